@@ -1,0 +1,354 @@
+/**
+ * Request and response schemas shared by the REST API, the IPC bridge, the renderer's clients
+ * and the CLI. Field names follow the seed README (snake_case on the wire).
+ */
+import { z } from 'zod';
+import {
+  AssetClass,
+  Channel,
+  GraphMode,
+  InfluenceLevel,
+  JpmFlag,
+  MandateStatus,
+  NodeLabel,
+  OpportunityType,
+  Privacy,
+  Rating,
+  RegionCode,
+  RelationshipType,
+  SalesRegion,
+} from './domain';
+
+/** Values that cross the wire: Neo4j integers, dates and points are converted to these. */
+export type JsonValue =
+  string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number(),
+    z.boolean(),
+    z.null(),
+    z.array(JsonValue),
+    z.record(z.string(), JsonValue),
+  ]),
+);
+export const Properties = z.record(z.string(), JsonValue);
+
+// ---------------------------------------------------------------------------------------------
+// Graph
+// ---------------------------------------------------------------------------------------------
+
+/** A node's key in a graph is `LABEL:id` (ids are unique per label). */
+export const nodeKey = (label: string, id: string): string => `${label}:${id}`;
+
+export const GraphNode = z.object({
+  key: z.string(),
+  id: z.string(),
+  label: NodeLabel,
+  name: z.string(),
+  region: z.string().nullable(),
+  properties: Properties,
+});
+export type GraphNode = z.infer<typeof GraphNode>;
+
+export const GraphRelationship = z.object({
+  /** Neo4j element id: stable while the relationship exists. */
+  key: z.string(),
+  type: RelationshipType,
+  source: z.string(),
+  target: z.string(),
+  properties: Properties,
+});
+export type GraphRelationship = z.infer<typeof GraphRelationship>;
+
+export const GraphData = z.object({
+  nodes: z.array(GraphNode),
+  relationships: z.array(GraphRelationship),
+});
+export type GraphData = z.infer<typeof GraphData>;
+
+export const GraphResponse = GraphData.extend({
+  totals: z.object({
+    /** Nodes matching before the cap. */
+    nodes: z.number().int(),
+    /** Relationships among the matching nodes before the cap. */
+    relationships: z.number().int(),
+  }),
+  truncated: z.boolean(),
+  limit: z.number().int(),
+  mode: GraphMode,
+});
+export type GraphResponse = z.infer<typeof GraphResponse>;
+
+export const Limit = z.coerce.number().int().min(1).max(1_000_000);
+
+export const RegionGraphInput = z.object({
+  region: RegionCode,
+  limit: Limit.optional(),
+  mode: GraphMode.default('standard'),
+});
+export type RegionGraphInput = z.infer<typeof RegionGraphInput>;
+
+const ids = z.array(z.string().min(1).max(200)).max(10_000);
+
+export const FilterRequest = z.strictObject({
+  regions: z.array(RegionCode).optional(),
+  node_types: z.array(NodeLabel).optional(),
+  mandate_statuses: z.array(MandateStatus).optional(),
+  ratings: z.array(Rating).optional(),
+  sales_regions: z.array(SalesRegion).optional(),
+  channels: z.array(Channel).optional(),
+  asset_classes: z.array(AssetClass).optional(),
+  influence_levels: z.array(InfluenceLevel).optional(),
+  privacy_levels: z.array(Privacy).optional(),
+  jpm_flags: z.array(JpmFlag).optional(),
+  opportunity_types: z.array(OpportunityType).optional(),
+  consultant_ids: ids.optional(),
+  field_consultant_ids: ids.optional(),
+  company_ids: ids.optional(),
+  product_ids: ids.optional(),
+  incumbent_product_ids: ids.optional(),
+  fc_total_plan_assets_min: z.number().nonnegative().optional(),
+  fc_total_plan_assets_max: z.number().nonnegative().optional(),
+  mode: GraphMode.default('standard'),
+  limit: z.number().int().min(1).max(1_000_000).optional(),
+});
+export type FilterRequest = z.infer<typeof FilterRequest>;
+export type FilterInput = z.input<typeof FilterRequest>;
+
+// ---------------------------------------------------------------------------------------------
+// Exploration
+// ---------------------------------------------------------------------------------------------
+
+export const NodeRef = z.object({ label: NodeLabel, id: z.string().min(1).max(200) });
+export type NodeRef = z.infer<typeof NodeRef>;
+
+export const NodeDetails = z.object({
+  node: GraphNode,
+  degree: z.number().int(),
+  /** Relationship counts by type and direction, e.g. {"OWNS:out": 3}. */
+  degree_by_type: z.record(z.string(), z.number().int()),
+});
+export type NodeDetails = z.infer<typeof NodeDetails>;
+
+export const NeighboursInput = NodeRef.extend({
+  types: z.array(RelationshipType).optional(),
+  limit: z.coerce.number().int().min(1).max(1_000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+export type NeighboursInput = z.infer<typeof NeighboursInput>;
+
+export const NeighboursResponse = GraphData.extend({
+  node: GraphNode,
+  /** Relationships of the node (of the requested types), counted before paging. */
+  total: z.number().int(),
+  offset: z.number().int(),
+  limit: z.number().int(),
+  has_more: z.boolean(),
+});
+export type NeighboursResponse = z.infer<typeof NeighboursResponse>;
+
+export const SearchInput = z.object({
+  q: z.string().trim().min(1).max(200),
+  labels: z.array(NodeLabel).optional(),
+  regions: z.array(RegionCode).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type SearchInput = z.infer<typeof SearchInput>;
+
+export const SearchResponse = z.object({
+  results: z.array(z.object({ node: GraphNode, score: z.number() })),
+});
+export type SearchResponse = z.infer<typeof SearchResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Statistics and filter options
+// ---------------------------------------------------------------------------------------------
+
+export const GenerationSummary = z.object({
+  generation_id: z.string(),
+  finished_at: z.string(),
+  regions: z.array(z.string()),
+  nodes: z.number().int(),
+  relationships: z.number().int(),
+  seed: z.number().int().nullable(),
+});
+export type GenerationSummary = z.infer<typeof GenerationSummary>;
+
+export const StatsResponse = z.object({
+  total_nodes: z.number().int(),
+  total_relationships: z.number().int(),
+  nodes_by_label: z.record(z.string(), z.number().int()),
+  relationships_by_type: z.record(z.string(), z.number().int()),
+  regions: z.array(
+    z.object({
+      region: z.string(),
+      nodes: z.number().int(),
+      nodes_by_label: z.record(z.string(), z.number().int()),
+    }),
+  ),
+  /** Store size in bytes when the database reports it. */
+  database_size_bytes: z.number().nullable(),
+  last_generation: GenerationSummary.nullable(),
+});
+export type StatsResponse = z.infer<typeof StatsResponse>;
+
+export const EntityOption = z.object({ id: z.string(), name: z.string() });
+export const NumericRange = z.object({ min: z.number().nullable(), max: z.number().nullable() });
+
+export const FilterOptions = z.object({
+  regions: z.array(z.string()),
+  node_types: z.array(NodeLabel),
+  sales_regions: z.array(z.string()),
+  channels: z.array(z.string()),
+  asset_classes: z.array(z.string()),
+  mandate_statuses: z.array(z.string()),
+  ratings: z.array(z.string()),
+  influence_levels: z.array(z.number().int()),
+  privacy_levels: z.array(z.string()),
+  jpm_flags: z.array(z.string()),
+  opportunity_types: z.array(z.string()),
+  consultants: z.array(EntityOption),
+  field_consultants: z.array(EntityOption),
+  companies: z.array(EntityOption),
+  products: z.array(EntityOption),
+  incumbent_products: z.array(EntityOption),
+  fc_total_plan_assets: NumericRange,
+  /** True when an entity list was cut at its cap. */
+  truncated: z.boolean(),
+});
+export type FilterOptions = z.infer<typeof FilterOptions>;
+
+// ---------------------------------------------------------------------------------------------
+// Custom Cypher
+// ---------------------------------------------------------------------------------------------
+
+export const QueryRequest = z.strictObject({
+  query: z.string().trim().min(1).max(100_000),
+  parameters: z.record(z.string(), JsonValue).default({}),
+  /** Writes need both the server's ALLOW_WRITE_QUERIES and read_only: false. */
+  read_only: z.boolean().default(true),
+  limit: z.number().int().min(1).max(1_000_000).optional(),
+  timeout_ms: z.number().int().min(100).max(3_600_000).optional(),
+});
+export type QueryRequest = z.infer<typeof QueryRequest>;
+export type QueryInput = z.input<typeof QueryRequest>;
+
+export const QueryResponse = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.record(z.string(), JsonValue)),
+  /** Present when rows hold nodes, relationships or paths. */
+  graph: GraphData.nullable(),
+  summary: z.object({
+    query_type: z.string(),
+    row_count: z.number().int(),
+    truncated: z.boolean(),
+    elapsed_ms: z.number(),
+    counters: z.record(z.string(), z.number()).optional(),
+  }),
+});
+export type QueryResponse = z.infer<typeof QueryResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Generation and clearing
+// ---------------------------------------------------------------------------------------------
+
+const probability = z.number().min(0).max(1);
+
+export const GenerateRequest = z.strictObject({
+  regions: z.array(RegionCode).min(1).optional(),
+  consultants_per_region: z.number().int().min(1).optional(),
+  field_consultants_per_consultant: z.number().int().min(1).optional(),
+  companies_per_field_consultant: z.number().int().min(1).optional(),
+  products_per_company: z.number().int().min(1).optional(),
+  incumbents_per_company: z.number().int().min(0).optional(),
+  direct_coverage_probability: probability.optional(),
+  rating_probability: probability.optional(),
+  recommendation_probability: probability.optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
+  mode: z.enum(['append', 'replace']).default('append'),
+  batch_size: z.number().int().min(1).max(100_000).optional(),
+});
+export type GenerateRequest = z.infer<typeof GenerateRequest>;
+export type GenerateInput = z.input<typeof GenerateRequest>;
+
+export const GenerationProgress = z.object({
+  phase: z.enum(['prepare', 'nodes', 'relationships', 'rollback', 'done']),
+  /** Label or relationship type being written. */
+  item: z.string().nullable(),
+  done: z.number().int(),
+  total: z.number().int(),
+  /** Rows written per second in this phase. */
+  rate: z.number(),
+  elapsed_ms: z.number(),
+});
+export type GenerationProgress = z.infer<typeof GenerationProgress>;
+
+export const GenerationResult = z.object({
+  generation_id: z.string(),
+  regions: z.array(z.string()),
+  seed: z.number().int(),
+  nodes_by_label: z.record(z.string(), z.number().int()),
+  relationships_by_type: z.record(z.string(), z.number().int()),
+  total_nodes: z.number().int(),
+  total_relationships: z.number().int(),
+  seconds: z.number(),
+  replaced: z.object({ nodes: z.number().int(), relationships: z.number().int() }).nullable(),
+});
+export type GenerationResult = z.infer<typeof GenerationResult>;
+
+export const JOB_STATUSES = ['running', 'succeeded', 'failed', 'cancelled'] as const;
+export const GenerationJob = z.object({
+  id: z.string(),
+  status: z.enum(JOB_STATUSES),
+  request: GenerateRequest,
+  progress: GenerationProgress.nullable(),
+  result: GenerationResult.nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** For failed and cancelled runs: true once their partial writes were removed. */
+  rolled_back: z.boolean(),
+  started_at: z.string(),
+  finished_at: z.string().nullable(),
+});
+export type GenerationJob = z.infer<typeof GenerationJob>;
+
+export const ClearInput = z.object({
+  /** Must be true: clearing is never implicit. */
+  confirm: z.literal(true, { error: 'set confirm=true to delete data' }),
+  regions: z.array(RegionCode).optional(),
+});
+export type ClearInput = z.infer<typeof ClearInput>;
+
+export const ClearResult = z.object({
+  deleted_nodes: z.number().int(),
+  deleted_relationships: z.number().int(),
+  regions: z.array(z.string()).nullable(),
+  seconds: z.number(),
+});
+export type ClearResult = z.infer<typeof ClearResult>;
+
+// ---------------------------------------------------------------------------------------------
+// Health
+// ---------------------------------------------------------------------------------------------
+
+export const HealthResponse = z.object({
+  status: z.enum(['ok', 'unavailable']),
+  version: z.string(),
+  uptime_s: z.number(),
+  database: z.object({
+    reachable: z.boolean(),
+    uri: z.string(),
+    database: z.string(),
+    managed: z.boolean(),
+    version: z.string().nullable(),
+    edition: z.string().nullable(),
+    latency_ms: z.number().nullable(),
+  }),
+  counts: z.object({ nodes: z.number().int(), relationships: z.number().int() }).nullable(),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { NODE_LABELS } from '../../../../src/shared/domain';
+import { schemaItems } from '../../../../src/main/db/schema';
+
+describe('schemaItems', () => {
+  it('has a uniqueness constraint on id for every label', () => {
+    const constraints = schemaItems().filter((item) => item.kind === 'constraint');
+    expect(constraints.map((c) => c.cypher)).toEqual(
+      NODE_LABELS.map(
+        (label) => expect.stringContaining(`FOR (n:${label}) REQUIRE n.id IS UNIQUE`) as unknown,
+      ),
+    );
+  });
+
+  it('is idempotent by construction and names every item uniquely', () => {
+    const items = schemaItems();
+    expect(items.every((item) => item.cypher.includes('IF NOT EXISTS'))).toBe(true);
+    expect(new Set(items.map((i) => i.name)).size).toBe(items.length);
+  });
+});
