@@ -1,0 +1,22 @@
+/**
+ * What services need and what they provide. Services know nothing of Electron or HTTP: the REST
+ * routers and the IPC handlers are thin adapters over the same `Handlers`, one per operation of
+ * the shared contract, taking the already-parsed input.
+ */
+import type { Driver } from 'neo4j-driver';
+import type { z } from 'zod';
+import type { Contract, OperationName, OperationOutput } from '../../shared/contract';
+import type { Config } from '../config/env';
+import type { Logger } from '../logger';
+
+export type ServiceDeps = {
+  driver: Driver;
+  /** Neo4j database name. */
+  database: string;
+  config: Config;
+  logger: Logger;
+};
+
+export type Handlers = {
+  [N in OperationName]: (input: z.infer<Contract[N]['input']>) => Promise<OperationOutput<N>>;
+};
