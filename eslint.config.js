@@ -5,17 +5,12 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
-const nodeBuiltins = [
-  'node:*',
-  'fs',
-  'path',
-  'os',
-  'child_process',
-  'net',
-  'http',
-  'https',
-  'crypto',
-];
+/**
+ * Node's built-in modules, matched as bare module names (and their subpaths) so that a project
+ * file such as '../shared/http' is not mistaken for Node's 'http'.
+ */
+const nodeBuiltins = 'node:.*|fs|path|os|child_process|net|http|https|crypto';
+const modules = (...names) => `^(${names.join('|')})(/.*)?$`;
 
 /** Import-direction rules: a folder is a runtime, and each runtime may only reach what it can load. */
 const restrict = (patterns) => ({
@@ -83,7 +78,7 @@ export default tseslint.config(
           message: 'The renderer reaches main only through its client.',
         },
         {
-          group: ['electron', 'neo4j-driver', ...nodeBuiltins],
+          regex: modules('electron', 'neo4j-driver', nodeBuiltins),
           message: 'The renderer has no Node, Electron or driver access.',
         },
       ]),
@@ -97,7 +92,7 @@ export default tseslint.config(
         message: 'The preload depends on the shared contract only.',
       },
       {
-        group: [...nodeBuiltins, 'neo4j-driver'],
+        regex: modules(nodeBuiltins, 'neo4j-driver'),
         message: 'The sandboxed preload cannot load Node modules.',
       },
     ]),

@@ -1,0 +1,168 @@
+/**
+ * The client contract over the REST API: used by the UI when it is served by the headless server
+ * (and by any other tool). Every response is parsed with the operation's output schema; an error
+ * response becomes a thrown `ApiRequestError` carrying the server's code, message and details.
+ */
+import type { z } from 'zod';
+import { GenerationJob } from '../../../shared/api';
+import {
+  contract,
+  type Client,
+  type OperationInput,
+  type OperationName,
+  type OperationOutput,
+} from '../../../shared/contract';
+import { AppError, ErrorBody, type ErrorCode, type ErrorDetail } from '../../../shared/errors';
+import { buildRequest } from '../../../shared/http';
+
+/** A failed API call: the server's error code and message, plus the HTTP status and request id. */
+export class ApiRequestError extends AppError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    details: ErrorDetail[] | undefined,
+    readonly status: number,
+    readonly requestId?: string,
+  ) {
+    super(code, message, details);
+    this.name = 'ApiRequestError';
+  }
+}
+
+type EventSourceLike = {
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
+  close(): void;
+};
+export type EventSourceFactory = (url: string) => EventSourceLike;
+
+export type HttpClientOptions = {
+  /** Origin (and optional prefix) of the server; '' means the page's own origin. */
+  baseUrl?: string;
+  /** Bearer token, when the server requires one. */
+  token?: string;
+  fetch?: typeof fetch;
+  /** Opens the progress stream; defaults to the browser's EventSource. */
+  eventSource?: EventSourceFactory;
+};
+
+/** Name of the server-sent event that carries a job snapshot. */
+export const JOB_EVENT = 'job';
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function errorFrom(response: Response, body: unknown): ApiRequestError {
+  const parsed = ErrorBody.safeParse(body);
+  if (parsed.success) {
+    const { code, message, details, request_id } = parsed.data.error;
+    return new ApiRequestError(code, message, details, response.status, request_id);
+  }
+  const requestId = response.headers.get('x-request-id') ?? undefined;
+  const code: ErrorCode = response.status === 503 ? 'DATABASE_UNAVAILABLE' : 'INTERNAL';
+  return new ApiRequestError(
+    code,
+    `The server answered ${response.status} ${response.statusText}`.trim(),
+    undefined,
+    response.status,
+    requestId,
+  );
+}
+
+export function createHttpClient(options: HttpClientOptions = {}): Client {
+  const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+
+  async function call<N extends OperationName>(
+    name: N,
+    input: OperationInput<N>,
+    extraQuery: Record<string, string> = {},
+  ): Promise<OperationOutput<N>> {
+    const request = buildRequest(name, input, extraQuery);
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${request.url}`, {
+        method: request.method,
+        headers:
+          request.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+      });
+    } catch {
+      throw new ApiRequestError(
+        'INTERNAL',
+        `The server at ${baseUrl || 'this page'} is unreachable`,
+        undefined,
+        0,
+      );
+    }
+    const body = await readJson(response);
+    if (!response.ok) throw errorFrom(response, body);
+    // TypeScript cannot correlate a generic key with its table entry; the table guarantees it.
+    const schema = contract[name].output as z.ZodType<OperationOutput<N>>;
+    const parsed = schema.safeParse(body);
+    if (!parsed.success)
+      throw new ApiRequestError(
+        'INTERNAL',
+        `The server sent an unexpected response to ${name}`,
+        parsed.error.issues.map((issue) => ({
+          field: issue.path.map(String).join('.') || undefined,
+          message: issue.message,
+        })),
+        response.status,
+        response.headers.get('x-request-id') ?? undefined,
+      );
+    return parsed.data;
+  }
+
+  const openEvents: EventSourceFactory =
+    options.eventSource ?? ((url: string) => new EventSource(url));
+
+  function onGenerationProgress(jobId: string, listener: (job: GenerationJob) => void): () => void {
+    const path = `/api/v1/graph/generate/jobs/${encodeURIComponent(jobId)}/events`;
+    // EventSource cannot send headers: the token travels as a query parameter on this stream.
+    const query = options.token ? `?access_token=${encodeURIComponent(options.token)}` : '';
+    const source = openEvents(`${baseUrl}${path}${query}`);
+    let closed = false;
+    const close = (): void => {
+      closed = true;
+      source.close();
+    };
+    source.addEventListener(JOB_EVENT, (event) => {
+      if (closed) return;
+      const parsed = GenerationJob.safeParse(JSON.parse(event.data));
+      if (!parsed.success) return;
+      // A finished job ends the stream; closing stops the browser from reconnecting.
+      if (parsed.data.status !== 'running') close();
+      listener(parsed.data);
+    });
+    return close;
+  }
+
+  return {
+    health: (input) => call('health', input),
+    getRegionGraph: (input) => call('getRegionGraph', input),
+    filterGraph: (input) => call('filterGraph', input),
+    getStats: (input) => call('getStats', input),
+    getFilterOptions: (input) => call('getFilterOptions', input),
+    getRegionFilterOptions: (input) => call('getRegionFilterOptions', input),
+    getCascadingFilterOptions: (input) => call('getCascadingFilterOptions', input),
+    runQuery: (input) => call('runQuery', input),
+    getNode: (input) => call('getNode', input),
+    getNeighbours: (input) => call('getNeighbours', input),
+    search: (input) => call('search', input),
+    // The job comes back at once (202); progress follows on the event stream.
+    startGeneration: (input) => call('startGeneration', input, { async: 'true' }),
+    getGenerationJob: (input) => call('getGenerationJob', input),
+    cancelGeneration: (input) => call('cancelGeneration', input),
+    clearGraph: (input) => call('clearGraph', input),
+    onGenerationProgress,
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * How each contract operation travels over HTTP. `:name` path segments come from the input;
+ * GET and DELETE carry the rest in the query string (arrays as repeated keys; the server also
+ * accepts comma-separated values); POST carries it as a JSON body. The client builds requests
+ * with `buildRequest`, the server turns them back into raw input with `decodeInput`, and both
+ * then leave validation to the operation's zod input schema.
+ */
+import { z } from 'zod';
+import { contract, type HttpMethod, type OperationInput, type OperationName } from './contract';
+import { AppError } from './errors';
+
+export type HttpRequest = {
+  method: HttpMethod;
+  /** Path and query string, e.g. `/api/v1/graph/region/NAI?limit=100`. */
+  url: string;
+  /** JSON body (POST only). */
+  body?: unknown;
+};
+
+type QueryScalar = string | number | boolean;
+
+export function pathParamNames(path: string): string[] {
+  return [...path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '');
+}
+
+const isScalar = (value: unknown): value is QueryScalar =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+
+function appendQuery(query: URLSearchParams, key: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  const values: unknown[] = Array.isArray(value) ? value : [value];
+  for (const item of values) {
+    if (!isScalar(item))
+      throw new AppError('VALIDATION_ERROR', `${key} cannot travel in a query string`, [
+        { field: key, message: 'expected a string, number, boolean or a list of them' },
+      ]);
+    query.append(key, String(item));
+  }
+}
+
+/** The HTTP request for one operation. `extraQuery` adds transport options (e.g. async=true). */
+export function buildRequest<N extends OperationName>(
+  name: N,
+  input: OperationInput<N>,
+  extraQuery: Record<string, QueryScalar> = {},
+): HttpRequest {
+  const { method, path } = contract[name].http;
+  const rest: Record<string, unknown> = { ...input };
+  const resolved = path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, param: string) => {
+    const value = rest[param];
+    delete rest[param];
+    if (!isScalar(value) || value === '')
+      throw new AppError('VALIDATION_ERROR', `${param} is required`, [
+        { field: param, message: 'required in the path' },
+      ]);
+    return encodeURIComponent(String(value));
+  });
+  const query = new URLSearchParams();
+  if (method !== 'POST')
+    for (const [key, value] of Object.entries(rest)) appendQuery(query, key, value);
+  for (const [key, value] of Object.entries(extraQuery)) appendQuery(query, key, value);
+  const search = query.toString();
+  const url = search ? `${resolved}?${search}` : resolved;
+  return method === 'POST' ? { method, url, body: rest } : { method, url };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Server side: query strings back to raw input
+// ---------------------------------------------------------------------------------------------
+
+type FieldKind = 'string' | 'number' | 'boolean' | 'array:string' | 'array:number';
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  if (
+    schema instanceof z.ZodOptional ||
+    schema instanceof z.ZodDefault ||
+    schema instanceof z.ZodNullable
+  )
+    return unwrap(schema.unwrap() as z.ZodType);
+  if (schema instanceof z.ZodPipe) return unwrap(schema.in as z.ZodType);
+  return schema;
+}
+
+function scalarKind(schema: z.ZodType): 'string' | 'number' | 'boolean' {
+  const inner = unwrap(schema);
+  if (inner instanceof z.ZodNumber) return 'number';
+  if (inner instanceof z.ZodBoolean) return 'boolean';
+  if (inner instanceof z.ZodLiteral) {
+    const first: unknown = [...inner.values][0];
+    if (typeof first === 'boolean') return 'boolean';
+    if (typeof first === 'number') return 'number';
+  }
+  return 'string';
+}
+
+function fieldKind(schema: z.ZodType): FieldKind {
+  const inner = unwrap(schema);
+  if (inner instanceof z.ZodArray)
+    return scalarKind(inner.element as z.ZodType) === 'number' ? 'array:number' : 'array:string';
+  return scalarKind(inner);
+}
+
+/** The kind of each top-level field of an object input schema (others are left as strings). */
+export function queryFieldKinds(schema: z.ZodType): Record<string, FieldKind> {
+  const inner = unwrap(schema);
+  if (!(inner instanceof z.ZodObject)) return {};
+  const shape = inner.shape as Record<string, z.ZodType>;
+  return Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, fieldKind(field)]));
+}
+
+const toNumber = (value: string): number | string => {
+  const trimmed = value.trim();
+  const n = Number(trimmed);
+  // Leave non-numbers as they are so that validation names the field and the value.
+  return trimmed !== '' && Number.isFinite(n) ? n : value;
+};
+
+const toBoolean = (value: string): boolean | string => {
+  const v = value.trim().toLowerCase();
+  if (v === 'true' || v === '1' || v === 'yes') return true;
+  if (v === 'false' || v === '0' || v === 'no') return false;
+  return value;
+};
+
+function decodeValue(kind: FieldKind | undefined, value: unknown): unknown {
+  if (kind === 'array:string' || kind === 'array:number') {
+    const list: unknown[] = Array.isArray(value) ? value : [value];
+    const items = list
+      .flatMap((item) => (typeof item === 'string' ? item.split(',') : [item]))
+      .map((item) => (typeof item === 'string' ? item.trim() : item))
+      .filter((item) => item !== '');
+    return kind === 'array:number'
+      ? items.map((item) => (typeof item === 'string' ? toNumber(item) : item))
+      : items;
+  }
+  if (typeof value !== 'string') return value;
+  if (kind === 'number') return toNumber(value);
+  if (kind === 'boolean') return toBoolean(value);
+  return value;
+}
+
+/** Turns a parsed query string (values are strings or lists of strings) into raw input. */
+export function decodeQuery(
+  schema: z.ZodType,
+  query: Record<string, unknown>,
+): Record<string, unknown> {
+  const kinds = queryFieldKinds(schema);
+  return Object.fromEntries(
+    Object.entries(query).map(([key, value]) => [key, decodeValue(kinds[key], value)]),
+  );
+}
+
+export type IncomingParts = {
+  params: Record<string, string>;
+  query: Record<string, unknown>;
+  body: unknown;
+};
+
+/** The raw (unvalidated) input of an operation from the parts of an HTTP request. */
+export function decodeInput(name: OperationName, parts: IncomingParts): unknown {
+  const { input, http } = contract[name];
+  const params = decodeQuery(input, parts.params);
+  if (http.method !== 'POST') return { ...decodeQuery(input, parts.query), ...params };
+  const body = parts.body ?? {};
+  // A non-object body is left for the schema to reject by name.
+  if (typeof body !== 'object' || Array.isArray(body) || body === null) return body;
+  return { ...body, ...params };
+}
