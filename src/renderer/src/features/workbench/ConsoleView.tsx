@@ -1,0 +1,256 @@
+/**
+ * The Cypher console: editor with live-schema completion, a parameters editor, run with
+ * Ctrl/Cmd+Enter, results as a table and on request in the network view, history and saved
+ * queries. Queries run read-only unless the analyst turns writes on; even then the server only
+ * writes when it is configured to allow it.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { GraphData, QueryResponse } from '../../../../shared/api';
+import type { Client } from '../../../../shared/contract';
+import { errorMessage } from '../../state/errors';
+import { CypherInput } from './CypherInput';
+import { HistoryPanel } from './HistoryPanel';
+import { addToHistory, HISTORY_KEY, QueryHistory, type HistoryEntry } from './history';
+import {
+  formatParameters,
+  parameterNames,
+  parseParameters,
+  withMissingParameters,
+} from './parameters';
+import { ResultsTable } from './ResultsTable';
+import { SavedQueriesPanel } from './SavedQueriesPanel';
+import {
+  deleteQuery,
+  SAVED_QUERIES_KEY,
+  SavedQueries,
+  saveQuery,
+  type SavedQuery,
+} from './saved-queries';
+import { loadSchema, type CypherSchema } from './schema';
+import { browserStore, type KeyValueStore } from './storage';
+import { usePersisted } from './use-persisted';
+import './workbench.css';
+
+export type ConsoleViewProps = {
+  client: Client;
+  onShowInNetwork: (graph: GraphData) => void;
+  theme?: 'light' | 'dark';
+  store?: KeyValueStore;
+};
+
+type Outcome =
+  { kind: 'result'; result: QueryResponse } | { kind: 'error'; message: string } | null;
+
+const EMPTY_SCHEMA = { labels: [], relationshipTypes: [], propertyKeys: [] };
+
+export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
+  const { client, onShowInNetwork, theme = 'light' } = props;
+  const store = useMemo(() => props.store ?? browserStore(), [props.store]);
+  const [query, setQuery] = useState('');
+  const [paramsText, setParamsText] = useState('');
+  const [readOnly, setReadOnly] = useState(true);
+  const [running, setRunning] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const [side, setSide] = useState<'history' | 'saved'>('history');
+  const [schema, setSchema] = useState<Omit<CypherSchema, 'parameters'>>(EMPTY_SCHEMA);
+  const [history, setHistory] = usePersisted<HistoryEntry[]>(store, HISTORY_KEY, QueryHistory, []);
+  const [saved, setSaved] = usePersisted<SavedQuery[]>(store, SAVED_QUERIES_KEY, SavedQueries, []);
+
+  useEffect(() => {
+    let live = true;
+    // Completion works without the schema; a failure here only means fewer suggestions.
+    loadSchema(client).then(
+      (s) => live && setSchema(s),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [client]);
+
+  const parsedParams = parseParameters(paramsText);
+  const editorSchema = useMemo<CypherSchema>(
+    () => ({ ...schema, parameters: parameterNames(query).map((n) => `$${n}`) }),
+    [schema, query],
+  );
+
+  async function run(): Promise<void> {
+    const text = query;
+    if (running || text.trim() === '') return;
+    const parameters = parseParameters(paramsText);
+    if (parameters instanceof Error) {
+      setOutcome({ kind: 'error', message: parameters.message });
+      return;
+    }
+    setRunning(true);
+    const ran_at = new Date().toISOString();
+    try {
+      const result = await client.runQuery({ query: text, parameters, read_only: readOnly });
+      setOutcome({ kind: 'result', result });
+      setHistory((h) =>
+        addToHistory(h, {
+          query: text,
+          parameters,
+          ran_at,
+          ok: true,
+          rows: result.summary.row_count,
+          elapsed_ms: result.summary.elapsed_ms,
+        }),
+      );
+    } catch (error) {
+      setOutcome({ kind: 'error', message: errorMessage(error) });
+      setHistory((h) =>
+        addToHistory(h, {
+          query: text,
+          parameters,
+          ran_at,
+          ok: false,
+          rows: null,
+          elapsed_ms: null,
+        }),
+      );
+    } finally {
+      setRunning(false);
+    }
+  }
+
+  const load = (entry: { query: string; parameters: Record<string, unknown> }): void => {
+    setQuery(entry.query);
+    setParamsText(
+      JSON.stringify(entry.parameters) === '{}' ? '' : JSON.stringify(entry.parameters, null, 2),
+    );
+  };
+
+  const graph = outcome?.kind === 'result' ? outcome.result.graph : null;
+
+  return (
+    <div className="workbench">
+      <div className="workbench-main">
+        <div className="workbench-toolbar">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void run()}
+            disabled={running || !query.trim()}
+          >
+            {running ? 'Running…' : 'Run'}
+          </button>
+          <span className="muted">Ctrl/⌘ + Enter</span>
+          <span
+            className={`badge ${readOnly ? 'read-only' : 'read-write'}`}
+            data-testid="access-mode"
+            title={
+              readOnly
+                ? 'The database refuses any write in this query.'
+                : 'Writes run only if the server allows them (ALLOW_WRITE_QUERIES).'
+            }
+          >
+            {readOnly ? 'Read-only' : 'Writes allowed'}
+          </span>
+          <label className="toggle">
+            <input
+              type="checkbox"
+              checked={!readOnly}
+              onChange={(e) => setReadOnly(!e.target.checked)}
+            />
+            Allow writes
+          </label>
+        </div>
+        <CypherInput
+          value={query}
+          onChange={setQuery}
+          onRun={() => void run()}
+          schema={editorSchema}
+          theme={theme}
+        />
+        <details className="parameters" open={paramsText !== ''}>
+          <summary>Parameters</summary>
+          <textarea
+            aria-label="Parameters (JSON)"
+            spellCheck={false}
+            rows={4}
+            value={paramsText}
+            placeholder='{"region": "NAI"}'
+            onChange={(e) => setParamsText(e.target.value)}
+          />
+          <div className="parameters-foot">
+            <button
+              type="button"
+              disabled={parsedParams instanceof Error || parameterNames(query).length === 0}
+              onClick={() => {
+                if (!(parsedParams instanceof Error)) {
+                  setParamsText(formatParameters(withMissingParameters(query, parsedParams)));
+                }
+              }}
+            >
+              Add parameters the query uses
+            </button>
+            {parsedParams instanceof Error && (
+              <span className="error-text">{parsedParams.message}</span>
+            )}
+          </div>
+        </details>
+        {outcome?.kind === 'error' && (
+          <p role="alert" className="message error" data-testid="query-error">
+            {outcome.message}
+          </p>
+        )}
+        {outcome?.kind === 'result' && (
+          <>
+            <div className="workbench-toolbar">
+              <button
+                type="button"
+                disabled={!graph || graph.nodes.length === 0}
+                onClick={() => graph && onShowInNetwork(graph)}
+              >
+                Show in network{graph ? ` (${graph.nodes.length} nodes)` : ''}
+              </button>
+            </div>
+            <ResultsTable result={outcome.result} />
+          </>
+        )}
+      </div>
+      <aside className="workbench-side">
+        <div role="tablist" className="tabs">
+          <button
+            type="button"
+            role="tab"
+            aria-selected={side === 'history'}
+            onClick={() => setSide('history')}
+          >
+            History ({history.length})
+          </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={side === 'saved'}
+            onClick={() => setSide('saved')}
+          >
+            Saved ({saved.length})
+          </button>
+        </div>
+        {side === 'history' ? (
+          <HistoryPanel history={history} onPick={load} onClear={() => setHistory(() => [])} />
+        ) : (
+          <SavedQueriesPanel
+            saved={saved}
+            canSave={query.trim() !== '' && !(parsedParams instanceof Error)}
+            onPick={load}
+            onDelete={(name) => setSaved((list) => deleteQuery(list, name))}
+            onSave={(name) => {
+              if (parsedParams instanceof Error) return;
+              setSaved((list) =>
+                saveQuery(list, {
+                  name,
+                  query,
+                  parameters: parsedParams,
+                  saved_at: new Date().toISOString(),
+                }),
+              );
+            }}
+          />
+        )}
+      </aside>
+    </div>
+  );
+}
