@@ -1,0 +1,34 @@
+/**
+ * Deletes data in batches (CALL { … } IN TRANSACTIONS), so clearing millions of nodes stays
+ * within the database's memory settings: everything, or only the nodes of chosen regions (with
+ * their relationships).
+ */
+import type { ClearInput, ClearResult } from '../../shared/api';
+import { deleteForLabels, deleteSelection, everything, regionSelection } from './generation/delete';
+import type { ServiceDeps } from './types';
+
+export type ClearService = { clear: (input: ClearInput) => Promise<ClearResult> };
+
+export function createClearService(
+  deps: Pick<ServiceDeps, 'driver' | 'database' | 'logger'>,
+): ClearService {
+  return {
+    async clear(input) {
+      const started = performance.now();
+      const regions = input.regions && input.regions.length > 0 ? input.regions : null;
+      const counts = regions
+        ? await deleteForLabels(deps.driver, deps.database, (label) =>
+            regionSelection(label, regions),
+          )
+        : await deleteSelection(deps.driver, deps.database, everything);
+      const seconds = (performance.now() - started) / 1000;
+      deps.logger.info({ regions, ...counts, seconds }, 'data cleared');
+      return {
+        deleted_nodes: counts.nodes,
+        deleted_relationships: counts.relationships,
+        regions,
+        seconds,
+      };
+    },
+  };
+}

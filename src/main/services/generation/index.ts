@@ -1,0 +1,31 @@
+/**
+ * The sample-data generator: synchronous runs (CLI, benchmarks) and background jobs (REST API,
+ * desktop app) with progress, cancellation and rollback of failed or cancelled runs.
+ */
+import type { GenerateRequest, GenerationJob, GenerationResult } from '../../../shared/api';
+import type { ServiceDeps } from '../types';
+import { createJobRegistry } from './jobs';
+import { resolveParams } from './params';
+import { runGeneration, type RunOptions } from './run';
+
+export type { RunOptions } from './run';
+export { GenerationError } from './run';
+export { GENERATION_DEFAULTS, FIELD_BOUNDS } from './params';
+export { GENERATION_LABEL } from './record';
+
+export type GenerationService = {
+  run: (request: GenerateRequest, options?: RunOptions) => Promise<GenerationResult>;
+  start: (request: GenerateRequest) => GenerationJob;
+  get: (id: string) => GenerationJob;
+  cancel: (id: string) => GenerationJob;
+  wait: (id: string) => Promise<GenerationJob>;
+  subscribe: (id: string, listener: (job: GenerationJob) => void) => () => void;
+};
+
+export function createGenerationService(deps: ServiceDeps): GenerationService {
+  const run = (request: GenerateRequest, options?: RunOptions): Promise<GenerationResult> =>
+    runGeneration(deps, request, options);
+  // Bounds and regions are checked before a job starts, so a bad request fails as a 4xx.
+  const jobs = createJobRegistry(run, (request) => void resolveParams(request, deps.config));
+  return { run, ...jobs };
+}
