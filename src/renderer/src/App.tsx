@@ -1,3 +1,39 @@
-export function App(): React.JSX.Element {
-  return <h1>Smart Network</h1>;
+/**
+ * Composition root of the renderer: one client, the explorer and the server facts built on it,
+ * handed to the shell through context. The first region is loaded once the server answers.
+ */
+import { useEffect, useState } from 'react';
+import type { Client } from '../../shared/contract';
+import { ClientContext } from './client/context';
+import { createAppData } from './state/app-data';
+import { createExplorer } from './state/explorer';
+import { DEFAULT_MAX_DRAW_NODES } from './state/explorer-state';
+import { loadMaxDrawNodes, loadTheme } from './state/preferences';
+import { AppDataContext, ExplorerContext } from './shell/contexts';
+import { Shell } from './shell/Shell';
+
+export function App({ client }: { client: Client }): React.JSX.Element {
+  const [explorer] = useState(() =>
+    createExplorer(client, loadMaxDrawNodes(DEFAULT_MAX_DRAW_NODES)),
+  );
+  const [appData] = useState(() => createAppData(client));
+  const [theme] = useState(loadTheme);
+
+  useEffect(() => {
+    void appData.refresh().then(() => {
+      const first = appData.store.get().stats?.regions[0]?.region;
+      if (explorer.store.get().load.status === 'idle' && first)
+        void explorer.applyFilters({ regions: [first] });
+    });
+  }, [appData, explorer]);
+
+  return (
+    <ClientContext.Provider value={client}>
+      <ExplorerContext.Provider value={explorer}>
+        <AppDataContext.Provider value={appData}>
+          <Shell initialTheme={theme} />
+        </AppDataContext.Provider>
+      </ExplorerContext.Provider>
+    </ClientContext.Provider>
+  );
 }

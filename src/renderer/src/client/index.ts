@@ -1,0 +1,20 @@
+/**
+ * Picks the app's one client: the desktop preload's bridge (`window.api`) when it is there,
+ * otherwise the REST API of the server that served this page.
+ */
+import type { Client } from '../../../shared/contract';
+import { OPERATION_NAMES } from '../../../shared/contract';
+import { createHttpClient } from './http-client';
+
+/** True when a value offers every operation of the contract as a function. */
+export function isClient(value: unknown): value is Client {
+  if (typeof value !== 'object' || value === null) return false;
+  const record: Record<string, unknown> = { ...value };
+  return OPERATION_NAMES.every((name) => typeof record[name] === 'function');
+}
+
+export function createClient(): Client {
+  const bridge: unknown = 'api' in window ? window.api : undefined;
+  if (isClient(bridge)) return bridge;
+  return createHttpClient({ baseUrl: '' });
+}

@@ -1,0 +1,78 @@
+/**
+ * Details of the selected node (every property, degree, and its relationships grouped: ratings
+ * on products, the parent consultant of a field consultant, mandates and coverage) or of the
+ * selected relationship.
+ */
+import { useCallback, useMemo } from 'react';
+import { useClient } from '../../client/context';
+import { labelTitle } from '../../graph/filter-fields';
+import { deriveDataset } from '../../graph/exploration';
+import { useAsync } from '../../hooks/useAsync';
+import { parseNodeKey } from '../../state/node-key';
+import { useStore } from '../../state/store';
+import { useExplorer } from '../../shell/contexts';
+import { NodeDetailsView } from './NodeDetailsView';
+import { PropertyTable } from './PropertyTable';
+
+export function DetailsPanel(): React.JSX.Element {
+  const explorer = useExplorer();
+  const selection = useStore(explorer.store, (s) => s.selection);
+  return (
+    <section
+      className="panel details"
+      data-panel="details"
+      data-testid="details"
+      aria-label="Details"
+    >
+      <h2>Details</h2>
+      {!selection && <p className="muted">Select a node or a relationship to see its details.</p>}
+      {selection?.kind === 'node' && <NodeDetails nodeKey={selection.key} />}
+      {selection?.kind === 'edge' && <EdgeDetails edgeKey={selection.key} />}
+    </section>
+  );
+}
+
+function NodeDetails({ nodeKey }: { nodeKey: string }): React.JSX.Element {
+  const client = useClient();
+  const ref = useMemo(() => parseNodeKey(nodeKey), [nodeKey]);
+  const run = useCallback(
+    () =>
+      ref
+        ? Promise.all([client.getNode(ref), client.getNeighbours({ ...ref, limit: 100 })])
+        : Promise.reject(new Error(`Not a node: ${nodeKey}`)),
+    [client, ref, nodeKey],
+  );
+  const state = useAsync(run);
+  if (state.status === 'error')
+    return (
+      <p role="alert" className="error-text">
+        {state.error}{' '}
+        <button type="button" onClick={state.retry}>
+          Retry
+        </button>
+      </p>
+    );
+  if (state.status !== 'ready') return <p className="muted">Loading…</p>;
+  const [details, neighbours] = state.data;
+  return <NodeDetailsView details={details} neighbours={neighbours} />;
+}
+
+function EdgeDetails({ edgeKey }: { edgeKey: string }): React.JSX.Element {
+  const explorer = useExplorer();
+  const exploration = useStore(explorer.store, (s) => s.history.present);
+  const dataset = useMemo(() => deriveDataset(exploration), [exploration]);
+  const rel = dataset.edges.get(edgeKey);
+  if (!rel) return <p className="muted">This relationship is no longer in the graph.</p>;
+  const source = dataset.nodes.get(rel.source);
+  const target = dataset.nodes.get(rel.target);
+  return (
+    <div data-testid="edge-details">
+      <h3>{rel.type}</h3>
+      <p>
+        {source ? `${source.name} (${labelTitle(source.label)})` : rel.source} →{' '}
+        {target ? `${target.name} (${labelTitle(target.label)})` : rel.target}
+      </p>
+      <PropertyTable properties={rel.properties} />
+    </div>
+  );
+}

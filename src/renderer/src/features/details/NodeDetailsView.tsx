@@ -1,0 +1,82 @@
+/** The body of a node's details: header, properties, relationship groups with the other ends. */
+import type { NeighboursResponse, NodeDetails } from '../../../../shared/api';
+import { NODE_COLORS } from '../../graph/appearance';
+import { labelTitle } from '../../graph/filter-fields';
+import { expansionOf } from '../../graph/exploration';
+import { useStore } from '../../state/store';
+import { useExplorer } from '../../shell/contexts';
+import { PropertyTable } from './PropertyTable';
+import { groupRelationships, summarise } from './relationship-summary';
+
+export function NodeDetailsView({
+  details,
+  neighbours,
+}: {
+  details: NodeDetails;
+  neighbours: NeighboursResponse;
+}): React.JSX.Element {
+  const explorer = useExplorer();
+  const { node } = details;
+  const paging = useStore(explorer.store, (s) => expansionOf(s.history.present, node.key));
+  const names = new Map(neighbours.nodes.map((n) => [n.key, n]));
+  const groups = groupRelationships(node.key, neighbours.relationships);
+  return (
+    <div data-testid="node-details" data-node-key={node.key}>
+      <h3 className="node-title">
+        <span className="swatch" style={{ background: NODE_COLORS[node.label] }} />
+        <span data-testid="details-name">{node.name}</span>
+      </h3>
+      <p className="muted">
+        {labelTitle(node.label)} · {node.id}
+        {node.region ? ` · ${node.region}` : ''} · {details.degree} relationships
+      </p>
+      <div className="button-row">
+        {!paging && (
+          <button
+            type="button"
+            data-testid="expand"
+            onClick={() => void explorer.expandNode(node.key)}
+          >
+            Expand neighbours
+          </button>
+        )}
+        {paging?.hasMore && (
+          <button type="button" onClick={() => void explorer.expandNode(node.key, true)}>
+            +{paging.total - paging.loaded} more
+          </button>
+        )}
+        {paging && (
+          <button type="button" onClick={() => explorer.collapseNode(node.key)}>
+            Collapse
+          </button>
+        )}
+      </div>
+      <PropertyTable properties={node.properties} />
+      {groups.map((g) => (
+        <section key={g.id} className="rel-group" data-group={g.id}>
+          <h4>
+            {g.title} ({g.rows.length})
+          </h4>
+          <ul>
+            {g.rows.map(({ rel, other }) => {
+              const n = names.get(other);
+              return (
+                <li key={rel.key}>
+                  <button type="button" className="link" onClick={() => n && explorer.showNode(n)}>
+                    {n?.name ?? other}
+                  </button>{' '}
+                  <span className="muted">{summarise(rel)}</span>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ))}
+      {neighbours.has_more && (
+        <p className="muted">
+          Showing {neighbours.relationships.length} of {neighbours.total}.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+/** The explore screen: filters | network | details and legend, side by side. */
+import { DetailsPanel } from '../details/DetailsPanel';
+import { FilterChips } from '../filters/FilterChips';
+import { FilterPanel } from '../filters/FilterPanel';
+import { Legend } from '../legend/Legend';
+import { NetworkView } from '../network/NetworkView';
+import { useStore } from '../../state/store';
+import type { Theme } from '../../state/preferences';
+import { useExplorer } from '../../shell/contexts';
+import { LayoutBar } from './LayoutBar';
+import { TooLargeGuard } from './TooLargeGuard';
+
+export function ExploreScreen({ theme }: { theme: Theme }): React.JSX.Element {
+  const explorer = useExplorer();
+  const load = useStore(explorer.store, (s) => s.load);
+  return (
+    <div className="explore">
+      <FilterPanel />
+      <main className="centre" data-panel="network">
+        <div className="chips-row">
+          <FilterChips />
+        </div>
+        <LayoutBar />
+        {load.truncated && !load.tooLarge && load.totals && (
+          <p className="banner" data-testid="truncated">
+            Showing the first part of {load.totals.nodes.toLocaleString('en-US')} matching nodes.
+          </p>
+        )}
+        <div className="network-host">
+          <NetworkView explorer={explorer} theme={theme} />
+          <TooLargeGuard />
+          {load.status === 'loading' && (
+            <div className="loading" aria-live="polite">
+              Loading…
+            </div>
+          )}
+        </div>
+      </main>
+      <aside className="side">
+        <DetailsPanel />
+        <Legend />
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Every filter field of the API, edited as a draft with options narrowed by the draft itself
+ * (cascading); Apply loads the graph, Reset clears the draft and the applied filter.
+ */
+import { useState } from 'react';
+import type { FilterState } from '../../graph/filters';
+import { LIST_FIELDS, filtersEqual, isEntityField, setAssetsRange } from '../../graph/filters';
+import { useStore } from '../../state/store';
+import { useAppData, useExplorer } from '../../shell/contexts';
+import { EntityField } from './EntityField';
+import { RangeField } from './RangeField';
+import { useCascadingOptions } from './useCascadingOptions';
+import { ValueField } from './ValueField';
+
+export function FilterPanel(): React.JSX.Element {
+  const applied = useStore(useExplorer().store, (s) => s.filters);
+  // A filter applied elsewhere (region switcher, chips, a saved view) starts a new draft.
+  return <FilterForm key={JSON.stringify(applied)} applied={applied} />;
+}
+
+function FilterForm({ applied }: { applied: FilterState }): React.JSX.Element {
+  const explorer = useExplorer();
+  const mode = useStore(explorer.store, (s) => s.mode);
+  const baseOptions = useStore(useAppData().store, (s) => s.options);
+  const [draft, setDraft] = useState<FilterState>(applied);
+  const options = useCascadingOptions(draft, mode, baseOptions);
+  const dirty = !filtersEqual(draft, applied);
+
+  return (
+    <section
+      className="panel filters"
+      data-panel="filters"
+      data-testid="filters"
+      aria-label="Filters"
+    >
+      <header className="panel-head">
+        <h2>Filters</h2>
+        <div className="button-row">
+          <button
+            type="button"
+            className="primary"
+            data-testid="apply-filters"
+            disabled={!dirty}
+            onClick={() => void explorer.applyFilters(draft)}
+          >
+            Apply
+          </button>
+          <button
+            type="button"
+            data-testid="reset-filters"
+            onClick={() => {
+              setDraft({});
+              void explorer.applyFilters({});
+            }}
+          >
+            Reset
+          </button>
+        </div>
+      </header>
+      <div className="panel-body">
+        {LIST_FIELDS.map((field) =>
+          isEntityField(field) ? (
+            <EntityField
+              key={field}
+              field={field}
+              draft={draft}
+              options={options}
+              onChange={setDraft}
+            />
+          ) : (
+            <ValueField
+              key={field}
+              field={field}
+              draft={draft}
+              options={options}
+              onChange={setDraft}
+            />
+          ),
+        )}
+        <RangeField
+          min={draft.fc_total_plan_assets_min}
+          max={draft.fc_total_plan_assets_max}
+          bounds={options?.fc_total_plan_assets ?? null}
+          onChange={(min, max) => setDraft(setAssetsRange(draft, min, max))}
+        />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+/** The field consultants' total plan assets range, in USD. */
+import { formatUsd } from '../../graph/filter-fields';
+
+const parse = (text: string): number | undefined => {
+  const n = Number(text);
+  return text.trim() !== '' && Number.isFinite(n) && n >= 0 ? n : undefined;
+};
+
+export function RangeField({
+  min,
+  max,
+  bounds,
+  onChange,
+}: {
+  min: number | undefined;
+  max: number | undefined;
+  bounds: { min: number | null; max: number | null } | null;
+  onChange: (min: number | undefined, max: number | undefined) => void;
+}): React.JSX.Element {
+  const hint =
+    bounds && bounds.min !== null && bounds.max !== null
+      ? `${formatUsd(bounds.min)} – ${formatUsd(bounds.max)}`
+      : '';
+  return (
+    <fieldset className="filter-field" data-field="fc_total_plan_assets">
+      <legend>FC total plan assets (USD)</legend>
+      <div className="range">
+        <input
+          type="number"
+          min={0}
+          placeholder="min"
+          aria-label="Minimum plan assets"
+          value={min ?? ''}
+          onChange={(e) => onChange(parse(e.target.value), max)}
+        />
+        <input
+          type="number"
+          min={0}
+          placeholder="max"
+          aria-label="Maximum plan assets"
+          value={max ?? ''}
+          onChange={(e) => onChange(min, parse(e.target.value))}
+        />
+      </div>
+      {hint && <small className="muted">In the data: {hint}</small>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,56 @@
+/** The node menu: expand (and load more past the supernode guard), collapse, focus. */
+import { useEffect } from 'react';
+import { expansionOf } from '../../graph/exploration';
+import type { Explorer } from '../../state/explorer';
+import { useStore } from '../../state/store';
+import type { ContextMenuRequest } from './EventsController';
+
+export function ContextMenu({
+  explorer,
+  request,
+  onClose,
+}: {
+  explorer: Explorer;
+  request: ContextMenuRequest;
+  onClose: () => void;
+}): React.JSX.Element {
+  const paging = useStore(explorer.store, (s) => expansionOf(s.history.present, request.node));
+  useEffect(() => {
+    const close = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('keydown', close);
+    return () => window.removeEventListener('keydown', close);
+  }, [onClose]);
+  const act = (fn: () => void) => () => {
+    fn();
+    onClose();
+  };
+  return (
+    <ul
+      className="context-menu"
+      role="menu"
+      data-testid="context-menu"
+      style={{ left: request.x, top: request.y }}
+    >
+      {!paging && (
+        <li role="menuitem" onClick={act(() => void explorer.expandNode(request.node))}>
+          Expand neighbours
+        </li>
+      )}
+      {paging?.hasMore && (
+        <li role="menuitem" onClick={act(() => void explorer.expandNode(request.node, true))}>
+          Load more (+{paging.total - paging.loaded})
+        </li>
+      )}
+      {paging && (
+        <li role="menuitem" onClick={act(() => explorer.collapseNode(request.node))}>
+          Collapse
+        </li>
+      )}
+      <li role="menuitem" onClick={act(() => explorer.focusNode(request.node))}>
+        Centre on node
+      </li>
+    </ul>
+  );
+}

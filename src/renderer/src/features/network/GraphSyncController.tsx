@@ -1,0 +1,58 @@
+/**
+ * Render-null: derives dataset → visual attributes from the explorer's state and syncs them into
+ * the one graph sigma draws. Re-applies the chosen deterministic layout when asked to.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import { deriveDataset, moreCounts } from '../../graph/exploration';
+import { deriveVisual, syncGraph } from '../../graph/visual';
+import type { Explorer } from '../../state/explorer';
+import { useStore } from '../../state/store';
+import { createPlacer, layoutPositions } from './placement';
+
+export function GraphSyncController({ explorer }: { explorer: Explorer }): null {
+  const exploration = useStore(explorer.store, (s) => s.history.present);
+  const appearance = useStore(explorer.store, (s) => s.appearance);
+  const mode = useStore(explorer.store, (s) => s.mode);
+  const layoutKind = useStore(explorer.store, (s) => s.layoutKind);
+  const layoutEpoch = useStore(explorer.store, (s) => s.layoutEpoch);
+  const dataset = useMemo(() => deriveDataset(exploration), [exploration]);
+  const visual = useMemo(
+    () => deriveVisual(dataset, appearance, moreCounts(exploration)),
+    [dataset, appearance, exploration],
+  );
+  const lastEpoch = useRef(layoutEpoch);
+
+  useEffect(() => {
+    const graph = explorer.graph;
+    // A graph that shares no node with the new one is laid out afresh.
+    let fresh = true;
+    for (const key of visual.nodes.keys()) {
+      if (graph.hasNode(key)) {
+        fresh = false;
+        break;
+      }
+    }
+    const kind = explorer.store.get().layoutKind;
+    const positions = layoutPositions(visual, mode, kind);
+    syncGraph(graph, visual, createPlacer(visual, positions, fresh));
+    if (fresh && graph.order > 1 && kind === 'forceatlas2') explorer.setLayoutRunning(true);
+  }, [explorer, visual, mode]);
+
+  useEffect(() => {
+    if (lastEpoch.current === layoutEpoch) return;
+    lastEpoch.current = layoutEpoch;
+    if (layoutKind === 'forceatlas2') {
+      explorer.setLayoutRunning(true);
+      return;
+    }
+    explorer.setLayoutRunning(false);
+    const positions = layoutPositions(visual, mode, layoutKind);
+    explorer.graph.updateEachNodeAttributes((key, attrs) => ({
+      ...attrs,
+      ...(positions.get(key) ?? {}),
+    }));
+    void explorer.getSigma()?.getCamera().animatedReset({ duration: 300 });
+  }, [explorer, layoutEpoch, layoutKind, visual, mode]);
+
+  return null;
+}

@@ -1,0 +1,103 @@
+/**
+ * The WebGL network: one sigma instance over the explorer's graph for the life of the view,
+ * driven by render-null controllers. Also hosts the zoom controls and the node context menu.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import Sigma from 'sigma';
+import type { Explorer, SigmaInstance } from '../../state/explorer';
+import { useStore } from '../../state/store';
+import { ContextMenu } from './ContextMenu';
+import { DebugHandleController } from './DebugHandle';
+import { EventsController } from './EventsController';
+import type { ContextMenuRequest } from './EventsController';
+import { ForceAtlas2Controller } from './ForceAtlas2Controller';
+import { GraphSyncController } from './GraphSyncController';
+import { LabelsController } from './LabelsController';
+import { ReducersController } from './ReducersController';
+import { SigmaContext } from './sigma-context';
+import { ZoomControls } from './ZoomControls';
+
+export type NetworkViewProps = {
+  explorer: Explorer;
+  theme: 'light' | 'dark';
+  /** Hide the overlay controls (the bench page draws the bare network). */
+  chrome?: boolean;
+};
+
+function useGraphSize(explorer: Explorer): { nodes: number; edges: number } {
+  const [size, setSize] = useState({ nodes: 0, edges: 0 });
+  useEffect(() => {
+    const graph = explorer.graph;
+    let frame = 0;
+    const update = (): void => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => setSize({ nodes: graph.order, edges: graph.size }));
+    };
+    update();
+    const events = ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const;
+    for (const e of events) graph.on(e, update);
+    return () => {
+      cancelAnimationFrame(frame);
+      for (const e of events) graph.off(e, update);
+    };
+  }, [explorer]);
+  return size;
+}
+
+export function NetworkView({
+  explorer,
+  theme,
+  chrome = true,
+}: NetworkViewProps): React.JSX.Element {
+  const container = useRef<HTMLDivElement>(null);
+  const [sigma, setSigma] = useState<SigmaInstance | null>(null);
+  const [menu, setMenu] = useState<ContextMenuRequest | null>(null);
+  const running = useStore(explorer.store, (s) => s.layoutRunning);
+  const size = useGraphSize(explorer);
+  const closeMenu = useCallback(() => setMenu(null), []);
+
+  useEffect(() => {
+    const element = container.current;
+    if (!element) return;
+    const instance: SigmaInstance = new Sigma(explorer.graph, element, {
+      allowInvalidContainer: true,
+      defaultEdgeType: 'line',
+      minCameraRatio: 0.01,
+      maxCameraRatio: 20,
+      zIndex: true,
+    });
+    explorer.attachSigma(instance);
+    setSigma(instance);
+    return () => {
+      explorer.attachSigma(null);
+      instance.kill();
+      setSigma(null);
+    };
+  }, [explorer]);
+
+  return (
+    <div className="network" data-testid="network-panel">
+      <div
+        ref={container}
+        className="network-canvas"
+        data-testid="network"
+        data-node-count={size.nodes}
+        data-edge-count={size.edges}
+        data-layout-running={running}
+        onContextMenu={(e) => e.preventDefault()}
+      />
+      {sigma && (
+        <SigmaContext.Provider value={sigma}>
+          <GraphSyncController explorer={explorer} />
+          <ReducersController explorer={explorer} theme={theme} />
+          <LabelsController explorer={explorer} />
+          <EventsController explorer={explorer} onContextMenu={setMenu} />
+          <ForceAtlas2Controller explorer={explorer} />
+          <DebugHandleController explorer={explorer} />
+          {chrome && <ZoomControls />}
+        </SigmaContext.Provider>
+      )}
+      {menu && <ContextMenu explorer={explorer} request={menu} onClose={closeMenu} />}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+/** A horizontal SVG bar chart with value labels. */
+import type { Bar } from '../../graph/statistics';
+
+export function BarChart({ title, bars }: { title: string; bars: Bar[] }): React.JSX.Element {
+  const max = Math.max(1, ...bars.map((b) => b.value));
+  const row = 26;
+  const labelWidth = 150;
+  const width = 520;
+  return (
+    <figure className="chart" data-chart={title}>
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${width} ${bars.length * row + 4}`} role="img" aria-label={title}>
+        {bars.map((b, i) => {
+          const w = ((width - labelWidth - 70) * b.value) / max;
+          return (
+            <g key={b.key} transform={`translate(0 ${i * row + 2})`}>
+              <text x={labelWidth - 8} y={row / 2 + 4} textAnchor="end" className="chart-label">
+                {b.label}
+              </text>
+              <rect
+                x={labelWidth}
+                y={4}
+                width={Math.max(1, w)}
+                height={row - 8}
+                fill={b.color}
+                rx={3}
+              />
+              <text x={labelWidth + w + 6} y={row / 2 + 4} className="chart-value">
+                {b.value.toLocaleString('en-US')}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}

@@ -1,0 +1,43 @@
+/** Statistics: counts per label, relationship type and region, as charts and totals. */
+import { barsByLabel, barsByRegion, barsByRelationship } from '../../graph/statistics';
+import { useStore } from '../../state/store';
+import { useAppData } from '../../shell/contexts';
+import { BarChart } from './BarChart';
+
+export function StatisticsView(): React.JSX.Element {
+  const data = useAppData();
+  const stats = useStore(data.store, (s) => s.stats);
+  if (!stats) return <p className="muted">No statistics yet.</p>;
+  const size = stats.database_size_bytes;
+  return (
+    <div className="statistics" data-testid="statistics" data-panel="statistics">
+      <div className="stat-cards">
+        <div className="stat-card">
+          <strong>{stats.total_nodes.toLocaleString('en-US')}</strong> nodes
+        </div>
+        <div className="stat-card">
+          <strong>{stats.total_relationships.toLocaleString('en-US')}</strong> relationships
+        </div>
+        {size !== null && (
+          <div className="stat-card">
+            <strong>{(size / 1e6).toFixed(1)} MB</strong> on disk
+          </div>
+        )}
+        {stats.last_generation && (
+          <div className="stat-card">
+            Last generation{' '}
+            <strong>{new Date(stats.last_generation.finished_at).toLocaleString()}</strong>
+          </div>
+        )}
+      </div>
+      <div className="charts">
+        <BarChart title="Nodes per label" bars={barsByLabel(stats)} />
+        <BarChart title="Relationships per type" bars={barsByRelationship(stats)} />
+        <BarChart title="Nodes per region" bars={barsByRegion(stats)} />
+      </div>
+      <button type="button" onClick={() => void data.refresh()}>
+        Refresh
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * Exploration: the graph loaded for the current filter plus the steps the analyst took on it
+ * (neighbour expansions, nodes brought in by search). Each step yields a new immutable value, so
+ * undo/redo is a history of these values and the drawn dataset is derived from one of them.
+ */
+import type {
+  GraphData,
+  GraphNode,
+  GraphRelationship,
+  NeighboursResponse,
+} from '../../../shared/api';
+
+export type Expansion = {
+  /** Key of the node whose neighbours were brought in (or the node itself for a pin). */
+  node: string;
+  data: GraphData;
+  /** Paging of the node's relationships: what was loaded and how many exist. */
+  offset: number;
+  loaded: number;
+  total: number;
+  hasMore: boolean;
+};
+
+export type Exploration = { base: GraphData; expansions: readonly Expansion[] };
+
+export type Dataset = {
+  nodes: ReadonlyMap<string, GraphNode>;
+  edges: ReadonlyMap<string, GraphRelationship>;
+};
+
+export const EMPTY_GRAPH: GraphData = { nodes: [], relationships: [] };
+
+export const startExploration = (base: GraphData): Exploration => ({ base, expansions: [] });
+
+/** Union of the base and every step; relationships only when both ends are present. */
+export function deriveDataset(exploration: Exploration): Dataset {
+  const nodes = new Map<string, GraphNode>();
+  const rels: GraphRelationship[] = [];
+  for (const part of [exploration.base, ...exploration.expansions.map((e) => e.data)]) {
+    for (const n of part.nodes) if (!nodes.has(n.key)) nodes.set(n.key, n);
+    rels.push(...part.relationships);
+  }
+  const edges = new Map<string, GraphRelationship>();
+  for (const r of rels) {
+    if (!edges.has(r.key) && nodes.has(r.source) && nodes.has(r.target)) edges.set(r.key, r);
+  }
+  return { nodes, edges };
+}
+
+/** Adds one page of a node's neighbours. */
+export function expand(exploration: Exploration, page: NeighboursResponse): Exploration {
+  const loaded = Math.min(page.total, page.offset + page.relationships.length);
+  const step: Expansion = {
+    node: page.node.key,
+    data: { nodes: [page.node, ...page.nodes], relationships: page.relationships },
+    offset: page.offset,
+    loaded,
+    total: page.total,
+    hasMore: page.has_more,
+  };
+  return { ...exploration, expansions: [...exploration.expansions, step] };
+}
+
+/** Brings a single node (e.g. a search hit) into the graph when it is not there yet. */
+export function pin(exploration: Exploration, node: GraphNode): Exploration {
+  if (deriveDataset(exploration).nodes.has(node.key)) return exploration;
+  const step: Expansion = {
+    node: node.key,
+    data: { nodes: [node], relationships: [] },
+    offset: 0,
+    loaded: 0,
+    total: 0,
+    hasMore: false,
+  };
+  return { ...exploration, expansions: [...exploration.expansions, step] };
+}
+
+/** Paging state of a node's expansion: how far it got and whether more remain. */
+export function expansionOf(
+  exploration: Exploration,
+  nodeKey: string,
+): { loaded: number; total: number; hasMore: boolean } | null {
+  const steps = exploration.expansions.filter((e) => e.node === nodeKey && e.total > 0);
+  const last = steps[steps.length - 1];
+  if (!last) return null;
+  return { loaded: last.loaded, total: last.total, hasMore: last.hasMore };
+}
+
+/**
+ * Removes what expanding a node added: its expansion steps, and then any later step whose node
+ * is no longer in the graph. Nodes of the base stay.
+ */
+export function collapse(exploration: Exploration, nodeKey: string): Exploration {
+  let kept = exploration.expansions.filter((e) => e.node !== nodeKey || e.total === 0);
+  for (;;) {
+    // A step stays while its node is in the graph without that node's own steps.
+    const next = kept.filter(
+      (e) =>
+        e.total === 0 ||
+        deriveDataset({
+          base: exploration.base,
+          expansions: kept.filter((o) => o.node !== e.node),
+        }).nodes.has(e.node),
+    );
+    if (next.length === kept.length) break;
+    kept = next;
+  }
+  return kept.length === exploration.expansions.length
+    ? exploration
+    : { ...exploration, expansions: kept };
+}
+
+/** Keys of the nodes a graph-wide expansion list refers to (for saving a view). */
+export const expandedNodes = (exploration: Exploration): string[] => [
+  ...new Set(exploration.expansions.filter((e) => e.total > 0).map((e) => e.node)),
+];
+
+/** Relationships still to load per expanded node (the "+N more" of the supernode guard). */
+export function moreCounts(exploration: Exploration): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of exploration.expansions) {
+    if (e.total > 0) out.set(e.node, e.hasMore ? e.total - e.loaded : 0);
+  }
+  for (const [key, n] of out) if (n <= 0) out.delete(key);
+  return out;
+}

@@ -1,0 +1,114 @@
+/**
+ * From dataset to drawable graph: visual attributes per node and edge (pure), and the sync that
+ * applies them to the one graphology instance sigma draws, keeping the positions of nodes that
+ * stay so a filter change does not reshuffle the picture.
+ */
+import Graph from 'graphology';
+import type { NodeLabel } from '../../../shared/domain';
+import { edgeColor, edgeWidth, metricValue, nodeSize, rangeOf, NODE_COLORS } from './appearance';
+import type { AppearanceState } from './appearance';
+import type { Dataset } from './exploration';
+import type { Point } from './layouts';
+
+export type NodeAttributes = {
+  x: number;
+  y: number;
+  label: string;
+  size: number;
+  color: string;
+  nodeType: NodeLabel;
+  /** Larger (more important) nodes win label space; sigma's label grid prefers them. */
+  forceLabel?: boolean;
+};
+export type EdgeAttributes = { size: number; color: string; relType: string };
+export type SigmaGraph = Graph<NodeAttributes, EdgeAttributes>;
+
+export type VisualNode = Omit<NodeAttributes, 'x' | 'y'>;
+export type VisualEdge = { source: string; target: string; attributes: EdgeAttributes };
+export type VisualGraph = { nodes: Map<string, VisualNode>; edges: Map<string, VisualEdge> };
+
+export const createSigmaGraph = (): SigmaGraph =>
+  new Graph<NodeAttributes, EdgeAttributes>({
+    multi: true,
+    type: 'directed',
+    allowSelfLoops: true,
+  });
+
+export function degrees(dataset: Dataset): Map<string, number> {
+  const deg = new Map<string, number>();
+  for (const e of dataset.edges.values()) {
+    deg.set(e.source, (deg.get(e.source) ?? 0) + 1);
+    deg.set(e.target, (deg.get(e.target) ?? 0) + 1);
+  }
+  return deg;
+}
+
+export function deriveVisual(
+  dataset: Dataset,
+  appearance: AppearanceState,
+  more: ReadonlyMap<string, number> = new Map(),
+): VisualGraph {
+  const deg = degrees(dataset);
+  const value = (key: string): number | null => {
+    const node = dataset.nodes.get(key);
+    return node ? metricValue(node, appearance.sizeBy, deg.get(key) ?? 0) : null;
+  };
+  const range = rangeOf([...dataset.nodes.keys()].map(value));
+  const nodes = new Map<string, VisualNode>();
+  for (const [key, node] of dataset.nodes) {
+    nodes.set(key, {
+      label: more.has(key) ? `${node.name} (+${more.get(key)} more)` : node.name,
+      size: nodeSize(value(key), range),
+      color: NODE_COLORS[node.label],
+      nodeType: node.label,
+      forceLabel: appearance.labels === 'all',
+    });
+  }
+  const edges = new Map<string, VisualEdge>();
+  for (const [key, rel] of dataset.edges) {
+    edges.set(key, {
+      source: rel.source,
+      target: rel.target,
+      attributes: { size: edgeWidth(rel), color: edgeColor(rel), relType: rel.type },
+    });
+  }
+  return { nodes, edges };
+}
+
+/**
+ * Makes `graph` equal to `visual`: drops what left, adds what came (positioned by `place`,
+ * which sees the nodes already placed), updates attributes of what stayed (keeping x/y).
+ */
+export function syncGraph(
+  graph: SigmaGraph,
+  visual: VisualGraph,
+  place: (key: string, placed: (k: string) => Point | null) => Point,
+): { added: number; removed: number } {
+  let removed = 0;
+  let added = 0;
+  graph.forEachEdge((edge) => {
+    if (!visual.edges.has(edge)) graph.dropEdge(edge);
+  });
+  graph.forEachNode((node) => {
+    if (!visual.nodes.has(node)) {
+      graph.dropNode(node);
+      removed++;
+    }
+  });
+  const placed = (k: string): Point | null =>
+    graph.hasNode(k)
+      ? { x: graph.getNodeAttribute(k, 'x'), y: graph.getNodeAttribute(k, 'y') }
+      : null;
+  for (const [key, attrs] of visual.nodes) {
+    if (graph.hasNode(key)) graph.mergeNodeAttributes(key, attrs);
+    else {
+      graph.addNode(key, { ...attrs, ...place(key, placed) });
+      added++;
+    }
+  }
+  for (const [key, e] of visual.edges) {
+    if (graph.hasEdge(key)) graph.replaceEdgeAttributes(key, e.attributes);
+    else graph.addDirectedEdgeWithKey(key, e.source, e.target, e.attributes);
+  }
+  return { added, removed };
+}

@@ -1,0 +1,56 @@
+/** Everything the explore screen shows, as one immutable value in one store. */
+import type { GraphMode } from '../../../shared/domain';
+import type { AppearanceState } from '../graph/appearance';
+import { DEFAULT_APPEARANCE } from '../graph/appearance';
+import type { Exploration } from '../graph/exploration';
+import { EMPTY_GRAPH, startExploration } from '../graph/exploration';
+import type { FilterState } from '../graph/filters';
+import type { History } from '../graph/history';
+import { createHistory } from '../graph/history';
+import type { LayoutKind } from './view-state';
+
+export type Selection = { kind: 'node'; key: string } | { kind: 'edge'; key: string } | null;
+
+export type LoadState = {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: string | null;
+  /** Totals of the last answer: matches before the cap, and whether it was cut. */
+  totals: { nodes: number; relationships: number } | null;
+  truncated: boolean;
+  /** The answer held more than the guard allows and is not drawn. */
+  tooLarge: boolean;
+};
+
+export type ExplorerState = {
+  mode: GraphMode;
+  filters: FilterState;
+  appearance: AppearanceState;
+  layoutKind: LayoutKind;
+  layoutRunning: boolean;
+  history: History<Exploration>;
+  load: LoadState;
+  selection: Selection;
+  hovered: string | null;
+  /** Node count above which a result is not drawn unless the analyst insists. */
+  maxDrawNodes: number;
+  drawAnyway: boolean;
+  /** Bumped when positions should be recomputed by the chosen layout. */
+  layoutEpoch: number;
+};
+
+export const DEFAULT_MAX_DRAW_NODES = 5000;
+
+export const initialExplorerState = (maxDrawNodes = DEFAULT_MAX_DRAW_NODES): ExplorerState => ({
+  mode: 'standard',
+  filters: {},
+  appearance: DEFAULT_APPEARANCE,
+  layoutKind: 'forceatlas2',
+  layoutRunning: false,
+  history: createHistory(startExploration(EMPTY_GRAPH)),
+  load: { status: 'idle', error: null, totals: null, truncated: false, tooLarge: false },
+  selection: null,
+  hovered: null,
+  maxDrawNodes,
+  drawAnyway: false,
+  layoutEpoch: 0,
+});

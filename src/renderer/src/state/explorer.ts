@@ -1,0 +1,200 @@
+/**
+ * The explorer: the explore screen's state and the verbs that change it. It owns the one
+ * graphology graph sigma draws and knows the sigma instance once the view mounts, so features
+ * (export, saved views, smart queries) can read the graph and move the camera through it.
+ */
+import type Sigma from 'sigma';
+import type { GraphData, GraphResponse } from '../../../shared/api';
+import type { Client } from '../../../shared/contract';
+import type { GraphMode } from '../../../shared/domain';
+import type { AppearanceState } from '../graph/appearance';
+import {
+  collapse,
+  expand,
+  expandedNodes,
+  expansionOf,
+  pin,
+  startExploration,
+} from '../graph/exploration';
+import type { FilterState } from '../graph/filters';
+import { normalizeFilters, regionOnly, toFilterRequest } from '../graph/filters';
+import { canRedo, canUndo, createHistory, pushHistory, redo, undo } from '../graph/history';
+import { createSigmaGraph } from '../graph/visual';
+import type { EdgeAttributes, NodeAttributes, SigmaGraph } from '../graph/visual';
+import { errorMessage } from './errors';
+import type { ExplorerState, Selection } from './explorer-state';
+import { initialExplorerState } from './explorer-state';
+import { parseNodeKey } from './node-key';
+import { createStore } from './store';
+import type { Store } from './store';
+import type { CameraState, LayoutKind, ViewState } from './view-state';
+import { ViewState as ViewStateSchema } from './view-state';
+
+export const NEIGHBOUR_PAGE = 50;
+
+export type SigmaInstance = Sigma<NodeAttributes, EdgeAttributes>;
+
+export type Explorer = ReturnType<typeof createExplorer>;
+
+export function createExplorer(client: Client, maxDrawNodes?: number) {
+  const store: Store<ExplorerState> = createStore(initialExplorerState(maxDrawNodes));
+  const graph: SigmaGraph = createSigmaGraph();
+  let sigma: SigmaInstance | null = null;
+  let loadSeq = 0;
+  let pendingCamera: CameraState | null = null;
+
+  const patch = (p: Partial<ExplorerState>): void => store.set((s) => ({ ...s, ...p }));
+  const setExploration = (next: ExplorerState['history']['present']): void =>
+    store.set((s) => ({ ...s, history: pushHistory(s.history, next) }));
+
+  async function fetchGraph(s: ExplorerState): Promise<GraphResponse> {
+    const region = regionOnly(s.filters);
+    const limit = s.maxDrawNodes;
+    if (region) return client.getRegionGraph({ region, mode: s.mode, limit });
+    return client.filterGraph(toFilterRequest(s.filters, s.mode, limit));
+  }
+
+  /** Loads the graph for the current filter and mode; a newer load wins over an older one. */
+  async function load(): Promise<void> {
+    const seq = ++loadSeq;
+    const before = store.get();
+    patch({ load: { ...before.load, status: 'loading', error: null } });
+    try {
+      const res = await fetchGraph(before);
+      if (seq !== loadSeq) return;
+      const s = store.get();
+      const tooLarge = res.truncated && !s.drawAnyway;
+      const base: GraphData = tooLarge ? { nodes: [], relationships: [] } : res;
+      store.set((cur) => ({
+        ...cur,
+        history: pushHistory(cur.history, startExploration(base)),
+        selection: null,
+        load: {
+          status: 'ready',
+          error: null,
+          totals: res.totals,
+          truncated: res.truncated,
+          tooLarge,
+        },
+      }));
+    } catch (error) {
+      if (seq !== loadSeq) return;
+      patch({ load: { ...store.get().load, status: 'error', error: errorMessage(error) } });
+    }
+  }
+
+  async function expandNode(key: string, more = false): Promise<void> {
+    const ref = parseNodeKey(key);
+    if (!ref) return;
+    const prior = more ? expansionOf(store.get().history.present, key) : null;
+    try {
+      const page = await client.getNeighbours({
+        ...ref,
+        limit: NEIGHBOUR_PAGE,
+        offset: prior ? prior.loaded : 0,
+      });
+      setExploration(expand(store.get().history.present, page));
+    } catch (error) {
+      patch({ load: { ...store.get().load, status: 'error', error: errorMessage(error) } });
+    }
+  }
+
+  function focusNode(key: string): void {
+    patch({ selection: { kind: 'node', key } });
+    const data = sigma?.getNodeDisplayData(key);
+    if (sigma && data)
+      void sigma.getCamera().animate({ x: data.x, y: data.y, ratio: 0.25 }, { duration: 400 });
+  }
+
+  function getCamera(): CameraState | null {
+    if (!sigma) return pendingCamera;
+    const { x, y, ratio, angle } = sigma.getCamera().getState();
+    return { x, y, ratio, angle };
+  }
+
+  function setCamera(camera: CameraState): void {
+    if (sigma) sigma.getCamera().setState(camera);
+    else pendingCamera = camera;
+  }
+
+  return {
+    store,
+    graph,
+    load,
+    /** Sets the filter (normalised) and reloads. */
+    applyFilters: (filters: FilterState): Promise<void> => {
+      patch({ filters: normalizeFilters(filters), drawAnyway: false });
+      return load();
+    },
+    setMode: (mode: GraphMode): Promise<void> => {
+      patch({ mode, drawAnyway: false });
+      return load();
+    },
+    setAppearance: (appearance: AppearanceState): void => patch({ appearance }),
+    setLayoutKind: (layoutKind: LayoutKind): void =>
+      store.set((s) => ({ ...s, layoutKind, layoutEpoch: s.layoutEpoch + 1 })),
+    setLayoutRunning: (layoutRunning: boolean): void => patch({ layoutRunning }),
+    setMaxDrawNodes: (maxDrawNodes: number): void => patch({ maxDrawNodes }),
+    drawAnyway: (): Promise<void> => {
+      patch({ drawAnyway: true });
+      return load();
+    },
+    select: (selection: Selection): void => patch({ selection }),
+    hover: (hovered: string | null): void => patch({ hovered }),
+    expandNode,
+    collapseNode: (key: string): void => setExploration(collapse(store.get().history.present, key)),
+    /** Shows a node found elsewhere (search): brings it in if needed, selects and centres it. */
+    showNode: (node: GraphData['nodes'][number]): void => {
+      setExploration(pin(store.get().history.present, node));
+      // The view adds the node on the next render; focus once it has a position.
+      requestAnimationFrame(() => requestAnimationFrame(() => focusNode(node.key)));
+    },
+    focusNode,
+    undo: (): void => store.set((s) => ({ ...s, history: undo(s.history) })),
+    redo: (): void => store.set((s) => ({ ...s, history: redo(s.history) })),
+    canUndo: (): boolean => canUndo(store.get().history),
+    canRedo: (): boolean => canRedo(store.get().history),
+    /** Called by the network view: camera and PNG export go through this instance. */
+    attachSigma: (instance: SigmaInstance | null): void => {
+      sigma = instance;
+      if (sigma && pendingCamera) {
+        sigma.getCamera().setState(pendingCamera);
+        pendingCamera = null;
+      }
+    },
+    getSigma: (): SigmaInstance | null => sigma,
+    getCamera,
+    setCamera,
+    /** The serialisable view: filters, mode, appearance, layout, camera, expanded nodes. */
+    getViewState: (): ViewState => {
+      const s = store.get();
+      return {
+        mode: s.mode,
+        filters: s.filters,
+        appearance: s.appearance,
+        layout: { kind: s.layoutKind },
+        camera: getCamera(),
+        expanded: expandedNodes(s.history.present),
+      };
+    },
+    /** Restores a view: reloads its graph, replays its expansions, then sets its camera. */
+    applyViewState: async (input: unknown): Promise<void> => {
+      const view = ViewStateSchema.parse(input);
+      store.set((s) => ({
+        ...s,
+        mode: view.mode,
+        filters: normalizeFilters(view.filters),
+        appearance: view.appearance,
+        layoutKind: view.layout.kind,
+        drawAnyway: false,
+        history: createHistory(s.history.present),
+      }));
+      await load();
+      for (const key of view.expanded) await expandNode(key);
+      if (view.camera) {
+        const camera = view.camera;
+        requestAnimationFrame(() => requestAnimationFrame(() => setCamera(camera)));
+      }
+    },
+  };
+}
