@@ -1,4 +1,5 @@
 /** The renderer's only door to main: one `api` object of named async functions. */
-import { contextBridge } from 'electron';
+import { contextBridge, ipcRenderer } from 'electron';
+import { createBridge } from './bridge';
 
-contextBridge.exposeInMainWorld('api', {});
+contextBridge.exposeInMainWorld('api', createBridge(ipcRenderer));

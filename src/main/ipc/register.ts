@@ -1,0 +1,160 @@
+/**
+ * Registers one `ipcMain.handle` per operation of the contract (and of the desktop contract):
+ * the sender is checked, the input parsed with the operation's schema, the handler called, and
+ * the answer wrapped in the result envelope. Generation progress is a subscription whose events
+ * go only to the window that asked.
+ */
+import type { z } from 'zod';
+import { contract, OPERATION_NAMES } from '../../shared/contract';
+import { desktopContract, DESKTOP_OPERATION_NAMES } from '../../shared/desktop';
+import { AppError, validationError } from '../../shared/errors';
+import {
+  GENERATION_PROGRESS_EVENT,
+  GenerationSubscription,
+  SUBSCRIBE_GENERATION,
+  UNSUBSCRIBE_GENERATION,
+  operationChannel,
+  type BridgeOperationName,
+  type IpcResult,
+} from '../../shared/ipc';
+import type { Logger } from '../logger';
+import type { Handlers } from '../services/types';
+import type { DesktopHandlers, GenerationEvents } from '../desktop/types';
+import { failure } from './errors';
+import { isTrustedSender, type SenderEvent, type SenderPolicy } from './sender';
+
+export type IpcSenderContents = {
+  id: number;
+  send: (channel: string, ...args: unknown[]) => void;
+  isDestroyed: () => boolean;
+  once: (event: 'destroyed', listener: () => void) => unknown;
+};
+
+export type IpcEvent = SenderEvent & { sender: IpcSenderContents };
+
+/** The part of Electron's ipcMain the shell uses. */
+export type IpcMainLike = {
+  handle: (channel: string, listener: (event: IpcEvent, ...args: unknown[]) => unknown) => void;
+  removeHandler: (channel: string) => void;
+  on: (channel: string, listener: (event: IpcEvent, ...args: unknown[]) => void) => unknown;
+  removeListener: (
+    channel: string,
+    listener: (event: IpcEvent, ...args: unknown[]) => void,
+  ) => unknown;
+};
+
+export type IpcDeps = {
+  ipcMain: IpcMainLike;
+  /** The running backend's handlers; throws an AppError while there is none. */
+  handlers: () => Handlers;
+  desktop: DesktopHandlers;
+  generation: () => GenerationEvents;
+  policy: SenderPolicy;
+  logger: Pick<Logger, 'warn' | 'error'>;
+};
+
+const refused = new AppError('UNAUTHORIZED', 'This caller may not use the app’s API.');
+
+/** Calls with no argument count as `{}`, so `api.health()` works like `api.health({})`. */
+const argument = (raw: unknown): unknown => (raw === undefined ? {} : raw);
+
+export function registerIpc(deps: IpcDeps): () => void {
+  const { ipcMain, policy, logger } = deps;
+  const channels: string[] = [];
+
+  const trusted = (event: IpcEvent, channel: string): boolean => {
+    if (isTrustedSender(event, policy)) return true;
+    logger.warn({ channel, url: event.senderFrame?.url }, 'IPC call from an unexpected sender');
+    return false;
+  };
+
+  const serve = (
+    name: BridgeOperationName,
+    schema: z.ZodType,
+    run: (input: unknown) => Promise<unknown>,
+  ): void => {
+    const channel = operationChannel(name);
+    channels.push(channel);
+    ipcMain.handle(channel, async (event, raw): Promise<IpcResult<unknown>> => {
+      if (!trusted(event, channel)) return failure(refused);
+      const parsed = schema.safeParse(argument(raw));
+      if (!parsed.success) return failure(validationError(parsed.error, `${name} input`));
+      try {
+        return { ok: true, value: await run(parsed.data) };
+      } catch (error) {
+        if (!(error instanceof AppError)) logger.error({ err: error, channel }, 'IPC call failed');
+        return failure(error);
+      }
+    });
+  };
+
+  for (const name of OPERATION_NAMES) {
+    const handler = (input: unknown) =>
+      (deps.handlers()[name] as (input: unknown) => Promise<unknown>)(input);
+    serve(name, contract[name].input, handler);
+  }
+  for (const name of DESKTOP_OPERATION_NAMES) {
+    const handler = deps.desktop[name] as (input: unknown) => Promise<unknown>;
+    serve(name, desktopContract[name].input, handler);
+  }
+  const stopSubscriptions = registerGenerationEvents(deps, trusted);
+  return () => {
+    for (const channel of channels) ipcMain.removeHandler(channel);
+    stopSubscriptions();
+  };
+}
+
+function registerGenerationEvents(
+  deps: IpcDeps,
+  trusted: (event: IpcEvent, channel: string) => boolean,
+): () => void {
+  const { ipcMain } = deps;
+  const active = new Map<string, () => void>();
+  const watched = new Set<number>();
+  const keyOf = (senderId: number, subscription: string) => `${senderId}:${subscription}`;
+
+  const drop = (key: string): void => {
+    active.get(key)?.();
+    active.delete(key);
+  };
+
+  ipcMain.handle(SUBSCRIBE_GENERATION, (event, raw): IpcResult<null> => {
+    if (!trusted(event, SUBSCRIBE_GENERATION)) return failure(refused);
+    const parsed = GenerationSubscription.safeParse(raw);
+    if (!parsed.success) return failure(validationError(parsed.error, 'Subscription'));
+    const { subscription, jobId } = parsed.data;
+    const sender = event.sender;
+    const key = keyOf(sender.id, subscription);
+    if (active.has(key)) return { ok: true, value: null };
+    try {
+      const unsubscribe = deps.generation().subscribe(jobId, (job) => {
+        if (!sender.isDestroyed()) sender.send(GENERATION_PROGRESS_EVENT, { subscription, job });
+      });
+      active.set(key, unsubscribe);
+    } catch (error) {
+      return failure(error);
+    }
+    if (!watched.has(sender.id)) {
+      watched.add(sender.id);
+      // A closed or reloaded window stops listening; its subscriptions go with it.
+      sender.once('destroyed', () => {
+        watched.delete(sender.id);
+        for (const key of [...active.keys()]) if (key.startsWith(`${sender.id}:`)) drop(key);
+      });
+    }
+    return { ok: true, value: null };
+  });
+
+  const onUnsubscribe = (event: IpcEvent, raw: unknown): void => {
+    if (!trusted(event, UNSUBSCRIBE_GENERATION)) return;
+    const parsed = GenerationSubscription.pick({ subscription: true }).safeParse(raw);
+    if (parsed.success) drop(keyOf(event.sender.id, parsed.data.subscription));
+  };
+  ipcMain.on(UNSUBSCRIBE_GENERATION, onUnsubscribe);
+
+  return () => {
+    ipcMain.removeHandler(SUBSCRIBE_GENERATION);
+    ipcMain.removeListener(UNSUBSCRIBE_GENERATION, onUnsubscribe);
+    for (const key of [...active.keys()]) drop(key);
+  };
+}

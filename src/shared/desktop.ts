@@ -1,0 +1,113 @@
+/**
+ * Operations only the desktop app has: what the app is running against, and the saved connection
+ * profiles (passwords never leave the main process). Declared like the client contract so the
+ * IPC bridge derives channels, validation and types from one table.
+ */
+import { z } from 'zod';
+import { ErrorCode } from './errors';
+
+const Empty = z.object({});
+
+/** bolt://, neo4j:// and their +s / +ssc TLS variants, as NEO4J_URI accepts. */
+export const Neo4jUri = z
+  .string()
+  .trim()
+  .max(2_000)
+  .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s/]+/, 'a Neo4j URI such as bolt://localhost:7687');
+
+const ProfileId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a profile id');
+
+export const ConnectionProfile = z.object({
+  id: ProfileId,
+  name: z.string().trim().min(1).max(100),
+  uri: Neo4jUri,
+  username: z.string().trim().min(1).max(200),
+  database: z.string().trim().min(1).max(200),
+  has_password: z.boolean(),
+});
+export type ConnectionProfile = z.infer<typeof ConnectionProfile>;
+
+export const ProfileList = z.object({
+  profiles: z.array(ConnectionProfile),
+  /** The profile in use; null when the app uses its configuration (or the managed database). */
+  active_id: ProfileId.nullable(),
+  /** `os`: passwords are encrypted with the OS keychain; `session`: kept in memory only. */
+  password_storage: z.enum(['os', 'session']),
+});
+export type ProfileList = z.infer<typeof ProfileList>;
+
+export const SaveProfileInput = z.strictObject({
+  /** Absent for a new profile. */
+  id: ProfileId.optional(),
+  name: z.string().trim().min(1).max(100),
+  uri: Neo4jUri,
+  username: z.string().trim().min(1).max(200).default('neo4j'),
+  database: z.string().trim().min(1).max(200).default('neo4j'),
+  /** Absent keeps the stored password; an empty string removes it. */
+  password: z.string().max(1_000).optional(),
+});
+export type SaveProfileInput = z.infer<typeof SaveProfileInput>;
+
+export const TestConnectionInput = z.strictObject({
+  uri: Neo4jUri,
+  username: z.string().trim().min(1).max(200).default('neo4j'),
+  database: z.string().trim().min(1).max(200).default('neo4j'),
+  /** Absent uses the stored password of `profile_id`. */
+  password: z.string().max(1_000).optional(),
+  profile_id: ProfileId.optional(),
+});
+
+export const TestConnectionResult = z.object({
+  address: z.string(),
+  version: z.string(),
+  edition: z.string(),
+  latency_ms: z.number(),
+});
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  platform: z.string(),
+  /** The embedded REST API; null while it is not running. */
+  api_url: z.string().nullable(),
+  data_dir: z.string(),
+  settings_file: z.string(),
+  log_file: z.string().nullable(),
+  database: z
+    .object({
+      uri: z.string(),
+      database: z.string(),
+      managed: z.boolean(),
+      profile_id: ProfileId.nullable(),
+    })
+    .nullable(),
+  /** Why the backend is not running (e.g. Neo4j unreachable, Java missing). */
+  startup_error: z.object({ code: ErrorCode, message: z.string() }).nullable(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({
+  input,
+  output,
+  summary,
+});
+
+export const desktopContract = {
+  getAppInfo: op(Empty, AppInfo, 'What the app runs against and where it keeps its files'),
+  listProfiles: op(Empty, ProfileList, 'Saved connection profiles (without passwords)'),
+  saveProfile: op(SaveProfileInput, ConnectionProfile, 'Create or update a connection profile'),
+  deleteProfile: op(z.strictObject({ id: ProfileId }), ProfileList, 'Delete a profile'),
+  testConnection: op(TestConnectionInput, TestConnectionResult, 'Check that a database answers'),
+  activateProfile: op(
+    z.strictObject({ id: ProfileId.nullable() }),
+    AppInfo,
+    'Reconnect to a profile (null: the configuration or the managed database)',
+  ),
+} as const;
+
+export type DesktopContract = typeof desktopContract;
+export type DesktopOperationName = keyof DesktopContract;
+export type DesktopInput<N extends DesktopOperationName> = z.input<DesktopContract[N]['input']>;
+export type DesktopOutput<N extends DesktopOperationName> = z.infer<DesktopContract[N]['output']>;
+
+export const DESKTOP_OPERATION_NAMES = Object.keys(desktopContract) as DesktopOperationName[];

@@ -1,0 +1,109 @@
+/**
+ * The IPC side of the contract: one channel per operation (`sn:<operationName>`), the result
+ * envelope every invoke returns, and the event channels main pushes to the window. Main, the
+ * preload and the renderer's bridge client all derive from this module.
+ */
+import { z } from 'zod';
+import { GenerationJob } from './api';
+import {
+  OPERATION_NAMES,
+  type OperationInput,
+  type OperationName,
+  type OperationOutput,
+} from './contract';
+import {
+  AppInfo,
+  DESKTOP_OPERATION_NAMES,
+  type DesktopInput,
+  type DesktopOperationName,
+  type DesktopOutput,
+} from './desktop';
+import { ErrorCode, ErrorDetail } from './errors';
+
+export type BridgeOperationName = OperationName | DesktopOperationName;
+
+export const operationChannel = (name: BridgeOperationName): `sn:${BridgeOperationName}` =>
+  `sn:${name}`;
+
+/** Every invoke channel, in contract order: client operations first, then desktop ones. */
+export const BRIDGE_OPERATION_NAMES: readonly BridgeOperationName[] = [
+  ...OPERATION_NAMES,
+  ...DESKTOP_OPERATION_NAMES,
+];
+
+/** Channels that are not operations: subscriptions (renderer → main) and events (main → renderer). */
+export const SUBSCRIBE_GENERATION = 'sn:subscribe:generation';
+export const UNSUBSCRIBE_GENERATION = 'sn:unsubscribe:generation';
+export const GENERATION_PROGRESS_EVENT = 'sn:event:generation-progress';
+export const MENU_COMMAND_EVENT = 'sn:event:menu-command';
+export const APP_STATUS_EVENT = 'sn:event:app-status';
+
+export const IpcError = z.object({
+  code: ErrorCode,
+  message: z.string(),
+  details: z.array(ErrorDetail).optional(),
+});
+export type IpcError = z.infer<typeof IpcError>;
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+/** The envelope as the receiving side parses it; `value` is then parsed with the output schema. */
+export const IpcEnvelope = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), value: z.unknown() }),
+  z.object({ ok: z.literal(false), error: IpcError }),
+]);
+
+export const GenerationSubscription = z.strictObject({
+  subscription: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  jobId: z.string().min(1).max(100),
+});
+export type GenerationSubscription = z.infer<typeof GenerationSubscription>;
+
+export const GenerationProgressEvent = z.object({
+  subscription: z.string(),
+  job: GenerationJob,
+});
+
+/** Pushed whenever the backend starts, fails or reports start-up progress (e.g. a download). */
+export const AppStatus = z.object({ info: AppInfo, progress: z.string().nullable() });
+export type AppStatus = z.infer<typeof AppStatus>;
+
+/** Commands of the native menu; the renderer subscribes to them and acts. */
+export const MENU_COMMANDS = [
+  'open-view',
+  'save-view',
+  'export-png',
+  'export-graph',
+  'export-table',
+  'generate',
+  'clear',
+  'refresh',
+  'search',
+  'back',
+  'show-network',
+  'show-console',
+  'show-statistics',
+  'show-connection',
+  'mode-standard',
+  'mode-recommendations',
+  'toggle-filters',
+  'toggle-theme',
+] as const;
+export const MenuCommand = z.enum(MENU_COMMANDS);
+export type MenuCommand = z.infer<typeof MenuCommand>;
+
+/**
+ * What the preload exposes as `window.api`: one async function per operation, answering with the
+ * result envelope (errors crossing the context bridge keep their code this way), and
+ * subscriptions returning an unsubscribe function. Payloads are handed on unparsed: the
+ * renderer's bridge client parses them.
+ */
+export type Bridge = {
+  [N in OperationName]: (input: OperationInput<N>) => Promise<IpcResult<OperationOutput<N>>>;
+} & {
+  [N in DesktopOperationName]: (input: DesktopInput<N>) => Promise<IpcResult<DesktopOutput<N>>>;
+} & {
+  onGenerationProgress: (jobId: string, listener: (job: unknown) => void) => () => void;
+  onMenuCommand: (listener: (command: unknown) => void) => () => void;
+  onAppStatus: (listener: (status: unknown) => void) => () => void;
+};
