@@ -8,6 +8,11 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // The headless CLI as a plain-Node program (`node out/main/cli.js …`, the `bin`).
+          cli: resolve(import.meta.dirname, 'src/main/desktop/cli-main.ts'),
+        },
+        output: {
+          banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : ''),
         },
       },
     },
