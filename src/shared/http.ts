@@ -151,7 +151,7 @@ export function decodeQuery(
 }
 
 export type IncomingParts = {
-  params: Record<string, string>;
+  params: Record<string, unknown>;
   query: Record<string, unknown>;
   body: unknown;
 };

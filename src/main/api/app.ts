@@ -1,0 +1,88 @@
+/**
+ * The Express app of the REST API, shared by the headless server, the desktop app and the tests:
+ * request ids and logs, metrics, security headers, CORS, token checks, body limits, the contract
+ * routes, generation jobs and events, docs, the built UI, and one error shape for every failure.
+ */
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { AppError } from '../../shared/errors';
+import { docsRouter } from './docs';
+import { errorResponse, toAppError } from './errors';
+import { generationRouter } from './generation';
+import { homePage } from './home';
+import { metricsRouter, requestMetrics } from './http-metrics';
+import { createOpenApiDocument } from './openapi';
+import { requestIdOf, requestLogger } from './request-log';
+import { contractRouter } from './routes';
+import { allowedOrigins, corsMiddleware, requireToken, securityHeaders } from './security';
+import { hasRenderer, staticRouter } from './static';
+import type { ApiBackend, ApiOptions } from './types';
+import { APP_VERSION } from '../version';
+
+export const DEFAULT_BODY_LIMIT = '2mb';
+const API_PREFIXES = ['/api', '/health', '/metrics'];
+
+const hasBody = (req: express.Request): boolean =>
+  req.headers['transfer-encoding'] !== undefined ||
+  (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
+
+/** POST bodies must be JSON: a form post from another site must not pass as an empty body. */
+const requireJsonBody: RequestHandler = (req, _res, next) => {
+  if (req.method !== 'POST' || !hasBody(req) || req.is(['application/json', '+json']))
+    return next();
+  next(
+    new AppError(
+      'VALIDATION_ERROR',
+      'Send the request body as JSON (Content-Type: application/json).',
+      [{ field: 'body', message: 'expected Content-Type: application/json' }],
+    ),
+  );
+};
+
+const notFound: RequestHandler = (req, _res, next) => {
+  next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.baseUrl}${req.path}`));
+};
+
+function errorHandler(): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const known = toAppError(error);
+    if (!known || known.code === 'INTERNAL') req.log.error({ err: error }, 'Request failed');
+    else if (known.code === 'DATABASE_UNAVAILABLE')
+      req.log.warn({ err: known.message }, 'Database unavailable');
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    const { status, body, headers } = errorResponse(known, requestIdOf(req));
+    res.status(status).set(headers).json(body);
+  };
+}
+
+export function createApiApp(backend: ApiBackend, options: ApiOptions = {}): Express {
+  const { config, handlers, generation, metrics } = backend;
+  const validateResponses = options.validateResponses ?? config.ENVIRONMENT !== 'production';
+  let document: unknown;
+  const openApiDocument = (): unknown =>
+    (document ??= createOpenApiDocument({ version: APP_VERSION, serverUrl: options.publicUrl }));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(requestLogger(backend.logger));
+  if (metrics) app.use(requestMetrics(metrics));
+  app.use(securityHeaders());
+  app.use(corsMiddleware(config.CORS_ORIGINS));
+  app.use(allowedOrigins(config.CORS_ORIGINS));
+  app.use(docsRouter(openApiDocument));
+  if (config.API_TOKEN) app.use(API_PREFIXES, requireToken(config.API_TOKEN));
+  app.use(requireJsonBody);
+  app.use(express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: false }));
+  app.use(generationRouter(handlers, generation, validateResponses));
+  app.use(contractRouter(handlers, validateResponses));
+  if (metrics) app.use(metricsRouter(metrics));
+  app.use(API_PREFIXES, notFound);
+  if (options.staticDir && hasRenderer(options.staticDir)) app.use(staticRouter(options.staticDir));
+  else app.get('/', homePage);
+  app.use(notFound);
+  app.use(errorHandler());
+  return app;
+}

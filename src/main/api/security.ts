@@ -1,0 +1,118 @@
+/**
+ * Security defaults: loopback binding unless a token is configured, Bearer token checks, a CORS
+ * allowlist, refusal of cross-site requests from origins not on it, and security headers with a
+ * content security policy that the served UI (WebGL, layout worker from blob:) and the docs need.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import cors from 'cors';
+import helmet from 'helmet';
+import { AppError } from '../../shared/errors';
+import { ConfigError } from '../config/env';
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase();
+  return LOOPBACK_HOSTS.has(h) || /^127(\.\d{1,3}){3}$/.test(h);
+}
+
+/** A server reachable from other machines must not run without a token. */
+export function assertBindingAllowed(host: string, token: string | undefined): void {
+  if (!isLoopbackHost(host) && !token)
+    throw new ConfigError(
+      'API_TOKEN',
+      `API_HOST=${host} makes the API reachable from other machines: set API_TOKEN to a secret ` +
+        'that clients send as "Authorization: Bearer <token>", or bind to 127.0.0.1.',
+    );
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Requires `Authorization: Bearer <token>`. Event streams may pass it as `access_token` in the
+ * query, because browsers' EventSource cannot send headers.
+ */
+export function requireToken(token: string): RequestHandler {
+  return (req, _res, next) => {
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+(.+)$/i.exec(header);
+    const fromQuery =
+      req.path.endsWith('/events') && typeof req.query.access_token === 'string'
+        ? req.query.access_token
+        : undefined;
+    const given = match?.[1]?.trim() ?? fromQuery;
+    if (given !== undefined && sameSecret(given, token)) return next();
+    next(
+      new AppError(
+        'UNAUTHORIZED',
+        given === undefined
+          ? 'This server requires a token: send "Authorization: Bearer <API_TOKEN>".'
+          : 'The token is not valid.',
+      ),
+    );
+  };
+}
+
+function originOf(host: string | undefined, secure: boolean): string | undefined {
+  return host ? `${secure ? 'https' : 'http'}://${host}` : undefined;
+}
+
+/**
+ * Browsers send `Origin` on cross-site requests; a request from an origin that is neither this
+ * server nor on the allowlist is refused, so a web page cannot drive the local API (e.g. start a
+ * generation with a form post that needs no preflight).
+ */
+export function allowedOrigins(allowlist: readonly string[]): RequestHandler {
+  const allowed = new Set(allowlist.map((o) => o.replace(/\/+$/, '')));
+  return (req, _res, next) => {
+    const origin = req.headers.origin;
+    if (!origin || origin === 'null' || allowed.has(origin)) return next();
+    if (origin === originOf(req.headers.host, req.secure)) return next();
+    next(
+      new AppError('UNAUTHORIZED', `Requests from ${origin} are not allowed (see CORS_ORIGINS).`),
+    );
+  };
+}
+
+export function corsMiddleware(allowlist: readonly string[]): RequestHandler {
+  const allowed = new Set(allowlist.map((o) => o.replace(/\/+$/, '')));
+  return cors({
+    origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
+    methods: ['GET', 'POST', 'DELETE'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'Location', 'Retry-After'],
+    maxAge: 600,
+  });
+}
+
+export function securityHeaders(): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // React, Swagger UI and ReDoc set inline styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        // The graph layout and ReDoc's search run in workers created from blob: URLs.
+        workerSrc: ["'self'", 'blob:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Cross-origin isolation headers would block nothing we serve but break embedding tools.
+    crossOriginEmbedderPolicy: false,
+    // Plain HTTP on localhost: HSTS would pin browsers to HTTPS for the host.
+    strictTransportSecurity: false,
+  });
+}

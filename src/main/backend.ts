@@ -1,0 +1,119 @@
+/**
+ * The backend without any shell: database (configured or managed), schema, services, the
+ * contract handlers (read-cached), metrics. The headless server, the CLI's serve command and the
+ * desktop app each build one and put their own front (HTTP, IPC) on it.
+ */
+import type { Config } from './config/env';
+import type { AppPaths } from './config/paths';
+import { connectDatabase, type Database } from './db/connection';
+import { setupSchema } from './db/schema';
+import { createReadCache, type ReadCache } from './cache';
+import { withReadCache } from './cache/cached-handlers';
+import type { Logger } from './logger';
+import { createMetrics, type Metrics } from './metrics';
+import { createClearService } from './services/clear';
+import { createGenerationService, type GenerationService } from './services/generation';
+import { createGraphService } from './services/graph';
+import { createHandlers } from './services/handlers';
+import { createHealthService } from './services/health';
+import { createFilterOptionsService } from './services/options';
+import { createQueryService } from './services/query';
+import { createStatsService } from './services/stats';
+import type { Handlers, ServiceDeps } from './services/types';
+import { APP_VERSION } from './version';
+
+export type Backend = {
+  handlers: Handlers;
+  generation: GenerationService;
+  db: Database;
+  config: Config;
+  logger: Logger;
+  metrics: Metrics;
+  cache: ReadCache;
+  /** Closes the cache, the driver and (when this process started it) the managed Neo4j. */
+  close: () => Promise<void>;
+};
+
+export type BackendOptions = {
+  config: Config;
+  paths: AppPaths;
+  logger: Logger;
+  onProgress?: (message: string) => void;
+};
+
+/** Builds the services over an open database (no I/O of its own). */
+export function assembleBackend(options: {
+  db: Database;
+  config: Config;
+  logger: Logger;
+  cache?: ReadCache;
+}): Backend {
+  const { db, config, logger } = options;
+  const metrics = createMetrics({ poolSize: db.settings.maxConnectionPoolSize });
+  const cache = options.cache ?? createReadCache(config, logger);
+  const deps: ServiceDeps = {
+    driver: metrics.instrumentDriver(db.driver),
+    database: db.settings.database,
+    config,
+    logger,
+  };
+  const generation = createGenerationService(deps);
+  const handlers = withReadCache(
+    createHandlers({
+      health: createHealthService({
+        driver: deps.driver,
+        database: deps.database,
+        uri: db.settings.uri,
+        managed: db.managed !== undefined,
+        version: APP_VERSION,
+      }),
+      graph: createGraphService(deps),
+      options: createFilterOptionsService(deps),
+      query: createQueryService(deps),
+      stats: createStatsService(deps),
+      clear: createClearService(deps),
+      generation,
+    }),
+    cache,
+    { generation },
+  );
+  metrics.setCountsSource(() => handlers.getStats({}));
+  let closing: Promise<void> | undefined;
+  return {
+    handlers,
+    generation,
+    db,
+    config,
+    logger,
+    metrics,
+    cache,
+    close: () =>
+      (closing ??= (async () => {
+        await cache.close();
+        await db.close();
+      })()),
+  };
+}
+
+/** Connects (starting the managed Neo4j when no NEO4J_URI is set), sets up the schema, builds. */
+export async function createBackend(options: BackendOptions): Promise<Backend> {
+  const { config, paths, logger, onProgress } = options;
+  const db = await connectDatabase(config, paths, onProgress);
+  try {
+    const schema = await setupSchema(db.driver, db.settings.database);
+    if (schema.created.length) logger.info({ created: schema.created }, 'Database schema set up');
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  logger.info(
+    {
+      uri: db.settings.uri,
+      version: db.info.version,
+      edition: db.info.edition,
+      managed: !!db.managed,
+    },
+    'Connected to Neo4j',
+  );
+  return assembleBackend({ db, config, logger });
+}

@@ -1,0 +1,88 @@
+/**
+ * Read-cached handlers: stats, filter options and region graphs are served from the cache; every
+ * operation that writes to the graph (clear, write queries, generation start/finish/cancel)
+ * drops the whole cache. Writes by other processes (e.g. the CLI) show after the TTL at most.
+ */
+import type { GenerationJob } from '../../shared/api';
+import type { OperationName } from '../../shared/contract';
+import type { Handlers } from '../services/types';
+import type { ReadCache } from './types';
+
+export const CACHED_OPERATIONS = [
+  'getStats',
+  'getFilterOptions',
+  'getRegionFilterOptions',
+  'getRegionGraph',
+] as const satisfies readonly OperationName[];
+
+export const DEFAULT_CACHE_TTL_MS = 60_000;
+
+export type JobEvents = {
+  subscribe: (jobId: string, listener: (job: GenerationJob) => void) => () => void;
+};
+
+export function withReadCache(
+  handlers: Handlers,
+  cache: ReadCache,
+  options: { generation: JobEvents; ttlMs?: number },
+): Handlers {
+  const ttlMs = options.ttlMs ?? DEFAULT_CACHE_TTL_MS;
+
+  // Bumped on every invalidation, so that a read that raced a write does not store its result.
+  let epoch = 0;
+
+  function cached<I, O>(name: string, handler: (input: I) => Promise<O>): (input: I) => Promise<O> {
+    return async (input) => {
+      const key = `${name}:${JSON.stringify(input)}`;
+      const hit = await cache.get(key);
+      // Entries are written only from this operation's own output.
+      if (hit !== undefined) return JSON.parse(hit) as O;
+      const before = epoch;
+      const value = await handler(input);
+      if (before === epoch) await cache.set(key, JSON.stringify(value), ttlMs);
+      return value;
+    };
+  }
+
+  async function invalidate(): Promise<void> {
+    epoch += 1;
+    await cache.invalidate();
+  }
+
+  async function invalidating<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      await invalidate();
+    }
+  }
+
+  function invalidateWhenDone(job: GenerationJob): void {
+    if (job.status !== 'running') return;
+    let done = false;
+    const unsubscribe = options.generation.subscribe(job.id, (update) => {
+      if (done || update.status === 'running') return;
+      done = true;
+      // subscribe may call this before it returns (job already over): unsubscribe afterwards.
+      queueMicrotask(() => unsubscribe());
+      void invalidate();
+    });
+  }
+
+  return {
+    ...handlers,
+    getStats: cached('getStats', handlers.getStats),
+    getFilterOptions: cached('getFilterOptions', handlers.getFilterOptions),
+    getRegionFilterOptions: cached('getRegionFilterOptions', handlers.getRegionFilterOptions),
+    getRegionGraph: cached('getRegionGraph', handlers.getRegionGraph),
+    clearGraph: (input) => invalidating(() => handlers.clearGraph(input)),
+    runQuery: (input) =>
+      input.read_only ? handlers.runQuery(input) : invalidating(() => handlers.runQuery(input)),
+    startGeneration: async (input) => {
+      const job = await invalidating(() => handlers.startGeneration(input));
+      invalidateWhenDone(job);
+      return job;
+    },
+    cancelGeneration: (input) => invalidating(() => handlers.cancelGeneration(input)),
+  };
+}
