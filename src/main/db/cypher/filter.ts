@@ -1,0 +1,38 @@
+/**
+ * Cypher of the filter endpoint: the union of matching paths, restricted to the requested node
+ * types ($depths: positions in the mode's hierarchy), ordered for capping like the region graph
+ * (by the path root each node is first reached from, then depth, then id), with the paths'
+ * relationships whose two ends are of requested types.
+ */
+import type { GraphMode } from '../../../shared/domain';
+import { pathsSubquery, type PathFilterField } from './paths';
+
+/** Per path: its root's id, its nodes by depth and its relationships with their ends' depths. */
+const PATH_SHAPE: Record<GraphMode, string> = {
+  standard: `WITH c.id AS anchor, [c, f, co, p] AS ns,
+  [[e, 0, 1], [v, CASE WHEN f IS NULL THEN 0 ELSE 1 END, 2], [o, 2, 3], [r, 0, 3]] AS rs`,
+  recommendations: `WITH co.id AS anchor, [co, i, p] AS ns, [[o, 0, 1], [b, 1, 2]] AS rs`,
+};
+
+/** Row: total (matching nodes), nodes (the first $limit in cap order), rels (all candidates). */
+export function filterGraphQuery(mode: GraphMode, fields: readonly PathFilterField[]): string {
+  return `${pathsSubquery(mode, fields)}
+${PATH_SHAPE[mode]}
+WITH collect([anchor, ns, rs]) AS paths
+CALL (paths) {
+  UNWIND paths AS path
+  UNWIND range(0, size(path[1]) - 1) AS depth
+  WITH path[0] AS anchor, path[1][depth] AS n, depth
+  WHERE n IS NOT NULL AND depth IN $depths
+  WITH n, depth, min(anchor) AS anchor
+  ORDER BY anchor, depth, n.id
+  RETURN collect(n) AS ordered
+}
+CALL (paths) {
+  UNWIND paths AS path
+  UNWIND path[2] AS edge
+  WITH edge WHERE edge[0] IS NOT NULL AND edge[1] IN $depths AND edge[2] IN $depths
+  RETURN collect(DISTINCT edge[0]) AS rels
+}
+RETURN size(ordered) AS total, ordered[0..$limit] AS nodes, rels`;
+}

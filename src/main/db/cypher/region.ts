@@ -1,0 +1,78 @@
+/**
+ * Cypher of the region graph. Nodes come ordered so that a cap keeps whole neighbourhoods: each
+ * node is anchored to the first root (consultant, or company in recommendations mode) above it
+ * in the hierarchy, and nodes are sorted by (anchor, depth, id) — a consultant, then its field
+ * consultants, their companies and products, then the next consultant. Nodes no root reaches
+ * come last. Text is built from the mode tables only; values travel as parameters.
+ */
+import type { GraphMode, NodeLabel } from '../../../shared/domain';
+import { edgePredicate, MODE_EDGES, MODE_LABELS, modeTypes } from './modes';
+
+/** Patterns from a root `c` down to `n`, per label; an empty list marks the root label. */
+const ANCHOR_PATTERNS: Record<GraphMode, Partial<Record<NodeLabel, readonly string[]>>> = {
+  standard: {
+    CONSULTANT: [],
+    FIELD_CONSULTANT: ['(c:CONSULTANT)-[:EMPLOYS]->(n)'],
+    COMPANY: [
+      '(c:CONSULTANT)-[:EMPLOYS]->(:FIELD_CONSULTANT {region: $region})-[:COVERS]->(n)',
+      '(c:CONSULTANT)-[:COVERS]->(n)',
+    ],
+    PRODUCT: [
+      '(c:CONSULTANT)-[:EMPLOYS]->(:FIELD_CONSULTANT {region: $region})-[:COVERS]->(:COMPANY {region: $region})-[:OWNS]->(n)',
+      '(c:CONSULTANT)-[:COVERS]->(:COMPANY {region: $region})-[:OWNS]->(n)',
+    ],
+  },
+  recommendations: {
+    COMPANY: [],
+    INCUMBENT_PRODUCT: ['(c:COMPANY)-[:OWNS]->(n)'],
+    PRODUCT: ['(c:COMPANY)-[:OWNS]->(:INCUMBENT_PRODUCT {region: $region})-[:BI_RECOMMENDS]->(n)'],
+  },
+};
+
+function labelBranch(mode: GraphMode, label: NodeLabel, depth: number): string {
+  const patterns = ANCHOR_PATTERNS[mode][label] ?? [];
+  if (patterns.length === 0)
+    return `MATCH (n:${label}) WHERE n.region = $region
+  RETURN n, ${depth} AS depth, n.id AS anchor`;
+  const sources = patterns.map(
+    (pattern) => `OPTIONAL MATCH ${pattern} WHERE c.region = $region RETURN min(c.id) AS a`,
+  );
+  return `MATCH (n:${label}) WHERE n.region = $region
+  CALL (n) {
+    ${sources.join('\n    UNION ALL\n    ')}
+  }
+  WITH n, min(a) AS anchor
+  RETURN n, ${depth} AS depth, anchor`;
+}
+
+/** Rows: total (nodes of the region in the mode) and nodes (the first $limit, in cap order). */
+export function regionNodesQuery(mode: GraphMode): string {
+  const branches = MODE_LABELS[mode].map((label, depth) => labelBranch(mode, label, depth));
+  return `CALL () {
+  ${branches.join('\n  UNION ALL\n  ')}
+}
+WITH n, depth, anchor ORDER BY anchor, depth, n.id
+WITH collect(n) AS ordered
+RETURN size(ordered) AS total, ordered[0..$limit] AS nodes`;
+}
+
+/** Relationships of the mode from the given nodes ($ids: element ids) to nodes of the region. */
+export function regionRelationshipsQuery(mode: GraphMode): string {
+  return `UNWIND $ids AS id
+MATCH (a) WHERE elementId(a) = id
+MATCH (a)-[r:${modeTypes(mode)}]->(b)
+WHERE b.region = $region AND (${edgePredicate(mode)})
+RETURN r`;
+}
+
+/** Row: total relationships of the mode among the region's nodes. */
+export function regionRelationshipCountQuery(mode: GraphMode): string {
+  const branches = MODE_EDGES[mode].map(
+    ([source, type, target]) =>
+      `MATCH (a:${source})-[r:${type}]->(b:${target}) WHERE a.region = $region AND b.region = $region RETURN count(r) AS c`,
+  );
+  return `CALL () {
+  ${branches.join('\n  UNION ALL\n  ')}
+}
+RETURN sum(c) AS total`;
+}

@@ -1,0 +1,111 @@
+/**
+ * Exploration: a node with its degree, its neighbours a page at a time (the count comes first,
+ * so a node with thousands of relationships never floods the client), and name search.
+ */
+import { isNode } from 'neo4j-driver';
+import type {
+  GraphNode,
+  NeighboursInput,
+  NeighboursResponse,
+  NodeDetails,
+  NodeRef,
+  SearchInput,
+  SearchResponse,
+} from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import {
+  neighbourCountQuery,
+  neighbourPageQuery,
+  nodeDetailsQuery,
+  SEARCH_QUERY,
+} from '../../db/cypher/explore';
+import { toGraphData, toGraphNode } from '../../db/mapping';
+import { FULLTEXT_INDEX } from '../../db/schema';
+import type { ServiceDeps } from '../types';
+import { searchQuery } from './lucene';
+import { int, numberOf, readTransaction, relationshipsOf } from './read';
+
+function notFound(ref: NodeRef): AppError {
+  return new AppError('NOT_FOUND', `No ${ref.label} with id ${ref.id}.`, [
+    { field: 'id', message: `no ${ref.label} has this id` },
+  ]);
+}
+
+function graphNodeOf(value: unknown, ref: NodeRef): GraphNode {
+  const node = isNode(value) ? toGraphNode(value) : undefined;
+  if (!node) throw notFound(ref);
+  return node;
+}
+
+export async function nodeDetails(deps: ServiceDeps, ref: NodeRef): Promise<NodeDetails> {
+  const record = await readTransaction(deps, async (tx) => {
+    const result = await tx.run(nodeDetailsQuery(ref.label), { id: ref.id });
+    return result.records[0];
+  });
+  if (!record) throw notFound(ref);
+  const byType: Record<string, number> = {};
+  const counts = record.get('byType') as unknown;
+  if (counts && typeof counts === 'object')
+    for (const [key, value] of Object.entries(counts)) {
+      const count = numberOf(value);
+      if (count > 0) byType[key] = count;
+    }
+  return {
+    node: graphNodeOf(record.get('n'), ref),
+    degree: numberOf(record.get('degree')),
+    degree_by_type: byType,
+  };
+}
+
+export async function neighbours(
+  deps: ServiceDeps,
+  input: NeighboursInput,
+): Promise<NeighboursResponse> {
+  const { label, types, limit, offset } = input;
+  return readTransaction(deps, async (tx) => {
+    const counted = await tx.run(neighbourCountQuery(label, types), { id: input.id });
+    const head = counted.records[0];
+    if (!head) throw notFound(input);
+    const centre = head.get('n') as unknown;
+    const total = numberOf(head.get('total'));
+    const page =
+      offset < total
+        ? await tx.run(neighbourPageQuery(label, types), {
+            id: input.id,
+            offset: int(offset),
+            limit: int(limit),
+          })
+        : { records: [] };
+    const others = page.records.map((r) => r.get('m') as unknown).filter((m) => isNode(m));
+    const rels = relationshipsOf(page.records.map((r) => r.get('r') as unknown));
+    const graph = toGraphData(isNode(centre) ? [centre, ...others] : others, rels);
+    return {
+      ...graph,
+      node: graphNodeOf(centre, input),
+      total,
+      offset,
+      limit,
+      has_more: offset + page.records.length < total,
+    };
+  });
+}
+
+export async function search(deps: ServiceDeps, input: SearchInput): Promise<SearchResponse> {
+  const params = {
+    index: FULLTEXT_INDEX,
+    query: searchQuery(input.q),
+    labels: input.labels?.length ? input.labels : null,
+    regions: input.regions?.length ? input.regions : null,
+    limit: int(input.limit),
+  };
+  const records = await readTransaction(deps, async (tx) => {
+    const result = await tx.run(SEARCH_QUERY, params);
+    return result.records;
+  });
+  const results = records.flatMap((record) => {
+    const value = record.get('node') as unknown;
+    const node = isNode(value) ? toGraphNode(value) : undefined;
+    return node ? [{ node, score: numberOf(record.get('score')) }] : [];
+  });
+  return { results };
+}

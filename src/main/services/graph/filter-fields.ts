@@ -1,0 +1,67 @@
+/**
+ * Which filter fields a request sets, whether they apply in its mode, and their Cypher
+ * parameters. An empty list counts as "not set" (nothing chosen in a dropdown), never as
+ * "match nothing". A field with no element in the mode's paths is refused, never ignored.
+ */
+import neo4j from 'neo4j-driver';
+import type { FilterRequest } from '../../../shared/api';
+import { AppError, type ErrorDetail } from '../../../shared/errors';
+import { PATH_CONDITIONS, type PathFilterField } from '../../db/cypher/paths';
+
+const PATH_FIELDS = [
+  'regions',
+  'sales_regions',
+  'channels',
+  'privacy_levels',
+  'asset_classes',
+  'jpm_flags',
+  'mandate_statuses',
+  'influence_levels',
+  'ratings',
+  'opportunity_types',
+  'consultant_ids',
+  'field_consultant_ids',
+  'company_ids',
+  'product_ids',
+  'incumbent_product_ids',
+  'fc_total_plan_assets_min',
+  'fc_total_plan_assets_max',
+] as const satisfies readonly PathFilterField[];
+
+export function setFields(filter: FilterRequest): PathFilterField[] {
+  return PATH_FIELDS.filter((field) => {
+    const value = filter[field];
+    return Array.isArray(value) ? value.length > 0 : value !== undefined;
+  });
+}
+
+export function checkFilter(filter: FilterRequest, fields: readonly PathFilterField[]): void {
+  const details: ErrorDetail[] = fields
+    .filter((field) => !PATH_CONDITIONS[filter.mode][field])
+    .map((field) => ({ field, message: `does not apply in ${filter.mode} mode` }));
+  const { fc_total_plan_assets_min: min, fc_total_plan_assets_max: max } = filter;
+  if (min !== undefined && max !== undefined && min > max)
+    details.push({
+      field: 'fc_total_plan_assets_min',
+      message: 'must not exceed fc_total_plan_assets_max',
+    });
+  const first = details[0];
+  if (first)
+    throw new AppError(
+      'VALIDATION_ERROR',
+      `Filter is invalid (${first.field ?? 'filter'}: ${first.message})`,
+      details,
+    );
+}
+
+/** Parameters of the set fields; stored integers are compared with integers. */
+export function filterParameters(
+  filter: FilterRequest,
+  fields: readonly PathFilterField[],
+): Record<string, unknown> {
+  const params: Record<string, unknown> = {};
+  for (const field of fields) params[field] = filter[field];
+  if (filter.influence_levels)
+    params.influence_levels = filter.influence_levels.map((level) => neo4j.int(level));
+  return params;
+}

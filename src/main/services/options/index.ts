@@ -1,0 +1,80 @@
+/**
+ * Filter options: every value each filter field can take, from the data (all of it or one
+ * region), and cascading options narrowed by a current filter. Cascading works like faceted
+ * search: the options of a field the filter sets are computed with that field left out, so the
+ * other values of the field stay selectable (values within a field are ORed).
+ */
+import type { FilterOptions, FilterRequest } from '../../../shared/api';
+import { facetsQuery, OPTION_COLUMNS, optionsQuery } from '../../db/cypher/options';
+import type { PathFilterField } from '../../db/cypher/paths';
+import { checkFilter, filterParameters, setFields } from '../graph/filter-fields';
+import { readTransaction } from '../graph/read';
+import type { ServiceDeps } from '../types';
+import { buildFilterOptions, type OptionRow } from './build';
+
+export type FilterOptionsService = {
+  options(input: { region?: string }): Promise<FilterOptions>;
+  cascading(filter: FilterRequest): Promise<FilterOptions>;
+};
+
+/** The option keys each filter field narrows. */
+const OPTION_OF: Record<PathFilterField, keyof FilterOptions> = {
+  regions: 'regions',
+  sales_regions: 'sales_regions',
+  channels: 'channels',
+  privacy_levels: 'privacy_levels',
+  asset_classes: 'asset_classes',
+  jpm_flags: 'jpm_flags',
+  mandate_statuses: 'mandate_statuses',
+  influence_levels: 'influence_levels',
+  ratings: 'ratings',
+  opportunity_types: 'opportunity_types',
+  consultant_ids: 'consultants',
+  field_consultant_ids: 'field_consultants',
+  company_ids: 'companies',
+  product_ids: 'products',
+  incumbent_product_ids: 'incumbent_products',
+  fc_total_plan_assets_min: 'fc_total_plan_assets',
+  fc_total_plan_assets_max: 'fc_total_plan_assets',
+};
+
+function rowOf(record: { get(key: string): unknown } | undefined): OptionRow {
+  const row: OptionRow = {};
+  for (const column of OPTION_COLUMNS) row[column] = record?.get(column);
+  return row;
+}
+
+export function createFilterOptionsService(deps: ServiceDeps): FilterOptionsService {
+  const facets = (filter: FilterRequest, fields: PathFilterField[]): Promise<FilterOptions> =>
+    readTransaction(deps, async (tx) => {
+      const result = await tx.run(
+        facetsQuery(filter.mode, fields),
+        filterParameters(filter, fields),
+      );
+      return buildFilterOptions(rowOf(result.records[0]));
+    });
+
+  return {
+    async options({ region }) {
+      const row = await readTransaction(deps, async (tx) => {
+        const result = await tx.run(optionsQuery(region !== undefined), { region: region ?? null });
+        return rowOf(result.records[0]);
+      });
+      return buildFilterOptions(row);
+    },
+
+    async cascading(filter) {
+      const fields = setFields(filter);
+      checkFilter(filter, fields);
+      const narrowed = await facets(filter, fields);
+      const keys = [...new Set(fields.map((field) => OPTION_OF[field]))];
+      for (const key of keys) {
+        const others = fields.filter((field) => OPTION_OF[field] !== key);
+        const without = await facets(filter, others);
+        Object.assign(narrowed, { [key]: without[key] });
+        narrowed.truncated ||= without.truncated;
+      }
+      return narrowed;
+    },
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * Custom Cypher. Read-only unless the server allows writes (ALLOW_WRITE_QUERIES) and the request
+ * asks for them (read_only: false); read-only queries run in READ access mode, so the database
+ * itself refuses writes, after a plan check (see preflight). A time limit and a row cap apply,
+ * each from the request but never above the configured one; past the cap the stream is cancelled.
+ */
+import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
+import type { QueryRequest, QueryResponse } from '../../../shared/api';
+import type { ServiceDeps } from '../types';
+import { queryError } from './errors';
+import { toCypherParameters } from './parameters';
+import { preflight } from './preflight';
+import { graphOf, rowsOf } from './result';
+
+export type QueryService = { run(input: QueryRequest): Promise<QueryResponse> };
+
+const QUERY_TYPES: Record<string, string> = {
+  r: 'read',
+  rw: 'read_write',
+  w: 'write',
+  s: 'schema_write',
+};
+
+export function createQueryService(deps: ServiceDeps): QueryService {
+  const { config } = deps;
+  return {
+    async run(input) {
+      const writes = config.ALLOW_WRITE_QUERIES && !input.read_only;
+      const cap = Math.min(input.limit ?? config.QUERY_ROW_CAP, config.QUERY_ROW_CAP);
+      const timeout = Math.min(
+        input.timeout_ms ?? config.QUERY_TIMEOUT_MS,
+        config.QUERY_TIMEOUT_MS,
+      );
+      const parameters = toCypherParameters(input.parameters);
+      const session = deps.driver.session({
+        database: deps.database,
+        defaultAccessMode: writes ? neo4j.session.WRITE : neo4j.session.READ,
+        fetchSize: Math.min(cap + 1, 1_000),
+      });
+      const started = performance.now();
+      try {
+        const planned = writes
+          ? undefined
+          : await preflight(session, deps, input.query, parameters);
+        // Auto-commit, so that CALL { } IN TRANSACTIONS works when writes are allowed.
+        const result = session.run(input.query, parameters, { timeout });
+        const records: Neo4jRecord[] = [];
+        let truncated = false;
+        for await (const record of result) {
+          if (records.length >= cap) {
+            truncated = true;
+            break;
+          }
+          records.push(record);
+        }
+        const summary = truncated ? undefined : await result.summary();
+        const elapsed = performance.now() - started;
+        const counters = summary?.counters;
+        const changed =
+          counters && (counters.containsUpdates() || counters.containsSystemUpdates());
+        const queryType = summary?.queryType ?? planned ?? 'r';
+        return {
+          columns: records[0]?.keys.map(String) ?? (await result.keys()).map(String),
+          rows: rowsOf(records),
+          graph: await graphOf(records, session),
+          summary: {
+            query_type: QUERY_TYPES[queryType] ?? queryType,
+            row_count: records.length,
+            truncated,
+            elapsed_ms: Math.round(elapsed * 10) / 10,
+            ...(changed && { counters: { ...counters.updates(), ...systemUpdates(counters) } }),
+          },
+        };
+      } catch (error) {
+        throw queryError(error, deps, timeout);
+      } finally {
+        await session.close();
+      }
+    },
+  };
+}
+
+function systemUpdates(counters: { systemUpdates(): number }): Record<string, number> {
+  const count = counters.systemUpdates();
+  return count > 0 ? { systemUpdates: count } : {};
+}

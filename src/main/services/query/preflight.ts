@@ -1,0 +1,52 @@
+/**
+ * A read-only query is first planned with EXPLAIN (nothing runs). The access mode already makes
+ * the database refuse writes; the plan also catches what the database counts as reads but a
+ * read-only console must not do: LOAD CSV (reads files and URLs from the server) and
+ * transaction administration. Planning also reports syntax errors before anything runs.
+ */
+import type { ResultSummary, Session } from 'neo4j-driver';
+import type { ServiceDeps } from '../types';
+import { writeRefusal } from './errors';
+
+type PlanNode = { operatorType: string; children: PlanNode[] };
+
+const REFUSED_OPERATORS: Record<string, string> = {
+  LoadCSV: 'LOAD CSV imports files or URLs into the database',
+  TerminateTransactions: 'TERMINATE TRANSACTIONS is an administration command',
+};
+
+function operators(plan: PlanNode | false | undefined): string[] {
+  if (!plan) return [];
+  return [plan.operatorType.split('@')[0] ?? '', ...plan.children.flatMap((c) => operators(c))];
+}
+
+/** The query as EXPLAIN (a leading PROFILE would conflict, so it is replaced). */
+export function explainText(query: string): string {
+  return `EXPLAIN ${query.replace(/^\s*PROFILE\b/i, '')}`;
+}
+
+/** Why the planned query may not run read-only, or undefined when it may. */
+export function refusalReason(
+  summary: Pick<ResultSummary, 'queryType' | 'plan'>,
+): string | undefined {
+  if (summary.queryType === 'w' || summary.queryType === 'rw')
+    return 'This query writes to the database';
+  for (const operator of operators(summary.plan)) {
+    const reason = REFUSED_OPERATORS[operator];
+    if (reason) return reason;
+  }
+  return undefined;
+}
+
+/** Plans the query; throws WRITE_NOT_ALLOWED when it may not run read-only. */
+export async function preflight(
+  session: Session,
+  deps: ServiceDeps,
+  query: string,
+  parameters: Record<string, unknown>,
+): Promise<string> {
+  const result = await session.run(explainText(query), parameters);
+  const reason = refusalReason(result.summary);
+  if (reason) throw writeRefusal(deps, reason);
+  return result.summary.queryType;
+}
