@@ -1,0 +1,170 @@
+/**
+ * Generate sample data: presets from the size table, every generator field with its limits,
+ * regions, seed and mode; then live progress per label and type, with cancel.
+ */
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import type { GenerationJob } from '../../../../shared/api';
+import type { Client } from '../../../../shared/contract';
+import '../workbench/workbench.css';
+import type { FormErrors, GenerateForm, PresetId } from './generate-form';
+import {
+  applyPreset,
+  boundHint,
+  estimateNodes,
+  GENERATOR_FIELDS,
+  initialForm,
+  PRESETS,
+  toGenerateRequest,
+} from './generate-form';
+import { GenerationProgressView } from './GenerationProgressView';
+import { Modal } from './Modal';
+import { RegionPicker } from './RegionPicker';
+import { isFinished } from './progress';
+import { useGeneration } from './use-generation';
+
+export type GenerateDialogProps = {
+  client: Client;
+  regions: readonly string[];
+  open: boolean;
+  onClose: () => void;
+  /** Called once a run ends (any outcome), to refresh statistics, options and the view. */
+  onFinished: (job: GenerationJob) => void;
+};
+
+export function GenerateDialog(props: GenerateDialogProps): React.JSX.Element {
+  const { client, regions, open, onClose, onFinished } = props;
+  const [form, setForm] = useState<GenerateForm>(() => initialForm(regions));
+  const [errors, setErrors] = useState<FormErrors>({});
+  const generation = useGeneration(client, onFinished);
+  const running = generation.starting || (generation.job !== null && !isFinished(generation.job));
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    const result = toGenerateRequest(form);
+    if ('errors' in result) {
+      setErrors(result.errors);
+      return;
+    }
+    setErrors({});
+    void generation.start(result.request);
+  };
+
+  const close = (): void => {
+    if (!running) generation.reset();
+    onClose();
+  };
+
+  const estimate = estimateNodes(form);
+
+  return (
+    <Modal title="Generate sample data" open={open} onClose={close} testId="generate-dialog">
+      <form className="admin-form" onSubmit={submit} noValidate>
+        <fieldset disabled={running}>
+          <div className="workbench-toolbar" role="group" aria-label="Presets">
+            {PRESETS.map((p) => (
+              <button
+                key={p.id}
+                type="button"
+                onClick={() => setForm((f) => applyPreset(f, p.id satisfies PresetId))}
+              >
+                {p.label} ({p.consultants}/region)
+              </button>
+            ))}
+          </div>
+          <RegionPicker
+            regions={regions}
+            selected={form.regions}
+            onChange={(selected) => setForm((f) => ({ ...f, regions: selected }))}
+            error={errors.regions}
+          />
+          <div className="admin-fields">
+            {GENERATOR_FIELDS.map((spec) => {
+              const value = form.values[spec.key];
+              const hint = boundHint(spec, value);
+              return (
+                <label key={spec.key} className="admin-field">
+                  <span>{spec.label}</span>
+                  <input
+                    type="number"
+                    name={spec.key}
+                    min={spec.min}
+                    max={spec.kind === 'probability' ? spec.max : undefined}
+                    step={spec.kind === 'probability' ? 0.05 : 1}
+                    value={value}
+                    aria-invalid={errors[spec.key] ? true : undefined}
+                    onChange={(e) =>
+                      setForm((f) => ({
+                        ...f,
+                        values: { ...f.values, [spec.key]: e.target.value },
+                      }))
+                    }
+                  />
+                  <small className={errors[spec.key] ? 'error-text' : 'muted'}>
+                    {errors[spec.key] ??
+                      hint ??
+                      (spec.kind === 'count'
+                        ? `${spec.min}–${spec.max}${spec.bound ? ` (${spec.bound})` : ''}`
+                        : '0–1')}
+                  </small>
+                </label>
+              );
+            })}
+            <label className="admin-field">
+              <span>Seed (same seed, same data)</span>
+              <input
+                type="number"
+                name="seed"
+                min={0}
+                value={form.seed}
+                placeholder="random"
+                onChange={(e) => setForm((f) => ({ ...f, seed: e.target.value }))}
+              />
+              {errors.seed && <small className="error-text">{errors.seed}</small>}
+            </label>
+            <label className="admin-field">
+              <span>Mode</span>
+              <select
+                name="mode"
+                value={form.mode}
+                onChange={(e) =>
+                  setForm((f) => ({
+                    ...f,
+                    mode: e.target.value === 'replace' ? 'replace' : 'append',
+                  }))
+                }
+              >
+                <option value="append">Append to existing data</option>
+                <option value="replace">Replace the data of these regions</option>
+              </select>
+            </label>
+          </div>
+          {errors.form && <p className="message error">{errors.form}</p>}
+          {estimate !== null && (
+            <p className="muted">About {estimate.toLocaleString('en-US')} nodes.</p>
+          )}
+        </fieldset>
+        {generation.error && (
+          <p role="alert" className="message error" data-testid="generate-error">
+            {generation.error}
+          </p>
+        )}
+        {generation.job && <GenerationProgressView job={generation.job} rows={generation.rows} />}
+        <div className="modal-actions">
+          {running ? (
+            <button type="button" onClick={() => void generation.cancel()}>
+              Cancel generation
+            </button>
+          ) : (
+            <button type="submit" className="primary">
+              Generate
+            </button>
+          )}
+          <button type="button" onClick={close}>
+            {running ? 'Hide' : 'Close'}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}
