@@ -43,9 +43,11 @@ describe('generation parameters', () => {
       }
     })();
     expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toMatch(
+      /consultants_per_region.*50.*MAX_CONSULTANTS_PER_REGION/,
+    );
     expect(error).toMatchObject({
       code: 'BOUND_EXCEEDED',
-      message: expect.stringMatching(/consultants_per_region.*50.*MAX_CONSULTANTS_PER_REGION/),
       details: [
         { field: 'consultants_per_region', bound: 50 },
         { field: 'products_per_company', bound: 8 },
@@ -58,11 +60,9 @@ describe('generation parameters', () => {
     ['companies_per_field_consultant', 11, 'MAX_COMPANIES_PER_FIELD'],
     ['incumbents_per_company', 9, 'MAX_PRODUCTS_PER_COMPANY'],
   ])('bounds %s by %s', (field, value, variable) => {
+    expect(() => resolveParams(request({ [field]: value }), config())).toThrow(variable);
     expect(() => resolveParams(request({ [field]: value }), config())).toThrow(
-      expect.objectContaining({
-        code: 'BOUND_EXCEEDED',
-        message: expect.stringContaining(variable),
-      }),
+      expect.objectContaining({ code: 'BOUND_EXCEEDED' }),
     );
   });
 

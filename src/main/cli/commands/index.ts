@@ -1,0 +1,15 @@
+/** The CLI's commands, in help order. Each registers itself on the program. */
+import type { CliCommand } from '../context';
+import { clearCommand } from './clear';
+import { generateCommand } from './generate';
+import { neo4jCommand } from './neo4j';
+import { setupCommand } from './setup';
+import { statsCommand } from './stats';
+
+export const COMMANDS: readonly CliCommand[] = [
+  generateCommand,
+  setupCommand,
+  statsCommand,
+  clearCommand,
+  neo4jCommand,
+];
