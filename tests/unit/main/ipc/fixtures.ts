@@ -1,0 +1,236 @@
+/**
+ * One valid input, one answer and (where the schema has fields) one invalid input per bridge
+ * operation. The record is keyed by every operation name, so a new operation cannot be left out.
+ */
+import type { BridgeOperationName } from '../../../../src/shared/ipc';
+
+const node = {
+  key: 'CONSULTANT:NAI-C-0001',
+  id: 'NAI-C-0001',
+  label: 'CONSULTANT',
+  name: 'Ada Byron',
+  region: 'NAI',
+  properties: { performance: 91, channel: 'Direct' },
+};
+const graph = {
+  nodes: [node],
+  relationships: [],
+  totals: { nodes: 1, relationships: 0 },
+  truncated: false,
+  limit: 5000,
+  mode: 'standard',
+};
+const options = {
+  regions: ['NAI'],
+  node_types: ['CONSULTANT'],
+  sales_regions: ['East'],
+  channels: ['Direct'],
+  asset_classes: ['Equities'],
+  mandate_statuses: ['Active'],
+  ratings: ['Positive'],
+  influence_levels: [1, 4],
+  privacy_levels: ['Public'],
+  jpm_flags: ['Y'],
+  opportunity_types: ['Growth'],
+  consultants: [{ id: 'NAI-C-0001', name: 'Ada Byron' }],
+  field_consultants: [],
+  companies: [],
+  products: [],
+  incumbent_products: [],
+  fc_total_plan_assets: { min: 1_000, max: 2_000 },
+  truncated: false,
+};
+const job = {
+  id: 'job-1',
+  status: 'running',
+  request: { regions: ['NAI'], consultants_per_region: 2, mode: 'append' },
+  progress: { phase: 'nodes', item: 'CONSULTANT', done: 1, total: 2, rate: 10, elapsed_ms: 100 },
+  result: null,
+  error: null,
+  rolled_back: false,
+  started_at: '2025-01-01T00:00:00.000Z',
+  finished_at: null,
+};
+const profile = {
+  id: 'p1',
+  name: 'Local',
+  uri: 'bolt://localhost:7687',
+  username: 'neo4j',
+  database: 'neo4j',
+  has_password: true,
+};
+const appInfo = {
+  name: 'Smart Network',
+  version: '0.1.0',
+  platform: 'linux',
+  api_url: 'http://127.0.0.1:8000',
+  data_dir: '/home/ada/.local/share/smart-network',
+  settings_file: '/home/ada/.local/share/smart-network/settings.json',
+  log_file: null,
+  database: { uri: 'bolt://127.0.0.1:17687', database: 'neo4j', managed: true, profile_id: null },
+  startup_error: null,
+};
+
+export type Fixture = {
+  input: unknown;
+  output: unknown;
+  /** What the handler must receive (the parsed input, defaults applied) when it differs. */
+  parsed?: unknown;
+  invalid?: { input: unknown; field: string };
+};
+
+export const FIXTURES: Record<BridgeOperationName, Fixture> = {
+  health: {
+    input: {},
+    output: {
+      status: 'ok',
+      version: '0.1.0',
+      uptime_s: 12,
+      database: {
+        reachable: true,
+        uri: 'bolt://127.0.0.1:7687',
+        database: 'neo4j',
+        managed: false,
+        version: '5.26.0',
+        edition: 'community',
+        latency_ms: 2,
+      },
+      counts: { nodes: 1, relationships: 0 },
+    },
+  },
+  getRegionGraph: {
+    input: { region: 'NAI' },
+    parsed: { region: 'NAI', mode: 'standard' },
+    output: graph,
+    invalid: { input: { region: 'nai' }, field: 'region' },
+  },
+  filterGraph: {
+    input: { regions: ['NAI'], ratings: ['Positive'] },
+    parsed: { regions: ['NAI'], ratings: ['Positive'], mode: 'standard' },
+    output: graph,
+    invalid: { input: { ratings: ['Great'] }, field: 'ratings.0' },
+  },
+  getStats: {
+    input: {},
+    output: {
+      total_nodes: 1,
+      total_relationships: 0,
+      nodes_by_label: { CONSULTANT: 1 },
+      relationships_by_type: {},
+      regions: [{ region: 'NAI', nodes: 1, nodes_by_label: { CONSULTANT: 1 } }],
+      database_size_bytes: null,
+      last_generation: null,
+    },
+  },
+  getFilterOptions: {
+    input: {},
+    output: options,
+    invalid: { input: { region: 'somewhere' }, field: 'region' },
+  },
+  getRegionFilterOptions: {
+    input: { region: 'EMEA' },
+    output: options,
+    invalid: { input: {}, field: 'region' },
+  },
+  getCascadingFilterOptions: {
+    input: { regions: ['APAC'] },
+    parsed: { regions: ['APAC'], mode: 'standard' },
+    output: options,
+    invalid: { input: { channels: ['Carrier pigeon'] }, field: 'channels.0' },
+  },
+  runQuery: {
+    input: { query: 'RETURN 1 AS n' },
+    parsed: { query: 'RETURN 1 AS n', parameters: {}, read_only: true },
+    output: {
+      columns: ['n'],
+      rows: [{ n: 1 }],
+      graph: null,
+      summary: { query_type: 'r', row_count: 1, truncated: false, elapsed_ms: 3 },
+    },
+    invalid: { input: { query: '   ' }, field: 'query' },
+  },
+  getNode: {
+    input: { label: 'CONSULTANT', id: 'NAI-C-0001' },
+    output: { node, degree: 3, degree_by_type: { 'EMPLOYS:out': 3 } },
+    invalid: { input: { label: 'PERSON', id: 'x' }, field: 'label' },
+  },
+  getNeighbours: {
+    input: { label: 'CONSULTANT', id: 'NAI-C-0001' },
+    parsed: { label: 'CONSULTANT', id: 'NAI-C-0001', limit: 100, offset: 0 },
+    output: {
+      nodes: [],
+      relationships: [],
+      node,
+      total: 0,
+      offset: 0,
+      limit: 100,
+      has_more: false,
+    },
+    invalid: { input: { label: 'CONSULTANT', id: 'x', limit: 5_000 }, field: 'limit' },
+  },
+  search: {
+    input: { q: 'Ada' },
+    parsed: { q: 'Ada', limit: 20 },
+    output: { results: [{ node, score: 2.5 }] },
+    invalid: { input: { q: '   ' }, field: 'q' },
+  },
+  startGeneration: {
+    input: { regions: ['NAI'], consultants_per_region: 2 },
+    parsed: { regions: ['NAI'], consultants_per_region: 2, mode: 'append' },
+    output: job,
+    invalid: { input: { consultants_per_region: 0 }, field: 'consultants_per_region' },
+  },
+  getGenerationJob: {
+    input: { id: 'job-1' },
+    output: job,
+    invalid: { input: { id: '' }, field: 'id' },
+  },
+  cancelGeneration: {
+    input: { id: 'job-1' },
+    output: { ...job, status: 'cancelled', rolled_back: true },
+    invalid: { input: {}, field: 'id' },
+  },
+  clearGraph: {
+    input: { confirm: true, regions: ['NAI'] },
+    output: { deleted_nodes: 10, deleted_relationships: 20, regions: ['NAI'], seconds: 0.2 },
+    invalid: { input: { confirm: false }, field: 'confirm' },
+  },
+  getAppInfo: { input: {}, output: appInfo },
+  listProfiles: {
+    input: {},
+    output: { profiles: [profile], active_id: null, password_storage: 'os' },
+  },
+  saveProfile: {
+    input: { name: 'Local', uri: 'bolt://localhost:7687', password: 'secret-1' },
+    parsed: {
+      name: 'Local',
+      uri: 'bolt://localhost:7687',
+      username: 'neo4j',
+      database: 'neo4j',
+      password: 'secret-1',
+    },
+    output: profile,
+    invalid: { input: { name: 'Web', uri: 'http://localhost:7474' }, field: 'uri' },
+  },
+  deleteProfile: {
+    input: { id: 'p1' },
+    output: { profiles: [], active_id: null, password_storage: 'os' },
+    invalid: { input: { id: '../../etc' }, field: 'id' },
+  },
+  testConnection: {
+    input: { uri: 'bolt://localhost:7687', password: 'secret-1' },
+    parsed: {
+      uri: 'bolt://localhost:7687',
+      username: 'neo4j',
+      database: 'neo4j',
+      password: 'secret-1',
+    },
+    output: { address: 'localhost:7687', version: '5.26.0', edition: 'community', latency_ms: 4 },
+    invalid: { input: { uri: 'bolt://localhost:7687', username: '' }, field: 'username' },
+  },
+  activateProfile: {
+    input: { id: null },
+    output: appInfo,
+    invalid: { input: {}, field: 'id' },
+  },
+};
