@@ -4,7 +4,11 @@
  * these lists; inside, it reaches the backend with `useClient()`, the graph, camera and view
  * state with `useExplorer()`, and statistics/options with `useAppData()`.
  */
-import type { ReactNode } from 'react';
+import { createElement, type ReactNode } from 'react';
+import { DataTool } from './features/admin/DataTool';
+import { ExportTool } from './features/export/ExportTool';
+import { ViewsTool } from './features/views/ViewsTool';
+import { WorkbenchScreen } from './features/workbench/WorkbenchScreen';
 
 export type TabDefinition = {
   id: string;
@@ -14,5 +18,11 @@ export type TabDefinition = {
 
 export type ToolbarItem = { id: string; render: () => ReactNode };
 
-export const tabs: TabDefinition[] = [];
-export const toolbarItems: ToolbarItem[] = [];
+export const tabs: TabDefinition[] = [
+  { id: 'workbench', title: 'Workbench', render: () => createElement(WorkbenchScreen) },
+];
+export const toolbarItems: ToolbarItem[] = [
+  { id: 'views', render: () => createElement(ViewsTool) },
+  { id: 'export', render: () => createElement(ExportTool) },
+  { id: 'data', render: () => createElement(DataTool) },
+];

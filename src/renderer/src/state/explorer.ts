@@ -149,6 +149,18 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
       // The view adds the node on the next render; focus once it has a position.
       requestAnimationFrame(() => requestAnimationFrame(() => focusNode(node.key)));
     },
+    /** Shows a graph from elsewhere (a query's result) as a new step; undo goes back. */
+    showGraph: (data: GraphData): void => {
+      // A load still in flight must not replace what the analyst asked to see.
+      loadSeq++;
+      const totals = { nodes: data.nodes.length, relationships: data.relationships.length };
+      store.set((s) => ({
+        ...s,
+        history: pushHistory(s.history, startExploration(data)),
+        selection: null,
+        load: { status: 'ready', error: null, totals, truncated: false, tooLarge: false },
+      }));
+    },
     focusNode,
     undo: (): void => store.set((s) => ({ ...s, history: undo(s.history) })),
     redo: (): void => store.set((s) => ({ ...s, history: redo(s.history) })),

@@ -211,7 +211,7 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
         )}
       </div>
       <aside className="workbench-side">
-        <div role="tablist" className="tabs">
+        <div role="tablist" className="workbench-tabs">
           <button
             type="button"
             role="tab"
