@@ -1,0 +1,136 @@
+/**
+ * Checks the built artefacts (`npm test` builds them first with `electron-vite build`): the
+ * sandboxed preload loads nothing but `electron`, and the headless CLI bundle runs under plain
+ * Node against the test database.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StatsResponse } from '../../../src/shared/api';
+import { removeRegions, testDatabase, testDriver, testRegions } from '../../support/db';
+
+const run = promisify(execFile);
+const OUT = resolve(import.meta.dirname, '../../../out');
+const PRELOAD = join(OUT, 'preload/index.cjs');
+const CLI = join(OUT, 'main/cli.js');
+const MAIN = join(OUT, 'main/index.js');
+
+function built(file: string): string {
+  if (!existsSync(file))
+    throw new Error(`${file} is missing: run \`npx electron-vite build\` (npm test does) first.`);
+  return readFileSync(file, 'utf8');
+}
+
+/** Module specifiers a bundle loads: require(), static and dynamic import, re-exports. */
+function specifiers(code: string): string[] {
+  const patterns = [
+    /\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g,
+    /\bimport\s*\(\s*["'`]([^"'`]+)["'`]\s*\)/g,
+    /^\s*import\s+(?:[^'"`;]*?\s+from\s+)?["']([^"']+)["']/gm,
+    /^\s*export\s+[^'"`;]*?\s+from\s+["']([^"']+)["']/gm,
+  ];
+  return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((m) => m[1]!));
+}
+
+/** Every bare module a bundle reaches through its own relative chunks. */
+function reachableModules(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const modules = new Set<string>();
+  const visit = (file: string): void => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const specifier of specifiers(built(file))) {
+      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier));
+      else modules.add(specifier);
+    }
+  };
+  visit(entry);
+  return modules;
+}
+
+describe('preload bundle', () => {
+  it('requires nothing but electron, which the sandbox provides', () => {
+    const code = built(PRELOAD);
+    expect(specifiers(code)).toEqual(['electron']);
+    expect(code).toMatch(/exposeInMainWorld\(\s*["']api["']/);
+  });
+
+  it('is CommonJS, as sandboxed preloads must be', () => {
+    expect(built(PRELOAD)).not.toMatch(/^\s*(import|export)\s/m);
+  });
+});
+
+describe('main bundles', () => {
+  it('keeps Electron out of everything the CLI bundle loads', () => {
+    const modules = reachableModules(CLI);
+    expect(modules.has('neo4j-driver')).toBe(true);
+    expect([...modules].filter((m) => m === 'electron' || m.startsWith('electron/'))).toEqual([]);
+  });
+
+  it('loads Electron in the desktop entry only', () => {
+    expect(reachableModules(MAIN).has('electron')).toBe(true);
+  });
+
+  it('starts the CLI bundle as an executable script', () => {
+    expect(built(CLI).startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+});
+
+describe('headless CLI under plain Node', () => {
+  const [region] = testRegions(1);
+  const driver = testDriver();
+
+  beforeAll(async () => {
+    await driver.executeQuery(
+      `UNWIND range(1, 3) AS i
+       CREATE (:CONSULTANT {id: $region + '-C-' + i, name: 'Consultant ' + i, region: $region})`,
+      { region },
+      { database: testDatabase().database },
+    );
+  });
+  afterAll(async () => {
+    await removeRegions(driver, [region!]);
+    await driver.close();
+  });
+
+  it('prints the statistics of the test database as JSON', async () => {
+    const db = testDatabase();
+    const { stdout } = await run(process.execPath, [CLI, 'stats', '--json'], {
+      cwd: resolve(OUT, '..'),
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        NEO4J_URI: db.uri,
+        NEO4J_USERNAME: db.username,
+        NEO4J_PASSWORD: db.password,
+        NEO4J_DATABASE: db.database,
+        LOG_LEVEL: 'silent',
+      },
+      timeout: 60_000,
+    });
+    const stats = StatsResponse.parse(JSON.parse(stdout));
+    expect(stats.regions.find((r) => r.region === region)).toMatchObject({
+      nodes: 3,
+      nodes_by_label: { CONSULTANT: 3 },
+    });
+    expect(stats.nodes_by_label.CONSULTANT).toBeGreaterThanOrEqual(3);
+  });
+
+  it('fails with a clear message and a non-zero code when the database is unreachable', async () => {
+    const failure = await run(process.execPath, [CLI, 'stats', '--json'], {
+      env: {
+        PATH: process.env.PATH,
+        NEO4J_URI: 'bolt://127.0.0.1:1',
+        NEO4J_CONNECT_TIMEOUT: '3',
+        LOG_LEVEL: 'silent',
+      },
+      timeout: 60_000,
+    }).catch((error: unknown) => error as { code: number; stderr: string });
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toMatch(
+      /unreachable at bolt:\/\/127\.0\.0\.1:1/,
+    );
+  });
+});

@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const root = resolve(import.meta.dirname, '../../..');
+const Step = z.object({ uses: z.string().optional(), run: z.string().optional() });
+const Workflow = z.object({
+  on: z.record(z.string(), z.unknown()),
+  jobs: z.record(
+    z.string(),
+    z.object({
+      'runs-on': z.string(),
+      steps: z.array(Step),
+      strategy: z
+        .object({ matrix: z.object({ include: z.array(z.record(z.string(), z.string())) }) })
+        .optional(),
+    }),
+  ),
+});
+const workflow = (name: string) =>
+  Workflow.parse(parse(readFileSync(resolve(root, '.github/workflows', name), 'utf8')));
+
+describe('workflows', () => {
+  it('builds installers on macOS, Windows and Linux runners for version tags', () => {
+    const release = workflow('release.yml');
+    expect(release.on).toHaveProperty('push', { tags: ['v*'] });
+    const installers = release.jobs.installers!;
+    expect(installers.strategy?.matrix.include.map((entry) => entry.os)).toEqual([
+      'macos-latest',
+      'windows-latest',
+      'ubuntu-latest',
+    ]);
+    const runs = installers.steps.flatMap((step) => (step.run ? [step.run] : []));
+    expect(runs).toEqual(
+      expect.arrayContaining([
+        'npm ci --no-audit --no-fund',
+        'npm run build',
+        'npx electron-builder ${{ matrix.platform }} --publish never',
+      ]),
+    );
+  });
+
+  it('runs the test command of .ci/run on every push and pull request', () => {
+    const ci = workflow('ci.yml');
+    expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
+    expect(ci.jobs.test?.steps.map((step) => step.run).filter(Boolean)).toEqual(['.ci/run']);
+  });
+});
