@@ -21,9 +21,15 @@ describe('live schema for completion', () => {
 });
 
 describe('result cells', () => {
-  it('read nodes by label and name, relationships by type and ends', () => {
-    expect(formatCell({ label: 'COMPANY', name: 'Acme', id: 'C1' })).toBe('(COMPANY) Acme');
-    expect(formatCell({ type: 'OWNS', source: 'a', target: 'b' })).toBe('[OWNS] a → b');
+  it('read nodes by label and name, relationships by type, paths by size', () => {
+    const node = { key: 'COMPANY:C1', labels: ['COMPANY'], properties: { name: 'Acme', id: 'C1' } };
+    expect(formatCell(node)).toBe('(COMPANY) Acme');
+    expect(formatCell({ key: 'r', type: 'OWNS', start: 'a', end: 'b', properties: {} })).toBe(
+      '[OWNS]',
+    );
+    expect(formatCell({ nodes: [node, node], relationships: [{}] })).toBe(
+      'path: 2 nodes, 1 relationships',
+    );
   });
 
   it('format numbers, empty values and long JSON', () => {

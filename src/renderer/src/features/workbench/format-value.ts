@@ -6,11 +6,18 @@ type JsonObject = { [key: string]: JsonValue };
 const isObject = (v: JsonValue): v is JsonObject =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Nodes, relationships and paths as the query API returns them. */
 function describeEntity(v: JsonObject): string | null {
-  const name = typeof v.name === 'string' ? v.name : typeof v.id === 'string' ? v.id : null;
-  if (typeof v.label === 'string' && name !== null) return `(${v.label}) ${name}`;
-  if (typeof v.type === 'string' && typeof v.source === 'string' && typeof v.target === 'string') {
-    return `[${v.type}] ${v.source} → ${v.target}`;
+  const props = v.properties !== undefined && isObject(v.properties) ? v.properties : null;
+  if (props && Array.isArray(v.labels)) {
+    const label = v.labels.filter((l) => typeof l === 'string').join(':');
+    const name =
+      typeof props.name === 'string' ? props.name : typeof props.id === 'string' ? props.id : '';
+    return `(${label}) ${name}`.trim();
+  }
+  if (props && typeof v.type === 'string') return `[${v.type}]`;
+  if (Array.isArray(v.nodes) && Array.isArray(v.relationships)) {
+    return `path: ${v.nodes.length} nodes, ${v.relationships.length} relationships`;
   }
   return null;
 }
