@@ -91,9 +91,13 @@ describe('graph filter', () => {
     );
   });
 
-  it('ANDs fields, across regions when no region is given', async () => {
+  it('ANDs fields, across the regions given', async () => {
     // Active and influence 4: path 1 in A and path 6 in B (path 2 is At Risk).
-    const result = await run({ mandate_statuses: ['Active'], influence_levels: [4] });
+    const result = await run({
+      regions: [A, B],
+      mandate_statuses: ['Active'],
+      influence_levels: [4],
+    });
     expect(names(result)).toEqual(['C1', 'C3', 'CO1', 'CO5', 'F1', 'P1', 'P4']);
     expect(edges(result)).toEqual(
       [
@@ -128,7 +132,7 @@ describe('graph filter', () => {
 
   it('matches direct coverage paths', async () => {
     // Influence 1 is only on C1's direct coverage of CO4 (path 5).
-    const result = await run({ influence_levels: [1] });
+    const result = await run({ regions: [A, B], influence_levels: [1] });
     expect(names(result)).toEqual(['C1', 'CO4', 'P2']);
     expect(edges(result)).toEqual(['C1-COVERS-CO4', 'C1-RATES-P2', 'CO4-OWNS-P2']);
   });
@@ -138,7 +142,11 @@ describe('graph filter', () => {
     const byId = await run({ field_consultant_ids: [ids.F1] });
     expect(names(byId)).toEqual(['C1', 'CO1', 'F1', 'P1', 'P2']);
     // Plan assets 200..400: F3 (300) only, so path 4.
-    const byAssets = await run({ fc_total_plan_assets_min: 200, fc_total_plan_assets_max: 400 });
+    const byAssets = await run({
+      regions: [A],
+      fc_total_plan_assets_min: 200,
+      fc_total_plan_assets_max: 400,
+    });
     expect(names(byAssets)).toEqual(['C2', 'CO3', 'F3', 'P1']);
     expect(edges(byAssets)).toEqual(
       ['C2-EMPLOYS-F3', 'F3-COVERS-CO3', 'CO3-OWNS-P1', 'C2-RATES-P1'].sort(),
@@ -153,11 +161,11 @@ describe('graph filter', () => {
         ['C1', 'CO1', 'CO2', 'CO4', 'F1', 'F2', 'P1', 'P2', 'P3'],
       ],
       // All three Partner: path 4 only (C1 is Direct).
-      [{ channels: ['Partner'] }, ['C2', 'CO3', 'F3', 'P1']],
+      [{ regions: [A, B], channels: ['Partner'] }, ['C2', 'CO3', 'F3', 'P1']],
       // CO2 is the Private company: path 3.
-      [{ privacy_levels: ['Private'] }, ['C1', 'CO2', 'F2', 'P3']],
+      [{ regions: [A, B], privacy_levels: ['Private'] }, ['C1', 'CO2', 'F2', 'P3']],
       // P2 is the Fixed Income product: paths 2 and 5.
-      [{ asset_classes: ['Fixed Income'] }, ['C1', 'CO1', 'CO4', 'F1', 'P2']],
+      [{ regions: [A, B], asset_classes: ['Fixed Income'] }, ['C1', 'CO1', 'CO4', 'F1', 'P2']],
       // P1 (A) and P4 (B) carry Y; in A only P1: paths 1 and 4.
       [{ regions: [A], jpm_flags: ['Y'] }, ['C1', 'C2', 'CO1', 'CO3', 'F1', 'F3', 'P1']],
       [{ consultant_ids: [ids.C2] }, ['C2', 'CO3', 'F3', 'P1']],
@@ -196,13 +204,25 @@ describe('graph filter', () => {
       ].sort(),
     );
     // Growth or Income: CO1 → I1 → P1 and CO2 → I2 → P2.
-    const typed = await run({ mode: 'recommendations', opportunity_types: ['Growth', 'Income'] });
+    const typed = await run({
+      mode: 'recommendations',
+      regions: [A],
+      opportunity_types: ['Growth', 'Income'],
+    });
     expect(names(typed)).toEqual(['CO1', 'CO2', 'I1', 'I2', 'P1', 'P2']);
     // Equities applies to incumbent and product: I1 (Equities) → P1, P3; I2 is Fixed Income.
-    const equities = await run({ mode: 'recommendations', asset_classes: ['Equities'] });
+    const equities = await run({
+      mode: 'recommendations',
+      regions: [A],
+      asset_classes: ['Equities'],
+    });
     expect(names(equities)).toEqual(['CO1', 'I1', 'P1', 'P3']);
     // At Risk is CO2's mandate of I2.
-    const atRisk = await run({ mode: 'recommendations', mandate_statuses: ['At Risk'] });
+    const atRisk = await run({
+      mode: 'recommendations',
+      regions: [A],
+      mandate_statuses: ['At Risk'],
+    });
     expect(names(atRisk)).toEqual(['CO2', 'I2', 'P2']);
   });
 

@@ -4,9 +4,11 @@
  * read-only console must not do: LOAD CSV (reads files and URLs from the server) and
  * transaction administration. Planning also reports syntax errors before anything runs.
  */
-import type { ResultSummary, Session } from 'neo4j-driver';
+import { Neo4jError, type ResultSummary, type Session } from 'neo4j-driver';
 import type { ServiceDeps } from '../types';
 import { writeRefusal } from './errors';
+
+const UNPLANNABLE = 'Neo.ClientError.Statement.UnsupportedAdministrationCommand';
 
 type PlanNode = { operatorType: string; children: PlanNode[] };
 
@@ -44,8 +46,16 @@ export async function preflight(
   deps: ServiceDeps,
   query: string,
   parameters: Record<string, unknown>,
-): Promise<string> {
-  const result = await session.run(explainText(query), parameters);
+): Promise<string | undefined> {
+  let result;
+  try {
+    result = await session.run(explainText(query), parameters);
+  } catch (error) {
+    // Commands this edition cannot plan (e.g. CREATE DATABASE): the real run in READ mode
+    // gets the database's own verdict.
+    if (error instanceof Neo4jError && error.code === UNPLANNABLE) return undefined;
+    throw error;
+  }
   const reason = refusalReason(result.summary);
   if (reason) throw writeRefusal(deps, reason);
   return result.summary.queryType;
