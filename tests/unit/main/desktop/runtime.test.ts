@@ -34,7 +34,7 @@ const health = (uri: string, managed: boolean) => ({
 });
 
 /** Records the lifecycle: which configs backends were built with, which ports servers took. */
-function harness(options: { failBackend?: unknown; failServer?: unknown } = {}) {
+function harness(options: { failBackend?: Error; failServer?: Error } = {}) {
   const dataDir = mkdtempSync(join(tmpdir(), 'sn-runtime-'));
   dirs.push(dataDir);
   const settings = createSettingsStore(settingsPath(dataDir));

@@ -10,7 +10,7 @@ import { MENU_COMMANDS } from '../../../../src/shared/ipc';
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
   return items.flatMap((item) => [
     item,
-    ...(Array.isArray(item.submenu) ? flatten(item.submenu as MenuItemConstructorOptions[]) : []),
+    ...(Array.isArray(item.submenu) ? flatten(item.submenu) : []),
   ]);
 }
 
