@@ -55,6 +55,7 @@ export function formatUsd(value: number): string {
     style: 'currency',
     currency: 'USD',
     notation: 'compact',
+    minimumFractionDigits: 0,
     maximumFractionDigits: 1,
   }).format(value);
 }

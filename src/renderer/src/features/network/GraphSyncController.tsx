@@ -4,10 +4,12 @@
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { deriveDataset, moreCounts } from '../../graph/exploration';
-import { deriveVisual, syncGraph } from '../../graph/visual';
+import { createSigmaGraph, deriveVisual, syncGraph } from '../../graph/visual';
 import type { Explorer } from '../../state/explorer';
 import { useStore } from '../../state/store';
 import { createPlacer, layoutPositions } from './placement';
+
+const BULK_LOAD_NODES = 1000;
 
 export function GraphSyncController({ explorer }: { explorer: Explorer }): null {
   const exploration = useStore(explorer.store, (s) => s.history.present);
@@ -34,7 +36,12 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
     }
     const kind = explorer.store.get().layoutKind;
     const positions = layoutPositions(visual, mode, kind);
+    // Sigma handles a whole new graph faster than one event per added node and edge: on a large
+    // fresh load it is detached while the graph fills, then re-attached for one full refresh.
+    const sigma = fresh && visual.nodes.size > BULK_LOAD_NODES ? explorer.getSigma() : null;
+    sigma?.setGraph(createSigmaGraph());
     syncGraph(graph, visual, createPlacer(visual, positions, fresh));
+    sigma?.setGraph(graph);
     if (fresh && graph.order > 1 && kind === 'forceatlas2') explorer.setLayoutRunning(true);
   }, [explorer, visual, mode]);
 

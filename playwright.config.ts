@@ -1,0 +1,58 @@
+/**
+ * Browser tests: Debian's Chromium (WebGL through SwiftShader) against `npm run serve`, which
+ * starts its own managed Neo4j in a temporary data folder and seeds the small sample data.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defineConfig } from '@playwright/test';
+
+// Worker processes re-evaluate this file: the port and folder are chosen once and inherited.
+process.env.SN_E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+process.env.SN_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'sn-e2e-'));
+const port = Number(process.env.SN_E2E_PORT);
+const baseURL = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  globalTeardown: './tests/e2e/global-teardown.ts',
+  fullyParallel: false,
+  workers: 1,
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
+  reporter: [['list']],
+  use: {
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--enable-unsafe-swiftshader',
+        '--use-angle=swiftshader',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'npx electron-vite build && npm run serve',
+    url: `${baseURL}/health`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: {
+      API_HOST: '127.0.0.1',
+      API_PORT: String(port),
+      SMART_NETWORK_DATA_DIR: process.env.SN_E2E_DATA_DIR,
+      LOG_LEVEL: 'warn',
+    },
+  },
+});

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_APPEARANCE, NODE_COLORS } from '../../../src/renderer/src/graph/appearance';
+import { deriveDataset, startExploration } from '../../../src/renderer/src/graph/exploration';
+import { circularLayout, layeredLayout, placeNear } from '../../../src/renderer/src/graph/layouts';
+import { createSigmaGraph, deriveVisual, syncGraph } from '../../../src/renderer/src/graph/visual';
+import { base, c1, co1, f1, p1, rel } from './fixtures';
+
+const dataset = deriveDataset(startExploration(base));
+
+describe('graph derivation', () => {
+  it('maps every node and edge to visual attributes, with "+N more" badges', () => {
+    const v = deriveVisual(dataset, DEFAULT_APPEARANCE, new Map([[co1.key, 7]]));
+    expect(v.nodes.get(c1.key)?.color).toBe(NODE_COLORS.CONSULTANT);
+    expect(v.nodes.get(co1.key)?.label).toBe(`${co1.name} (+7 more)`);
+    expect(v.edges.get('e2')).toMatchObject({ source: f1.key, target: co1.key });
+    // By degree: the field consultant (2 edges) is bigger than the consultant (1).
+    expect(v.nodes.get(f1.key)?.size).toBeGreaterThan(v.nodes.get(c1.key)?.size ?? 0);
+  });
+
+  it('syncs the drawn graph, keeping the positions of nodes that stay', () => {
+    const graph = createSigmaGraph();
+    const place = () => ({ x: 1, y: 2 });
+    syncGraph(graph, deriveVisual(dataset, DEFAULT_APPEARANCE), place);
+    graph.setNodeAttribute(c1.key, 'x', 42);
+    const grown = deriveDataset({
+      base: {
+        nodes: [...base.nodes, p1],
+        relationships: [...base.relationships, rel('e3', 'OWNS', co1, p1)],
+      },
+      expansions: [],
+    });
+    const result = syncGraph(
+      graph,
+      deriveVisual(grown, { ...DEFAULT_APPEARANCE, sizeBy: 'uniform' }),
+      place,
+    );
+    expect(result).toEqual({ added: 1, removed: 0 });
+    expect(graph.getNodeAttribute(c1.key, 'x')).toBe(42);
+    expect(graph.size).toBe(3);
+    const shrunk = syncGraph(graph, deriveVisual(dataset, DEFAULT_APPEARANCE), place);
+    expect(shrunk).toEqual({ added: 0, removed: 1 });
+    expect(graph.hasNode(p1.key)).toBe(false);
+  });
+});
+
+describe('layouts', () => {
+  const nodes = base.nodes.map((n) => ({ key: n.key, type: n.label }));
+  it('layers by type: consultant above field consultant above company', () => {
+    const pos = layeredLayout(nodes, base.relationships, 'standard');
+    const y = (k: string): number => pos.get(k)?.y ?? NaN;
+    expect(y(c1.key)).toBeGreaterThan(y(f1.key));
+    expect(y(f1.key)).toBeGreaterThan(y(co1.key));
+  });
+
+  it('puts companies first in recommendations mode', () => {
+    const pos = layeredLayout([...nodes, { key: p1.key, type: p1.label }], [], 'recommendations');
+    expect(pos.get(co1.key)?.y ?? 0).toBeGreaterThan(pos.get(p1.key)?.y ?? 0);
+  });
+
+  it('places every node on one circle and new nodes near their neighbours', () => {
+    const pos = circularLayout(nodes, 'standard');
+    const radii = [...pos.values()].map((p) => Math.hypot(p.x, p.y));
+    expect(Math.max(...radii) - Math.min(...radii)).toBeLessThan(1e-9);
+    const near = placeNear('k', [{ x: 100, y: 100 }], { x: 0, y: 0 }, 10);
+    expect(Math.hypot(near.x - 100, near.y - 100)).toBeLessThanOrEqual(15);
+    expect(placeNear('k', [], { x: 3, y: 4 })).toEqual({ x: 3, y: 4 });
+  });
+});
