@@ -23,6 +23,9 @@ const REL_CONVERSIONS: Record<string, Conversions> = {
   RATES: { integers: ['rankorder'], dates: ['date'] },
 };
 
+const relKey = (type: RelationshipType, to: NodeLabel): string =>
+  type === 'OWNS' ? `${type}:${to}` : type;
+
 function conversions(variable: string, source: string, spec: Conversions | undefined): string {
   const sets = [
     ...(spec?.integers ?? []).map((f) => `${variable}.${f} = toInteger(${source}.${f})`),
@@ -31,15 +34,21 @@ function conversions(variable: string, source: string, spec: Conversions | undef
   return sets.map((s) => `, ${s}`).join('');
 }
 
+/** Which row fields are stored as integers and dates for a target (benchmarks reuse this). */
+export function conversionsFor(target: NodeTarget | RelTarget): Required<Conversions> {
+  const spec =
+    target.kind === 'node'
+      ? NODE_CONVERSIONS[target.label]
+      : REL_CONVERSIONS[relKey(target.type, target.to)];
+  return { integers: spec?.integers ?? [], dates: spec?.dates ?? [] };
+}
+
 export function nodeCreateCypher(target: NodeTarget): string {
   return (
     `UNWIND $rows AS row CREATE (n:${target.label}) ` +
     `SET n = row, n.generation_id = $generation${conversions('n', 'row', NODE_CONVERSIONS[target.label])}`
   );
 }
-
-const relKey = (type: RelationshipType, to: NodeLabel): string =>
-  type === 'OWNS' ? `${type}:${to}` : type;
 
 export function relCreateCypher(target: RelTarget): string {
   return (

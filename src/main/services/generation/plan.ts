@@ -19,8 +19,8 @@ export type RelTarget = {
 };
 
 export type PlanPart =
-  | { target: NodeTarget; total: number; rows: () => Iterable<NodeRow> }
-  | { target: RelTarget; total: number; rows: () => Iterable<RelRow> };
+  | { kind: 'node'; target: NodeTarget; total: number; rows: () => Iterable<NodeRow> }
+  | { kind: 'relationship'; target: RelTarget; total: number; rows: () => Iterable<RelRow> };
 
 export type PlanStep = {
   phase: 'nodes' | 'relationships';
@@ -58,13 +58,14 @@ export function buildPlan(
       phase: 'nodes',
       item: label,
       total,
-      parts: [{ target: { kind: 'node', label }, total, rows }],
+      parts: [{ kind: 'node', target: { kind: 'node', label }, total, rows }],
     };
   });
   const relSteps: PlanStep[] = [];
   for (const part of REL_PARTS) {
     const total = sum(contexts.map(part.count));
     const planned: PlanPart = {
+      kind: 'relationship',
       target: { kind: 'relationship', type: part.type, from: part.from, to: part.to },
       total,
       rows: () => chain(contexts, part.rows),

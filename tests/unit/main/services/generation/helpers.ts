@@ -32,7 +32,7 @@ export function materialise(plan: GenerationPlan): Materialised {
   const out: Materialised = { nodes: [], relationships: [] };
   for (const step of plan.steps)
     for (const part of step.parts) {
-      if (part.target.kind === 'node')
+      if (part.kind === 'node')
         for (const row of part.rows()) out.nodes.push({ label: part.target.label, row });
       else {
         const { type, from, to } = part.target;
