@@ -4,7 +4,7 @@
  * Node against the test database.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -71,6 +71,14 @@ describe('main bundles', () => {
 
   it('loads Electron in the desktop entry only', () => {
     expect(reachableModules(MAIN).has('electron')).toBe(true);
+  });
+
+  it('compiles every main-process file (the desktop main cannot be started here)', async () => {
+    const files = readdirSync(join(OUT, 'main'), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.js'))
+      .map((file) => join(OUT, 'main', file));
+    expect(files).toEqual(expect.arrayContaining([MAIN, CLI]));
+    for (const file of files) await run(process.execPath, ['--check', file]);
   });
 
   it('starts the CLI bundle as an executable script', () => {
