@@ -13,6 +13,7 @@ import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { createClearService } from './services/clear';
 import { createGenerationService, type GenerationService } from './services/generation';
+import { removeAbandonedRuns } from './services/generation/recovery';
 import { createGraphService } from './services/graph';
 import { createHandlers } from './services/handlers';
 import { createHealthService } from './services/health';
@@ -102,6 +103,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   try {
     const schema = await setupSchema(db.driver, db.settings.database);
     if (schema.created.length) logger.info({ created: schema.created }, 'Database schema set up');
+    // A run cut off by a crash or kill leaves partial writes; they go before anything reads.
+    await removeAbandonedRuns(db.driver, db.settings.database, logger);
   } catch (error) {
     await db.close();
     throw error;
