@@ -3,6 +3,7 @@ import type { CliCommand } from '../context';
 import { clearCommand } from './clear';
 import { generateCommand } from './generate';
 import { neo4jCommand } from './neo4j';
+import { serveCommand } from './serve';
 import { setupCommand } from './setup';
 import { statsCommand } from './stats';
 
@@ -12,4 +13,5 @@ export const COMMANDS: readonly CliCommand[] = [
   statsCommand,
   clearCommand,
   neo4jCommand,
+  serveCommand,
 ];
