@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import type { GenerationJob, StatsResponse } from '../../../../src/shared/api';
+import { withReadCache } from '../../../../src/main/cache/cached-handlers';
+import { createMemoryCache } from '../../../../src/main/cache/memory';
+import type { Handlers } from '../../../../src/main/services/types';
+
+function stats(total: number): StatsResponse {
+  return {
+    total_nodes: total,
+    total_relationships: 0,
+    nodes_by_label: {},
+    relationships_by_type: {},
+    regions: [],
+    database_size_bytes: null,
+    last_generation: null,
+  };
+}
+
+function job(status: GenerationJob['status']): GenerationJob {
+  return {
+    id: 'j1',
+    status,
+    request: { mode: 'append' },
+    progress: null,
+    result: null,
+    error: null,
+    rolled_back: false,
+    started_at: '2026-01-01T00:00:00Z',
+    finished_at: null,
+  };
+}
+
+function setup(finishedAtSubscribe = false) {
+  let total = 0;
+  let listener: ((job: GenerationJob) => void) | undefined;
+  const base = {
+    getStats: () => Promise.resolve(stats(total)),
+    clearGraph: () =>
+      Promise.resolve({ deleted_nodes: 0, deleted_relationships: 0, regions: null, seconds: 0 }),
+    runQuery: () =>
+      Promise.resolve({
+        columns: [],
+        rows: [],
+        graph: null,
+        summary: { query_type: 'w', row_count: 0, truncated: false, elapsed_ms: 0 },
+      }),
+    startGeneration: () => Promise.resolve(job('running')),
+  } satisfies Partial<Handlers>;
+  const handlers = withReadCache(base as unknown as Handlers, createMemoryCache(), {
+    generation: {
+      subscribe: (_id, l) => {
+        if (finishedAtSubscribe) l(job('succeeded'));
+        else listener = l;
+        return () => undefined;
+      },
+    },
+  });
+  return {
+    handlers,
+    write: (n: number) => (total = n),
+    finish: () => listener?.(job('succeeded')),
+  };
+}
+
+describe('read-cached handlers', () => {
+  it('serves stats from the cache until a clear', async () => {
+    const { handlers, write } = setup();
+    expect((await handlers.getStats({})).total_nodes).toBe(0);
+    write(5);
+    expect((await handlers.getStats({})).total_nodes).toBe(0);
+    await handlers.clearGraph({ confirm: true });
+    expect((await handlers.getStats({})).total_nodes).toBe(5);
+  });
+
+  it('drops the cache after write queries, not after reads', async () => {
+    const { handlers, write } = setup();
+    await handlers.getStats({});
+    write(1);
+    await handlers.runQuery({ query: 'RETURN 1', parameters: {}, read_only: true });
+    expect((await handlers.getStats({})).total_nodes).toBe(0);
+    await handlers.runQuery({ query: 'CREATE ()', parameters: {}, read_only: false });
+    expect((await handlers.getStats({})).total_nodes).toBe(1);
+  });
+
+  it('drops the cache when a generation job finishes', async () => {
+    const { handlers, write, finish } = setup();
+    await handlers.startGeneration({ mode: 'append' });
+    await handlers.getStats({});
+    write(7);
+    finish();
+    await Promise.resolve();
+    expect((await handlers.getStats({})).total_nodes).toBe(7);
+  });
+
+  it('copes with a job that finished before it was watched', async () => {
+    const { handlers, write } = setup(true);
+    await handlers.getStats({});
+    write(3);
+    await handlers.startGeneration({ mode: 'append' });
+    await Promise.resolve();
+    expect((await handlers.getStats({})).total_nodes).toBe(3);
+  });
+});
