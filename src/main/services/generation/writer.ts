@@ -37,6 +37,8 @@ function take<T>(iterator: Iterator<T>, count: number): T[] {
   return batch;
 }
 
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AppError('CANCELLED', 'Generation cancelled');
 }
@@ -82,6 +84,8 @@ export async function writePlan(plan: GenerationPlan, options: WriteOptions): Pr
         const pending = writeBatch(options, part, batch);
         let following: unknown[];
         try {
+          // Let the driver send the batch before this thread turns to generating the next one.
+          await nextTurn();
           following = take(iterator, options.batchSize);
         } catch (error) {
           await pending.catch(() => undefined);
