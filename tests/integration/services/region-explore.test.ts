@@ -63,7 +63,15 @@ describe('region graph', () => {
     expect(result.totals).toEqual({ nodes: 13, relationships: 16 });
     expect(result.truncated).toBe(false);
     expect(result.limit).toBe(5_000);
-    // Whole neighbourhoods in order, the orphan last.
+    expect(shortNames(result).sort()).toEqual(
+      ['C1', 'C2', 'F1', 'F2', 'F3', 'CO1', 'CO2', 'CO3', 'CO4', 'P1', 'P2', 'P3', 'P9'].sort(),
+    );
+  });
+
+  it('leaves out first what no consultant reaches', async () => {
+    // Cap order: C1's block (C1; F1, F2; CO1, CO2, CO4; P1, P2, P3), C2's (C2; F3; CO3), then
+    // the orphan P9 — the one node a cap of 12 drops.
+    const result = await service.region(RegionGraphInput.parse({ region: A, limit: 12 }));
     expect(shortNames(result)).toEqual([
       'C1',
       'F1',
@@ -77,8 +85,10 @@ describe('region graph', () => {
       'C2',
       'F3',
       'CO3',
-      'P9',
     ]);
+    // P9 has no relationships: all 16 are kept.
+    expect(result.relationships).toHaveLength(16);
+    expect(result.truncated).toBe(true);
   });
 
   it('caps at the limit, keeping the first consultant whole', async () => {

@@ -3,7 +3,9 @@
  * node is anchored to the first root (consultant, or company in recommendations mode) above it
  * in the hierarchy, and nodes are sorted by (anchor, depth, id) — a consultant, then its field
  * consultants, their companies and products, then the next consultant. Nodes no root reaches
- * come last. Text is built from the mode tables only; values travel as parameters.
+ * come last. A region within the cap skips that ordering: its nodes and relationships are read
+ * by plain label and pattern scans. Text is built from the mode tables only; values travel as
+ * parameters.
  */
 import type { GraphMode, NodeLabel } from '../../../shared/domain';
 import { edgePredicate, MODE_EDGES, MODE_LABELS, modeTypes } from './modes';
@@ -62,6 +64,38 @@ export function regionRelationshipsQuery(mode: GraphMode): string {
 MATCH (a) WHERE elementId(a) = id
 MATCH (a)-[r:${modeTypes(mode)}]->(b)
 WHERE b.region = $region AND (${edgePredicate(mode)})
+RETURN r`;
+}
+
+const unionAll = (branches: string[]): string => `CALL () {
+  ${branches.join('\n  UNION ALL\n  ')}
+}`;
+
+/** Row: total nodes of the mode in the region. */
+export function regionNodeCountQuery(mode: GraphMode): string {
+  const branches = MODE_LABELS[mode].map(
+    (label) => `MATCH (n:${label}) WHERE n.region = $region RETURN count(n) AS c`,
+  );
+  return `${unionAll(branches)}
+RETURN sum(c) AS total`;
+}
+
+/** Rows: every node of the mode in the region. */
+export function regionAllNodesQuery(mode: GraphMode): string {
+  const branches = MODE_LABELS[mode].map(
+    (label) => `MATCH (n:${label}) WHERE n.region = $region RETURN n`,
+  );
+  return `${unionAll(branches)}
+RETURN n`;
+}
+
+/** Rows: every relationship of the mode between nodes of the region. */
+export function regionAllRelationshipsQuery(mode: GraphMode): string {
+  const branches = MODE_EDGES[mode].map(
+    ([source, type, target]) =>
+      `MATCH (a:${source})-[r:${type}]->(b:${target}) WHERE a.region = $region AND b.region = $region RETURN r`,
+  );
+  return `${unionAll(branches)}
 RETURN r`;
 }
 

@@ -2,6 +2,9 @@
 import type { GraphResponse, RegionGraphInput } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import {
+  regionAllNodesQuery,
+  regionAllRelationshipsQuery,
+  regionNodeCountQuery,
   regionNodesQuery,
   regionRelationshipCountQuery,
   regionRelationshipsQuery,
@@ -18,6 +21,10 @@ export function assertKnownRegion(deps: ServiceDeps, region: string): void {
   ]);
 }
 
+/**
+ * Counts first: a region within the cap is read whole by plain scans; a larger one is read in cap
+ * order (whole neighbourhoods first) with the relationships among the kept nodes.
+ */
 export async function regionGraph(
   deps: ServiceDeps,
   input: RegionGraphInput,
@@ -25,17 +32,34 @@ export async function regionGraph(
   assertKnownRegion(deps, input.region);
   const limit = input.limit ?? deps.config.DEFAULT_REGION_SIZE;
   const { mode, region } = input;
+  const relationshipsOfRows = (records: { get(key: string): unknown }[]) =>
+    relationshipsOf(records.map((record) => record.get('r')));
   return readTransaction(deps, async (tx) => {
+    const counted = await tx.run(regionNodeCountQuery(mode), { region });
+    const totalNodes = numberOf(counted.records[0]?.get('total'));
+    if (totalNodes <= limit) {
+      const nodeRows = await tx.run(regionAllNodesQuery(mode), { region });
+      const relRows = await tx.run(regionAllRelationshipsQuery(mode), { region });
+      const relationships = relationshipsOfRows(relRows.records);
+      const nodes = nodesOf(nodeRows.records.map((record) => record.get('n') as unknown));
+      return cappedGraph({
+        nodes,
+        relationships,
+        totalNodes,
+        totalRelationships: relationships.length,
+        limit,
+        mode,
+      });
+    }
     const nodeRows = await tx.run(regionNodesQuery(mode), { region, limit: int(limit) });
-    const row = nodeRows.records[0];
-    const nodes = nodesOf(row?.get('nodes'));
+    const nodes = nodesOf(nodeRows.records[0]?.get('nodes'));
     const ids = nodes.map((node) => node.elementId);
     const relRows = await tx.run(regionRelationshipsQuery(mode), { region, ids });
     const countRows = await tx.run(regionRelationshipCountQuery(mode), { region });
     return cappedGraph({
       nodes,
-      relationships: relationshipsOf(relRows.records.map((record) => record.get('r') as unknown)),
-      totalNodes: numberOf(row?.get('total')),
+      relationships: relationshipsOfRows(relRows.records),
+      totalNodes,
       totalRelationships: numberOf(countRows.records[0]?.get('total')),
       limit,
       mode,
