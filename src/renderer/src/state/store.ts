@@ -25,7 +25,10 @@ export function createStore<S>(initial: S): Store<S> {
   };
 }
 
-/** Re-renders when the selected slice changes (selectors must return stable values). */
+/**
+ * Re-renders when the selected slice changes. Selectors must return stored values or
+ * primitives: a fresh object per call would never compare equal and loop forever.
+ */
 export function useStore<S, T>(store: Store<S>, select: (state: S) => T): T {
   return useSyncExternalStore(store.subscribe, () => select(store.get()));
 }

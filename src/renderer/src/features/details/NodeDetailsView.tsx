@@ -17,7 +17,9 @@ export function NodeDetailsView({
 }): React.JSX.Element {
   const explorer = useExplorer();
   const { node } = details;
-  const paging = useStore(explorer.store, (s) => expansionOf(s.history.present, node.key));
+  // Select the stable exploration value; the paging object is derived per render.
+  const exploration = useStore(explorer.store, (s) => s.history.present);
+  const paging = expansionOf(exploration, node.key);
   const names = new Map(neighbours.nodes.map((n) => [n.key, n]));
   const groups = groupRelationships(node.key, neighbours.relationships);
   return (

@@ -14,7 +14,9 @@ export function ContextMenu({
   request: ContextMenuRequest;
   onClose: () => void;
 }): React.JSX.Element {
-  const paging = useStore(explorer.store, (s) => expansionOf(s.history.present, request.node));
+  // Select the stable exploration value; the paging object is derived per render.
+  const exploration = useStore(explorer.store, (s) => s.history.present);
+  const paging = expansionOf(exploration, request.node);
   useEffect(() => {
     const close = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') onClose();
