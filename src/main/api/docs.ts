@@ -7,8 +7,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Router, type Response } from 'express';
 
-const require = createRequire(import.meta.url);
-const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
+const resolveFrom = createRequire(import.meta.url);
+const packageDir = (name: string): string => dirname(resolveFrom.resolve(`${name}/package.json`));
 
 /** The files each page needs, and nothing else from the packages (e.g. no demo initializer). */
 const SWAGGER_FILES = [

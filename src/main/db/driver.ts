@@ -24,6 +24,8 @@ export function createDriver(settings: DbSettings): Driver {
     maxConnectionPoolSize: settings.maxConnectionPoolSize,
     connectionAcquisitionTimeout: settings.connectionAcquisitionTimeout,
     connectionTimeout: Math.min(settings.connectTimeout, settings.connectionAcquisitionTimeout),
+    // Managed transactions retry transient failures; 5 s keeps an outage visible (503) quickly.
+    maxTransactionRetryTime: 5_000,
     disableLosslessIntegers: false,
     userAgent: 'smart-network',
   });

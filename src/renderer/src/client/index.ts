@@ -5,6 +5,7 @@
 import type { Client } from '../../../shared/contract';
 import { OPERATION_NAMES } from '../../../shared/contract';
 import { createHttpClient } from './http-client';
+import { createIpcClient } from './ipc-client';
 
 /** True when a value offers every operation of the contract as a function. */
 export function isClient(value: unknown): value is Client {
@@ -14,7 +15,7 @@ export function isClient(value: unknown): value is Client {
 }
 
 export function createClient(): Client {
-  const bridge: unknown = 'api' in window ? window.api : undefined;
-  if (isClient(bridge)) return bridge;
+  // The desktop bridge answers with result envelopes; the IPC client turns them into a Client.
+  if (window.api) return createIpcClient(window.api);
   return createHttpClient({ baseUrl: '' });
 }
