@@ -30,7 +30,7 @@ export class ApiRequestError extends AppError {
 }
 
 type EventSourceLike = {
-  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void;
+  addEventListener(type: string, listener: (event: { data: string }) => void): void;
   close(): void;
 };
 export type EventSourceFactory = (url: string) => EventSourceLike;
@@ -105,8 +105,7 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
     }
     const body = await readJson(response);
     if (!response.ok) throw errorFrom(response, body);
-    // TypeScript cannot correlate a generic key with its table entry; the table guarantees it.
-    const schema = contract[name].output as z.ZodType<OperationOutput<N>>;
+    const schema: z.ZodType = contract[name].output;
     const parsed = schema.safeParse(body);
     if (!parsed.success)
       throw new ApiRequestError(
@@ -119,7 +118,8 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
         response.status,
         response.headers.get('x-request-id') ?? undefined,
       );
-    return parsed.data;
+    // TypeScript cannot correlate a generic key with its table entry; the table guarantees it.
+    return parsed.data as OperationOutput<N>;
   }
 
   const openEvents: EventSourceFactory =
