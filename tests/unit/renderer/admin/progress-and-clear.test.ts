@@ -7,6 +7,7 @@ import {
   isConfirmed,
 } from '../../../../src/renderer/src/features/admin/clear-form';
 import {
+  completeRows,
   etaSeconds,
   formatDuration,
   outcomeText,
@@ -39,6 +40,26 @@ describe('generation progress', () => {
     expect(rows.map((r) => [r.item, r.done, r.total])).toEqual([
       ['CONSULTANT', 30, 30],
       ['EMPLOYS', 5, 60],
+    ]);
+  });
+
+  it('shows every label and type of a finished run as complete', () => {
+    const rows = recordProgress([], snapshot('CONSULTANT', 'nodes', 0, 2));
+    const done = completeRows(rows, {
+      generation_id: 'g',
+      regions: ['NAI'],
+      seed: 1,
+      nodes_by_label: { CONSULTANT: 2, COMPANY: 6 },
+      relationships_by_type: { EMPLOYS: 4 },
+      total_nodes: 8,
+      total_relationships: 4,
+      seconds: 1,
+      replaced: null,
+    });
+    expect(done.map((r) => [r.item, r.done, r.total])).toEqual([
+      ['CONSULTANT', 2, 2],
+      ['COMPANY', 6, 6],
+      ['EMPLOYS', 4, 4],
     ]);
   });
 

@@ -1,22 +1,31 @@
 /**
- * The header's Data menu: generate sample data and clear data. Both refresh statistics, filter
+ * The header's Data menu: generate sample data and clear data (the dialogs live outside the
+ * menu, so folding it does not hide them). Both refresh statistics, filter
  * options and the network when they finish.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { DEFAULT_REGIONS } from '../../../../shared/domain';
 import { useClient } from '../../client/context';
 import { useAppData, useExplorer } from '../../shell/contexts';
 import { useStore } from '../../state/store';
 import { ClearDialog } from './ClearDialog';
 import { GenerateDialog } from './GenerateDialog';
+import { Popover } from './Popover';
 
-const FALLBACK_REGIONS = ['NAI', 'EMEA', 'APAC'];
+/**
+ * Regions to offer: the usual ones plus any the data holds. The API does not publish the
+ * configured list; a region the server does not know is refused with a message naming it.
+ */
+const offeredRegions = (inData: readonly string[] | undefined): string[] => [
+  ...new Set([...DEFAULT_REGIONS, ...(inData ?? [])]),
+];
 
 export function DataTool(): React.JSX.Element {
   const client = useClient();
   const explorer = useExplorer();
   const appData = useAppData();
-  const configured = useStore(appData.store, (s) => s.options?.regions);
-  const regions = configured && configured.length > 0 ? configured : FALLBACK_REGIONS;
+  const inData = useStore(appData.store, (s) => s.options?.regions);
+  const regions = useMemo(() => offeredRegions(inData), [inData]);
   const [open, setOpen] = useState<'generate' | 'clear' | null>(null);
 
   const refresh = useCallback(() => {
@@ -25,12 +34,30 @@ export function DataTool(): React.JSX.Element {
 
   return (
     <span className="data-tool">
-      <button type="button" onClick={() => setOpen('generate')}>
-        Generate…
-      </button>
-      <button type="button" onClick={() => setOpen('clear')}>
-        Clear…
-      </button>
+      <Popover label="Data" testId="data-tool">
+        {(close) => (
+          <div className="export-menu">
+            <button
+              type="button"
+              onClick={() => {
+                close();
+                setOpen('generate');
+              }}
+            >
+              Generate sample data…
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                close();
+                setOpen('clear');
+              }}
+            >
+              Clear data…
+            </button>
+          </div>
+        )}
+      </Popover>
       <GenerateDialog
         client={client}
         regions={regions}

@@ -2,7 +2,7 @@
  * Generation progress as the dialog shows it: one row per label or relationship type with its
  * count, rate and time left, built up from the snapshots the server streams.
  */
-import type { GenerationJob, GenerationProgress } from '../../../../shared/api';
+import type { GenerationJob, GenerationProgress, GenerationResult } from '../../../../shared/api';
 
 export type ProgressRow = {
   item: string;
@@ -27,6 +27,26 @@ export function recordProgress(
   const at = rows.findIndex((r) => r.item === p.item && r.phase === p.phase);
   if (at < 0) return [...rows, row];
   return rows.map((r, i) => (i === at ? row : r));
+}
+
+/**
+ * A finished run's counts are the final word: every label and type it wrote shows as complete,
+ * even where the stream skipped the last snapshot of a step.
+ */
+export function completeRows(
+  rows: readonly ProgressRow[],
+  result: GenerationResult,
+): ProgressRow[] {
+  let out = [...rows];
+  const finish = (phase: ProgressRow['phase'], counts: Record<string, number>): void => {
+    for (const [item, total] of Object.entries(counts)) {
+      const rate = out.find((r) => r.item === item && r.phase === phase)?.rate ?? 0;
+      out = recordProgress(out, { phase, item, done: total, total, rate, elapsed_ms: 0 });
+    }
+  };
+  finish('nodes', result.nodes_by_label);
+  finish('relationships', result.relationships_by_type);
+  return out;
 }
 
 /** Seconds left for a row at its current rate; null when unknown. */

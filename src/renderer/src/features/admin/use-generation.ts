@@ -7,7 +7,7 @@ import type { GenerateInput, GenerationJob } from '../../../../shared/api';
 import type { Client } from '../../../../shared/contract';
 import { errorMessage } from '../../state/errors';
 import type { ProgressRow } from './progress';
-import { isFinished, recordProgress } from './progress';
+import { completeRows, isFinished, recordProgress } from './progress';
 
 export type Generation = {
   job: GenerationJob | null;
@@ -41,7 +41,8 @@ export function useGeneration(
         return current;
       return next;
     });
-    setRows((r) => recordProgress(r, next.progress));
+    const result = next.status === 'succeeded' ? next.result : null;
+    setRows((r) => (result ? completeRows(r, result) : recordProgress(r, next.progress)));
     if (isFinished(next) && finishedId.current !== next.id) {
       finishedId.current = next.id;
       unsubscribe.current?.();
