@@ -46,17 +46,58 @@ function queryString(values: Record<string, unknown>): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-function casesFor(path: string, op: Operation, doc: Document, runs: number, seed: number): Case[] {
+/** Values from the dataset, mixed into the schema's cases so success paths are reached too. */
+type Known = Record<string, unknown[]>;
+const READ_QUERIES = [
+  'MATCH (c:CONSULTANT) RETURN c LIMIT 5',
+  'MATCH p = (:COMPANY)-[:OWNS]->(:PRODUCT) RETURN p LIMIT 5',
+  'MATCH (n) RETURN labels(n) AS l, count(*) AS n',
+  'RETURN $x AS x',
+];
+
+function withKnown(name: string, arb: fc.Arbitrary<unknown>, known: Known): fc.Arbitrary<unknown> {
+  const values = known[name];
+  return values?.length ? fc.oneof(arb, fc.constantFrom(...values)) : arb;
+}
+
+function casesFor(
+  path: string,
+  op: Operation,
+  doc: Document,
+  runs: number,
+  seed: number,
+  known: Known,
+): Case[] {
   const params = op.parameters ?? [];
   const pathParams = params.filter((p) => p.in === 'path');
   const queryParams = params.filter((p) => p.in === 'query');
   const bodySchema = op.requestBody?.content?.['application/json']?.schema;
   const arb = fc.record({
-    path: fc.record(Object.fromEntries(pathParams.map((p) => [p.name, caseArb(p.schema, doc)]))),
-    query: fc.record(Object.fromEntries(queryParams.map((p) => [p.name, caseArb(p.schema, doc)])), {
-      requiredKeys: [],
-    }),
-    body: bodySchema ? fc.option(caseArb(bodySchema, doc), { freq: 10 }) : fc.constant(undefined),
+    path: fc.record(
+      Object.fromEntries(
+        pathParams.map((p) => [p.name, withKnown(p.name, caseArb(p.schema, doc), known)]),
+      ),
+    ),
+    query: fc.record(
+      Object.fromEntries(
+        queryParams.map((p) => [p.name, withKnown(p.name, caseArb(p.schema, doc), known)]),
+      ),
+      { requiredKeys: [] },
+    ),
+    body: bodySchema
+      ? fc.option(
+          path === '/api/v1/graph/query'
+            ? fc.oneof(
+                caseArb(bodySchema, doc),
+                fc.record({
+                  query: fc.constantFrom(...READ_QUERIES),
+                  parameters: fc.constant({ x: 1 }),
+                }),
+              )
+            : caseArb(bodySchema, doc),
+          { freq: 10 },
+        )
+      : fc.constant(undefined),
     // Now and then a body that is not JSON at all.
     raw: fc.option(fc.constantFrom('{', '{"a":', 'null', '[]', '"x"', 'not json'), { freq: 12 }),
     // Nine cases in ten carry the token; the others must be refused with 401.
@@ -86,9 +127,17 @@ function wouldWrite(name: OperationName | undefined, c: Case, config: Config): b
     return ClearInput.safeParse(input).success || /confirm=(?!false|0|no)/i.test(search);
   }
   if (name === 'startGeneration') {
-    if (c.raw !== undefined) return false;
+    // A raw body that parses as JSON (`null` reads as no body) is judged like any other.
+    let body = c.body;
+    if (c.raw !== undefined) {
+      try {
+        body = JSON.parse(c.raw) as unknown;
+      } catch {
+        return false;
+      }
+    }
     const parsed = GenerateRequest.safeParse(
-      decodeInput('startGeneration', { params: {}, query: {}, body: c.body }),
+      decodeInput('startGeneration', { params: {}, query: {}, body }),
     );
     if (!parsed.success) return false;
     try {
@@ -133,6 +182,16 @@ export type FuzzOptions = {
 export async function fuzzApi(options: FuzzOptions): Promise<ProofResult> {
   const docResponse = await http(options.url, '/openapi.json');
   const doc = docResponse.json as Document & { paths: Record<string, Record<string, Operation>> };
+  const sample = await http(options.url, '/api/v1/graph/region/NAI?limit=30', {
+    token: options.token,
+  });
+  const nodes =
+    (sample.json as { nodes?: { id: string; name: string }[] } | undefined)?.nodes ?? [];
+  const known: Known = {
+    region: ['NAI', 'EMEA', 'APAC'],
+    id: nodes.map((n) => n.id),
+    q: nodes.map((n) => n.name.split(' ')[0] ?? n.name),
+  };
   const failures: string[] = [];
   let sent = 0;
   let skipped = 0;
@@ -148,7 +207,7 @@ export async function fuzzApi(options: FuzzOptions): Promise<ProofResult> {
       const before = await options.counts();
       const label = `${upper} ${path}`;
       const classes: Record<string, number> = {};
-      for (const c of casesFor(path, op, doc, options.runs, options.seed + endpoints)) {
+      for (const c of casesFor(path, op, doc, options.runs, options.seed + endpoints, known)) {
         if (c.withToken && wouldWrite(name, c, options.config)) {
           skipped += 1;
           continue;

@@ -33,6 +33,10 @@ export function refusalReason(
 ): string | undefined {
   if (summary.queryType === 'w' || summary.queryType === 'rw')
     return 'This query writes to the database';
+  // Schema-write procedures (e.g. db.clearQueryCaches) run in READ mode yet change server state;
+  // SHOW commands share their query type and stay allowed.
+  if (summary.queryType === 's' && !operators(summary.plan).some((op) => op.startsWith('Show')))
+    return 'This query changes the schema or server state';
   for (const operator of operators(summary.plan)) {
     const reason = REFUSED_OPERATORS[operator];
     if (reason) return reason;
