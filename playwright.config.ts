@@ -53,6 +53,8 @@ export default defineConfig({
       API_PORT: String(port),
       SMART_NETWORK_DATA_DIR: process.env.SN_E2E_DATA_DIR,
       LOG_LEVEL: 'warn',
+      // Always the run's own managed database, whatever a developer's .env names.
+      NEO4J_URI: '',
     },
   },
 });
