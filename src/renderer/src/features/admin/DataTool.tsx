@@ -11,6 +11,7 @@ import { useStore } from '../../state/store';
 import { ClearDialog } from './ClearDialog';
 import { GenerateDialog } from './GenerateDialog';
 import { Popover } from './Popover';
+import { useMenuCommand } from './use-menu-command';
 
 /**
  * Regions to offer: the usual ones plus any the data holds. The API does not publish the
@@ -27,6 +28,10 @@ export function DataTool(): React.JSX.Element {
   const inData = useStore(appData.store, (s) => s.options?.regions);
   const regions = useMemo(() => offeredRegions(inData), [inData]);
   const [open, setOpen] = useState<'generate' | 'clear' | null>(null);
+
+  useMenuCommand((command) => {
+    if (command === 'generate' || command === 'clear') setOpen(command);
+  });
 
   const refresh = useCallback(() => {
     void appData.refresh().then(() => explorer.load());

@@ -7,10 +7,19 @@ export type PopoverProps = {
   testId?: string;
   /** Renders the panel; `close` folds the menu (after picking an item that opens a dialog). */
   children: ReactNode | ((close: () => void) => ReactNode);
+  /** Controlled open state (e.g. a native menu command opens it); internal when absent. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 };
 
-export function Popover({ label, testId, children }: PopoverProps): React.JSX.Element {
-  const [open, setOpen] = useState(false);
+export function Popover(props: PopoverProps): React.JSX.Element {
+  const { label, testId, children } = props;
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = props.open ?? ownOpen;
+  const setOpen = (next: boolean): void => {
+    setOwnOpen(next);
+    props.onOpenChange?.(next);
+  };
   const close = (): void => setOpen(false);
   return (
     <details

@@ -2,7 +2,8 @@
  * The export menu: each format is produced from the current view when picked and handed to the
  * save helper (native dialog on the desktop, download in the browser).
  */
-import { useState } from 'react';
+import { useImperativeHandle, useState } from 'react';
+import type { Ref } from 'react';
 import { errorMessage } from '../../state/errors';
 import type { ExportSource } from './formats';
 import { EXPORT_FORMATS } from './formats';
@@ -12,14 +13,20 @@ export type ExportMenuProps = {
   /** Read when a format is picked, so the export is of the view as it is then. */
   getSource: () => ExportSource;
   stem?: string;
+  /** Lets a parent export a format (native menu commands). */
+  actions?: Ref<ExportMenuActions>;
 };
+
+export type ExportMenuActions = { run: (formatId: string) => Promise<void> };
 
 export function ExportMenu({
   getSource,
   stem = 'smart-network',
+  actions,
 }: ExportMenuProps): React.JSX.Element {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  useImperativeHandle(actions, () => ({ run }));
 
   async function run(id: string): Promise<void> {
     const format = EXPORT_FORMATS.find((f) => f.id === id);

@@ -1,8 +1,13 @@
-/** The header's Export menu, reading the current view from the explorer when a format is picked. */
-import { useCallback } from 'react';
+/**
+ * The header's Export menu, reading the current view from the explorer when a format is picked;
+ * the native menu's export commands land here too.
+ */
+import { useCallback, useRef, useState } from 'react';
 import { deriveDataset } from '../../graph/exploration';
 import { useExplorer } from '../../shell/contexts';
 import { Popover } from '../admin/Popover';
+import { useMenuCommand } from '../admin/use-menu-command';
+import type { ExportMenuActions } from './ExportMenu';
 import { ExportMenu } from './ExportMenu';
 import type { ExportSource } from './formats';
 
@@ -18,9 +23,20 @@ export function ExportTool(): React.JSX.Element {
       background: canvas || '#ffffff',
     };
   }, [explorer]);
+  const [open, setOpen] = useState(false);
+  const actions = useRef<ExportMenuActions>(null);
+  // The image and the table export at once; "Export Graph…" opens the menu to pick a format.
+  useMenuCommand((command) => {
+    if (command !== 'export-png' && command !== 'export-graph' && command !== 'export-table') {
+      return;
+    }
+    setOpen(true);
+    if (command === 'export-png') void actions.current?.run('png');
+    if (command === 'export-table') void actions.current?.run('coverage-xlsx');
+  });
   return (
-    <Popover label="Export" testId="export-tool">
-      <ExportMenu getSource={getSource} />
+    <Popover label="Export" testId="export-tool" open={open} onOpenChange={setOpen}>
+      <ExportMenu getSource={getSource} actions={actions} />
     </Popover>
   );
 }

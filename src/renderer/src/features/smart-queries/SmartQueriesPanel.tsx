@@ -3,7 +3,7 @@
  * kept in local storage). Each runs read-only with parameters from the current filters; its
  * rows show as a table and its nodes can be sent to the network view.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
 import type { GraphData, JsonValue, QueryResponse } from '../../../../shared/api';
 import type { Client } from '../../../../shared/contract';
@@ -44,6 +44,12 @@ export function SmartQueriesPanel(props: SmartQueriesPanelProps): React.JSX.Elem
   const [running, setRunning] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const resultRef = useRef<HTMLElement>(null);
+
+  // A result below a long catalogue would go unseen: bring it into view.
+  useEffect(() => {
+    if (outcome) resultRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [outcome]);
 
   const updateUser = (entries: SmartQuery[]): void => {
     setUserEntries(entries);
@@ -129,6 +135,7 @@ export function SmartQueriesPanel(props: SmartQueriesPanelProps): React.JSX.Elem
       </ul>
       {outcome && (
         <section
+          ref={resultRef}
           className="smart-result"
           aria-label="Smart query result"
           data-testid="smart-query-result"

@@ -2,15 +2,19 @@
  * Save the current view to a file and open one back. The view itself comes from and goes to
  * the explorer through the two callbacks; this component only deals with files and messages.
  */
-import { useRef, useState } from 'react';
-import type { ChangeEvent } from 'react';
+import { useImperativeHandle, useRef, useState } from 'react';
+import type { ChangeEvent, Ref } from 'react';
 import type { ViewState } from '../../state/view-state';
 import { saveFile, timestampedName } from '../export/save';
 import { createViewFile, parseViewFile, serializeViewFile, viewFileName } from './view-file';
 
+export type ViewsMenuActions = { save: () => Promise<void>; open: () => void };
+
 export type ViewsMenuProps = {
   getView: () => ViewState;
   applyView: (view: ViewState) => Promise<void>;
+  /** Lets a parent run the menu's actions (native menu commands). */
+  actions?: Ref<ViewsMenuActions>;
 };
 
 type Status = { kind: 'info' | 'error'; text: string } | null;
@@ -18,9 +22,10 @@ type Status = { kind: 'info' | 'error'; text: string } | null;
 const errorText = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
-export function ViewsMenu({ getView, applyView }: ViewsMenuProps): React.JSX.Element {
+export function ViewsMenu({ getView, applyView, actions }: ViewsMenuProps): React.JSX.Element {
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<Status>(null);
+  useImperativeHandle(actions, () => ({ save, open: () => input.current?.click() }));
 
   async function save(): Promise<void> {
     try {

@@ -9,6 +9,7 @@ import { useExplorer } from '../../shell/contexts';
 import { useStore } from '../../state/store';
 import { SmartQueriesPanel } from '../smart-queries/SmartQueriesPanel';
 import { ConsoleView } from './ConsoleView';
+import { useDocumentTheme } from './use-document-theme';
 
 type Pane = 'console' | 'smart';
 
@@ -19,7 +20,7 @@ export function WorkbenchScreen(): React.JSX.Element {
   const mode = useStore(explorer.store, (s) => s.mode);
   const [pane, setPane] = useState<Pane>('console');
   const [shown, setShown] = useState<string | null>(null);
-  const theme = document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+  const theme = useDocumentTheme();
 
   const show = useCallback(
     (graph: GraphData) => {
