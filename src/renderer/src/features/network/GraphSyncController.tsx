@@ -26,21 +26,22 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
 
   useEffect(() => {
     const graph = explorer.graph;
+    let kept = 0;
+    for (const key of visual.nodes.keys()) if (graph.hasNode(key)) kept++;
     // A graph that shares no node with the new one is laid out afresh.
-    let fresh = true;
-    for (const key of visual.nodes.keys()) {
-      if (graph.hasNode(key)) {
-        fresh = false;
-        break;
-      }
-    }
+    const fresh = kept === 0;
     const kind = explorer.store.get().layoutKind;
-    const positions = layoutPositions(visual, mode, kind);
-    // Sigma handles a whole new graph faster than one event per added node and edge: on a large
-    // fresh load it is detached while the graph fills, then re-attached for one full refresh.
-    const sigma = fresh && visual.nodes.size > BULK_LOAD_NODES ? explorer.getSigma() : null;
+    // The sync touches every node and edge (added, dropped or updated), and sigma handles a
+    // whole graph faster than one event per item: on a large graph it is detached while the
+    // graph changes, then re-attached for one full refresh.
+    const large = Math.max(graph.order, visual.nodes.size) > BULK_LOAD_NODES;
+    const sigma = large ? explorer.getSigma() : null;
     sigma?.setGraph(createSigmaGraph());
-    syncGraph(graph, visual, createPlacer(visual, positions, fresh));
+    syncGraph(
+      graph,
+      visual,
+      createPlacer(visual, () => layoutPositions(visual, mode, kind), fresh),
+    );
     sigma?.setGraph(graph);
     if (fresh && graph.order > 1 && kind === 'forceatlas2') explorer.setLayoutRunning(true);
   }, [explorer, visual, mode]);

@@ -1,23 +1,51 @@
 /**
  * Render-null: label and motion settings by graph size. Labels follow zoom and importance (the
  * label grid keeps the biggest node per cell); on large graphs labels and edges hide while the
- * camera moves, so panning stays fluid.
+ * camera moves, so panning stays fluid, and while ForceAtlas2 runs, so each of its position
+ * updates costs one node-only frame.
  */
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import type { AppearanceState } from '../../graph/appearance';
 import type { Explorer } from '../../state/explorer';
 import { useStore } from '../../state/store';
 import { useSigma } from './sigma-context';
+import { applySettings } from './sigma-settings';
+import type { SigmaSettings } from './sigma-settings';
 
 export const LARGE_GRAPH_NODES = 2000;
+
+export function labelSettings(
+  labels: AppearanceState['labels'],
+  large: boolean,
+  layoutRunning: boolean,
+): Partial<SigmaSettings> {
+  return {
+    renderLabels: labels !== 'none' && !(large && layoutRunning),
+    hideLabelsOnMove: large,
+    hideEdgesOnMove: large,
+    labelDensity: labels === 'all' ? 10 : 0.6,
+    labelGridCellSize: 80,
+    labelRenderedSizeThreshold: labels === 'all' ? 0 : large ? 9 : 6,
+  };
+}
 
 export function LabelsController({ explorer }: { explorer: Explorer }): null {
   const sigma = useSigma();
   const labels = useStore(explorer.store, (s) => s.appearance.labels);
-  const [large, setLarge] = useState(false);
+  const running = useStore(explorer.store, (s) => s.layoutRunning);
 
   useEffect(() => {
-    const graph = sigma.getGraph();
-    const update = (): void => setLarge(graph.order > LARGE_GRAPH_NODES);
+    const graph = explorer.graph;
+    let large: boolean | null = null;
+    // Applied from the graph listener rather than through React state: during a bulk load sigma
+    // is detached from the graph, so the switch re-indexes nothing and the load ends in one
+    // full refresh instead of two.
+    const update = (): void => {
+      const now = graph.order > LARGE_GRAPH_NODES;
+      if (now === large) return;
+      large = now;
+      applySettings(sigma, labelSettings(labels, now, running));
+    };
     update();
     graph.on('nodeAdded', update);
     graph.on('nodeDropped', update);
@@ -27,18 +55,7 @@ export function LabelsController({ explorer }: { explorer: Explorer }): null {
       graph.off('nodeDropped', update);
       graph.off('cleared', update);
     };
-  }, [sigma]);
-
-  useEffect(() => {
-    sigma.setSettings({
-      renderLabels: labels !== 'none',
-      hideLabelsOnMove: large,
-      hideEdgesOnMove: large,
-      labelDensity: labels === 'all' ? 10 : 0.6,
-      labelGridCellSize: 80,
-      labelRenderedSizeThreshold: labels === 'all' ? 0 : large ? 9 : 6,
-    });
-  }, [sigma, labels, large]);
+  }, [sigma, explorer, labels, running]);
 
   return null;
 }

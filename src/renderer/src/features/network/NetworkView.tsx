@@ -29,9 +29,13 @@ function useGraphSize(explorer: Explorer): { nodes: number; edges: number } {
   useEffect(() => {
     const graph = explorer.graph;
     let frame = 0;
+    // One state update per frame however many nodes and edges a load adds.
     const update = (): void => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setSize({ nodes: graph.order, edges: graph.size }));
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setSize({ nodes: graph.order, edges: graph.size });
+      });
     };
     update();
     const events = ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const;
@@ -88,10 +92,12 @@ export function NetworkView({
       />
       {sigma && (
         <SigmaContext.Provider value={sigma}>
-          <GraphSyncController explorer={explorer} />
+          {/* Settings first: their effects then run while the graph is still empty, and the
+              first load ends in a single full refresh. */}
           <ReducersController explorer={explorer} theme={theme} />
           <LabelsController explorer={explorer} />
           <EventsController explorer={explorer} onContextMenu={setMenu} />
+          <GraphSyncController explorer={explorer} />
           <ForceAtlas2Controller explorer={explorer} />
           <DebugHandleController explorer={explorer} />
           {chrome && <ZoomControls />}

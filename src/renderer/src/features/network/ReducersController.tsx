@@ -1,12 +1,23 @@
 /**
  * Render-null: highlights the hovered or selected node's neighbourhood (everything else fades)
- * through sigma's reducers, and colours labels for the theme.
+ * through sigma's reducers, colours labels for the theme, and leaves edges out of the drawing
+ * while ForceAtlas2 moves a large graph.
  */
 import { useEffect } from 'react';
 import { fadedColor } from '../../graph/appearance';
+import type { EdgeAttributes } from '../../graph/visual';
 import type { Explorer } from '../../state/explorer';
 import { useStore } from '../../state/store';
+import { LARGE_GRAPH_NODES } from './LabelsController';
 import { useSigma } from './sigma-context';
+import { applySettings } from './sigma-settings';
+import type { SigmaSettings } from './sigma-settings';
+
+/** One object per theme, so an unchanged theme is recognised and costs no refresh. */
+const LABEL_COLORS = { light: { color: '#212529' }, dark: { color: '#e9ecef' } } as const;
+
+type EdgeReducer = SigmaSettings['edgeReducer'];
+const hideEdge: NonNullable<EdgeReducer> = (_edge, data) => ({ ...data, hidden: true });
 
 export function ReducersController({
   explorer,
@@ -18,9 +29,10 @@ export function ReducersController({
   const sigma = useSigma();
   const hovered = useStore(explorer.store, (s) => s.hovered);
   const selection = useStore(explorer.store, (s) => s.selection);
+  const running = useStore(explorer.store, (s) => s.layoutRunning);
 
   useEffect(() => {
-    const graph = sigma.getGraph();
+    const graph = explorer.graph;
     const selectedNode = selection?.kind === 'node' ? selection.key : null;
     const selectedEdge = selection?.kind === 'edge' ? selection.key : null;
     const focus = hovered ?? selectedNode;
@@ -35,10 +47,21 @@ export function ReducersController({
       near.add(graph.target(selectedEdge));
     }
     const active = near.size > 0;
-    sigma.setSetting('labelColor', { color: theme === 'dark' ? '#e9ecef' : '#212529' });
-    sigma.setSetting(
-      'nodeReducer',
-      active
+    const highlightEdge = (edge: string, data: EdgeAttributes & { zIndex?: number }) => {
+      const touches =
+        edge === selectedEdge ||
+        (focus !== null && (graph.source(edge) === focus || graph.target(edge) === focus));
+      return touches
+        ? { ...data, size: Math.max(2, data.size * 1.5), zIndex: 1 }
+        : { ...data, color: faded, zIndex: 0 };
+    };
+    // Edges of a large graph are the bulk of each frame; while the layout moves every node they
+    // are left out and come back when it stops.
+    const hideEdges = running && graph.order > LARGE_GRAPH_NODES;
+    const edgeReducer: EdgeReducer = hideEdges ? hideEdge : active ? highlightEdge : null;
+    applySettings(sigma, {
+      labelColor: LABEL_COLORS[theme],
+      nodeReducer: active
         ? (node, data) =>
             near.has(node)
               ? {
@@ -49,21 +72,9 @@ export function ReducersController({
                 }
               : { ...data, color: faded, label: '', zIndex: 0 }
         : null,
-    );
-    sigma.setSetting(
-      'edgeReducer',
-      active
-        ? (edge, data) => {
-            const touches =
-              edge === selectedEdge ||
-              (focus !== null && (graph.source(edge) === focus || graph.target(edge) === focus));
-            return touches
-              ? { ...data, size: Math.max(2, data.size * 1.5), zIndex: 1 }
-              : { ...data, color: faded, zIndex: 0 };
-          }
-        : null,
-    );
-  }, [sigma, hovered, selection, theme]);
+      edgeReducer,
+    });
+  }, [sigma, explorer, hovered, selection, theme, running]);
 
   return null;
 }

@@ -21,22 +21,31 @@ export function layoutPositions(
  */
 export function createPlacer(
   visual: VisualGraph,
-  fallback: Map<string, Point>,
+  fallback: () => Map<string, Point>,
   graphWasEmpty: boolean,
 ): (key: string, placed: (k: string) => Point | null) => Point {
-  const neighbours = new Map<string, string[]>();
-  const link = (a: string, b: string): void => {
-    const list = neighbours.get(a);
-    if (list) list.push(b);
-    else neighbours.set(a, [b]);
+  // Both indexes are built on the first node that needs them: a filter change that only
+  // removes nodes computes no layout at all.
+  let positions: Map<string, Point> | null = null;
+  let neighbours: Map<string, string[]> | null = null;
+  const neighbourIndex = (): Map<string, string[]> => {
+    const index = new Map<string, string[]>();
+    const link = (a: string, b: string): void => {
+      const list = index.get(a);
+      if (list) list.push(b);
+      else index.set(a, [b]);
+    };
+    for (const e of visual.edges.values()) {
+      link(e.source, e.target);
+      link(e.target, e.source);
+    }
+    return index;
   };
-  for (const e of visual.edges.values()) {
-    link(e.source, e.target);
-    link(e.target, e.source);
-  }
   return (key, placed) => {
-    const base = fallback.get(key) ?? { x: 0, y: 0 };
+    positions ??= fallback();
+    const base = positions.get(key) ?? { x: 0, y: 0 };
     if (graphWasEmpty) return base;
+    neighbours ??= neighbourIndex();
     const around = (neighbours.get(key) ?? []).flatMap((k) => {
       const p = placed(k);
       return p ? [p] : [];
