@@ -1,0 +1,122 @@
+/**
+ * ForceAtlas2 in a web worker, decoupled from drawing. The worker iterates on a copy of the
+ * graph's structure (nothing listens to the copy, so taking each iteration's positions is cheap);
+ * the drawn graph receives the latest positions in one batch per write-back, and each write-back
+ * waits at least as long as the previous one and its frame took, so the main thread stays idle
+ * at least half of the time even where a single frame is slow.
+ */
+import Graph from 'graphology';
+import { inferSettings } from 'graphology-layout-forceatlas2';
+import FA2Layout from 'graphology-layout-forceatlas2/worker';
+import type { Point } from '../../graph/layouts';
+import type { SigmaGraph } from '../../graph/visual';
+import type { SigmaInstance } from '../../state/explorer';
+import type { Positions } from './convergence';
+
+/** About 30 position updates per second where frames are cheap. */
+const MIN_WRITE_BACK_MS = 33;
+
+export type LayoutRun = {
+  /** Latest positions of some nodes, straight from the layout (ahead of the drawing). */
+  positions: (keys: readonly string[]) => Positions;
+  /** Stops the worker and writes the final positions into the graph. */
+  stop: () => void;
+};
+
+type Shadow = Graph<Point>;
+
+function copyStructure(graph: SigmaGraph): Shadow {
+  const shadow: Shadow = new Graph<Point>({ multi: true, type: 'directed', allowSelfLoops: true });
+  graph.forEachNode((key, a) => shadow.addNode(key, { x: a.x, y: a.y }));
+  graph.forEachEdge((_edge, _a, source, target) => shadow.addDirectedEdge(source, target));
+  return shadow;
+}
+
+function startWorker(shadow: Shadow, moved: () => void): FA2Layout {
+  shadow.on('eachNodeAttributesUpdated', moved);
+  const settings = { ...inferSettings(shadow), barnesHutOptimize: shadow.order > 1000 };
+  const layout = new FA2Layout(shadow, { settings, getEdgeWeight: null });
+  layout.start();
+  return layout;
+}
+
+export function runForceAtlas2(graph: SigmaGraph, sigma: SigmaInstance): LayoutRun {
+  // Set when the worker has delivered positions the drawing does not show yet.
+  let fresh = false;
+  const moved = (): void => {
+    fresh = true;
+  };
+  let shadow = copyStructure(graph);
+  let layout = startWorker(shadow, moved);
+  let writeMs = 0;
+  let renderMs = 0;
+  let renderStarted = 0;
+  let timer = 0;
+  let restart = 0;
+
+  const writeBack = (): void => {
+    fresh = false;
+    const started = performance.now();
+    const from = shadow;
+    graph.updateEachNodeAttributes(
+      (key, attrs) => {
+        if (from.hasNode(key)) {
+          const p = from.getNodeAttributes(key);
+          attrs.x = p.x;
+          attrs.y = p.y;
+        }
+        return attrs;
+      },
+      { attributes: ['x', 'y'] },
+    );
+    writeMs = performance.now() - started;
+  };
+  const tick = (): void => {
+    // A worker iteration can outlast a write-back interval on large graphs: nothing to draw.
+    if (fresh) writeBack();
+    timer = window.setTimeout(tick, Math.max(MIN_WRITE_BACK_MS, writeMs + renderMs));
+  };
+  const beforeRender = (): void => {
+    renderStarted = performance.now();
+  };
+  const afterRender = (): void => {
+    renderMs = performance.now() - renderStarted;
+  };
+  // Nodes or edges came or went: the worker starts again on the new structure, once however
+  // many changes a filter or an expansion makes.
+  const structureChanged = (): void => {
+    if (restart) return;
+    restart = window.setTimeout(() => {
+      restart = 0;
+      layout.kill();
+      writeBack();
+      shadow = copyStructure(graph);
+      layout = startWorker(shadow, moved);
+    }, 0);
+  };
+  const structural = ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const;
+  for (const e of structural) graph.on(e, structureChanged);
+  sigma.on('beforeRender', beforeRender);
+  sigma.on('afterRender', afterRender);
+  timer = window.setTimeout(tick, MIN_WRITE_BACK_MS);
+
+  return {
+    positions: (keys) => {
+      const out = new Map<string, Point>();
+      for (const key of keys) {
+        // Copied: the layout moves its position objects in place.
+        if (shadow.hasNode(key)) out.set(key, { ...shadow.getNodeAttributes(key) });
+      }
+      return out;
+    },
+    stop: () => {
+      window.clearTimeout(timer);
+      window.clearTimeout(restart);
+      for (const e of structural) graph.off(e, structureChanged);
+      sigma.off('beforeRender', beforeRender);
+      sigma.off('afterRender', afterRender);
+      layout.kill();
+      writeBack();
+    },
+  };
+}
