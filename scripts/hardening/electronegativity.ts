@@ -22,19 +22,26 @@ type Finding = {
 };
 
 function parseCsv(text: string): Finding[] {
-  const rows = text.split('\n').slice(1).filter(Boolean);
-  return rows.map((row) => {
-    const cells = [...row.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) =>
-      (m[1] ?? '').replace(/^"|"$/g, ''),
-    );
-    return {
-      check: cells[0] ?? '',
-      severity: (cells[1] ?? '').toLowerCase(),
-      confidence: (cells[2] ?? '').toLowerCase(),
-      file: cells[3] ?? '',
-      location: cells[4] ?? '',
-    };
-  });
+  // The first five columns are simple (check, then quoted severity, confidence, file, location);
+  // later ones hold free text with commas and are not needed.
+  const row = /^([A-Z_]+),"([^"]*)","([^"]*)","([^"]*)","([^"]*)"/;
+  return text
+    .split('\n')
+    .slice(1)
+    .flatMap((line) => {
+      const m = row.exec(line);
+      if (!m) return [];
+      const [, check = '', severity = '', confidence = '', file = '', location = ''] = m;
+      return [
+        {
+          check,
+          severity: severity.toLowerCase(),
+          confidence: confidence.toLowerCase(),
+          file,
+          location,
+        },
+      ];
+    });
 }
 
 /** Checks on web preferences, and the value each must have for the finding to be unfounded. */
