@@ -161,7 +161,8 @@ export function decodeInput(name: OperationName, parts: IncomingParts): unknown 
   const { input, http } = contract[name];
   const params = decodeQuery(input, parts.params);
   if (http.method !== 'POST') return { ...decodeQuery(input, parts.query), ...params };
-  const body = parts.body ?? {};
+  // No body at all means "no fields"; an explicit JSON null is refused like any non-object.
+  const body = parts.body === undefined ? {} : parts.body;
   // A non-object body is left for the schema to reject by name.
   if (typeof body !== 'object' || Array.isArray(body) || body === null) return body;
   return { ...body, ...params };

@@ -129,4 +129,10 @@ describe('decodeQuery', () => {
     expect(decodeInput('filterGraph', { params: {}, query: {}, body: undefined })).toEqual({});
     expect(decodeInput('filterGraph', { params: {}, query: {}, body: [1] })).toEqual([1]);
   });
+
+  it('refuses an explicit JSON null body instead of reading it as no fields', () => {
+    const raw = decodeInput('startGeneration', { params: {}, query: {}, body: null });
+    expect(raw).toBeNull();
+    expect(contract.startGeneration.input.safeParse(raw).success).toBe(false);
+  });
 });
