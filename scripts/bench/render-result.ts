@@ -1,8 +1,10 @@
 /** What a bench page reports (shared by the pages and the runner). */
+export type LongTask = { ms: number; processMs: number; drawMs: number; writeBackMs: number };
+
 export type BenchResult = {
   firstFrameMs: number;
   frameTimes: number[];
-  longTasksDuringFa2: number[] | null;
+  longTasksDuringFa2: LongTask[] | null;
 };
 
 declare global {

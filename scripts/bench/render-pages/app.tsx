@@ -62,9 +62,11 @@ async function main(): Promise<void> {
   const firstFrameMs = await firstFrame;
   const sigma = explorer.getSigma();
   if (!sigma) throw new Error('sigma did not mount');
+  globalThis.__BENCH_PHASE__ = 'pan';
   await sleep(300);
   const frameTimes = await panZoom(sigma.getCamera(), params.frames);
-  const stop = watchLongTasks();
+  const stop = watchLongTasks(sigma);
+  globalThis.__BENCH_PHASE__ = 'fa2';
   explorer.setLayoutKind('forceatlas2');
   await sleep(params.fa2Ms);
   explorer.setLayoutRunning(false);

@@ -33,9 +33,11 @@ async function main(): Promise<void> {
   const sigma = new Sigma(graph, container);
   await new Promise((r) => requestAnimationFrame(r));
   const firstFrameMs = performance.now() - t0;
+  globalThis.__BENCH_PHASE__ = 'pan';
   await sleep(300);
   const frameTimes = await panZoom(sigma.getCamera(), params.frames);
-  const stop = watchLongTasks();
+  const stop = watchLongTasks(sigma);
+  globalThis.__BENCH_PHASE__ = 'fa2';
   const layout = new FA2Layout(graph, {
     settings: { ...inferSettings(graph), barnesHutOptimize: graph.order > 1000 },
     getEdgeWeight: null,
