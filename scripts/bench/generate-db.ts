@@ -10,11 +10,12 @@ import type { Driver } from 'neo4j-driver';
 import { loadConfig, type Config } from '../../src/main/config/env';
 import { resolveAppPaths } from '../../src/main/config/paths';
 import { settingsFromConfig } from '../../src/main/db/connection';
-import { checkConnectivity, createDriver } from '../../src/main/db/driver';
+import { checkConnectivity, createDriver, type DbSettings } from '../../src/main/db/driver';
 import { startManaged } from '../../src/main/db/managed/server';
 
 export type BenchDatabase = {
   driver: Driver;
+  settings: DbSettings;
   database: string;
   config: Config;
   description: string;
@@ -36,6 +37,7 @@ export async function openBenchDatabase(allowClear: boolean): Promise<BenchDatab
     const info = await checkConnectivity(driver, settings);
     return {
       driver,
+      settings,
       database: settings.database,
       config,
       description: `Neo4j ${info.version} (${info.edition}) at ${settings.uri}`,
@@ -55,6 +57,7 @@ export async function openBenchDatabase(allowClear: boolean): Promise<BenchDatab
   await checkConnectivity(driver, settings);
   return {
     driver,
+    settings,
     database: settings.database,
     config,
     description:
