@@ -2,19 +2,9 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
-/** The page's read-only test handle (present with `?debug`); see the network view. */
-declare global {
-  var __SN__:
-    | {
-        nodeCount: () => number;
-        edgeCount: () => number;
-        nodes: () => string[];
-        camera: () => { x: number; y: number; ratio: number; angle: number } | null;
-        nodePosition: (key: string) => { x: number; y: number } | null;
-        layoutRunning: () => boolean;
-      }
-    | undefined;
-}
+// The page's read-only test handle `globalThis.__SN__` (present with `?debug`) is declared by
+// the network view's DebugHandle module, which this project's typecheck includes.
+import type {} from '../../src/renderer/src/features/network/DebugHandle';
 
 export const nodeCount = (page: Page): Promise<number> =>
   page.evaluate(() => globalThis.__SN__?.nodeCount() ?? -1);
