@@ -3,6 +3,7 @@
  * /docs and ReDoc at /redoc, both reading /openapi.json. Pages load only same-origin scripts, so
  * they work under the server's content security policy.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Router, type Response } from 'express';
@@ -18,7 +19,14 @@ const SWAGGER_FILES = [
   'favicon-32x32.png',
   'favicon-16x16.png',
 ];
-const REDOC_FILES = ['redoc.standalone.js'];
+const REDOC_BUNDLE = 'redoc.standalone.js';
+/**
+ * ReDoc's sidebar footer always loads its logo from a CDN: the served bundle points it at a
+ * transparent image instead, so that the page makes no request beyond this server (and the
+ * content security policy has nothing to refuse).
+ */
+const REDOC_CDN_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
+const BLANK_IMAGE = 'data:image/gif;base64,R0lGODlhAQABAAAAACH5BAEKAAEALAAAAAABAAEAAAICTAEAOw==';
 
 const SWAGGER_PAGE = `<!doctype html>
 <html lang="en">
@@ -81,7 +89,13 @@ export function docsRouter(openApiDocument: () => unknown): Router {
   for (const file of SWAGGER_FILES)
     router.get(`/docs/${file}`, (_req, res) => res.sendFile(join(swaggerDir, file), assetOptions));
   router.get(['/redoc', '/redoc/'], (_req, res) => sendPage(res, 'html', REDOC_PAGE));
-  for (const file of REDOC_FILES)
-    router.get(`/redoc/${file}`, (_req, res) => res.sendFile(join(redocDir, file), assetOptions));
+  let redocBundle: string | undefined;
+  router.get(`/redoc/${REDOC_BUNDLE}`, (_req, res) => {
+    redocBundle ??= readFileSync(join(redocDir, REDOC_BUNDLE), 'utf8').replaceAll(
+      REDOC_CDN_LOGO,
+      BLANK_IMAGE,
+    );
+    res.set('Cache-Control', 'public, max-age=86400').type('js').send(redocBundle);
+  });
   return router;
 }
