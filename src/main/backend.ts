@@ -19,6 +19,7 @@ import { createHandlers } from './services/handlers';
 import { createHealthService } from './services/health';
 import { createFilterOptionsService } from './services/options';
 import { createQueryService } from './services/query';
+import { createSettingsService } from './services/settings';
 import { createStatsService } from './services/stats';
 import type { Handlers, ServiceDeps } from './services/types';
 import { APP_VERSION } from './version';
@@ -68,6 +69,7 @@ export function assembleBackend(options: {
         managed: db.managed !== undefined,
         version: APP_VERSION,
       }),
+      settings: createSettingsService(config, APP_VERSION),
       graph: createGraphService(deps),
       options: createFilterOptionsService(deps),
       query: createQueryService(deps),

@@ -352,3 +352,28 @@ export const HealthResponse = z.object({
   counts: z.object({ nodes: z.number().int(), relationships: z.number().int() }).nullable(),
 });
 export type HealthResponse = z.infer<typeof HealthResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Settings
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * What a client needs to know of the server's configuration to offer only what will be
+ * accepted: regions, generator bounds, result caps and whether writes are possible at all.
+ * Connection details and secrets (passwords, tokens) are never part of it.
+ */
+export const ServerSettings = z.object({
+  version: z.string(),
+  regions: z.array(RegionCode),
+  max_consultants_per_region: z.number().int(),
+  max_field_consultants_per_consultant: z.number().int(),
+  max_companies_per_field: z.number().int(),
+  max_products_per_company: z.number().int(),
+  /** Node cap of region and filter results. */
+  default_region_size: z.number().int(),
+  /** Whether a query may write at all (it must still ask with `read_only: false`). */
+  allow_write_queries: z.boolean(),
+  query_timeout_ms: z.number().int(),
+  query_row_cap: z.number().int(),
+});
+export type ServerSettings = z.infer<typeof ServerSettings>;

@@ -22,6 +22,7 @@ import {
   RegionGraphInput,
   SearchInput,
   SearchResponse,
+  ServerSettings,
   StatsResponse,
 } from './api';
 import { RegionCode } from './domain';
@@ -52,6 +53,13 @@ export const CascadingOptionsInput = FilterRequest;
 
 export const contract = {
   health: op(Empty, HealthResponse, 'GET', '/health', 'API and database status'),
+  getSettings: op(
+    Empty,
+    ServerSettings,
+    'GET',
+    '/api/v1/settings',
+    "The server's configuration as clients need it (regions, bounds, caps; no secrets)",
+  ),
   getRegionGraph: op(
     RegionGraphInput,
     GraphResponse,

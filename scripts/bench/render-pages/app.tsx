@@ -16,6 +16,7 @@ import { syntheticGraph } from './synthetic';
 const fail = (): Promise<never> => Promise.reject(new Error('The bench page has no server.'));
 const offline: Client = {
   health: fail,
+  getSettings: fail,
   getRegionGraph: fail,
   filterGraph: fail,
   getStats: fail,

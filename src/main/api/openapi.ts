@@ -41,10 +41,12 @@ const NAMED_SCHEMAS = [
   'GenerationJob',
   'ClearResult',
   'HealthResponse',
+  'ServerSettings',
 ] as const satisfies readonly (keyof typeof api)[];
 
 const TAGS: Record<OperationName, string> = {
   health: 'Utilities',
+  getSettings: 'Utilities',
   getRegionGraph: 'Graph',
   filterGraph: 'Graph',
   getStats: 'Graph',

@@ -21,6 +21,7 @@ import type {
   RegionGraphInput,
   SearchInput,
   SearchResponse,
+  ServerSettings,
   StatsResponse,
 } from '../../shared/api';
 import { AppError } from '../../shared/errors';
@@ -28,6 +29,7 @@ import type { Handlers } from './types';
 
 export type HandlerServices = {
   health: { health: () => Promise<HealthResponse> };
+  settings: { settings: () => Promise<ServerSettings> };
   graph: {
     region: (input: RegionGraphInput) => Promise<GraphResponse>;
     filter: (input: FilterRequest) => Promise<GraphResponse>;
@@ -61,6 +63,7 @@ export function createHandlers(services: HandlerServices): Handlers {
   const { graph, options, generation } = services;
   return {
     health: () => services.health.health(),
+    getSettings: () => services.settings.settings(),
     getRegionGraph: (input) => graph.region(input),
     filterGraph: (input) => graph.filter(input),
     getStats: () => services.stats.stats(),

@@ -148,6 +148,7 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
 
   return {
     health: (input) => call('health', input),
+    getSettings: (input) => call('getSettings', input),
     getRegionGraph: (input) => call('getRegionGraph', input),
     filterGraph: (input) => call('filterGraph', input),
     getStats: (input) => call('getStats', input),

@@ -98,6 +98,21 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
       counts: { nodes: 1, relationships: 0 },
     },
   },
+  getSettings: {
+    input: {},
+    output: {
+      version: '0.1.0',
+      regions: ['NAI', 'EMEA'],
+      max_consultants_per_region: 50,
+      max_field_consultants_per_consultant: 5,
+      max_companies_per_field: 10,
+      max_products_per_company: 8,
+      default_region_size: 5000,
+      allow_write_queries: false,
+      query_timeout_ms: 30000,
+      query_row_cap: 10000,
+    },
+  },
   getRegionGraph: {
     input: { region: 'NAI' },
     parsed: { region: 'NAI', mode: 'standard' },
@@ -232,5 +247,11 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     input: { id: null },
     output: appInfo,
     invalid: { input: {}, field: 'id' },
+  },
+  saveFile: {
+    input: { suggestedName: 'graph.json', data: '{"nodes":[]}' },
+    parsed: { suggestedName: 'graph.json', filters: [], data: '{"nodes":[]}' },
+    output: { saved: true, path: '/home/ada/Downloads/graph.json' },
+    invalid: { input: { suggestedName: '../../.bashrc', data: 'x' }, field: 'suggestedName' },
   },
 };
