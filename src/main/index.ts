@@ -2,7 +2,7 @@
  * Electron composition root: configuration → backend (driver or managed Neo4j, services) →
  * embedded REST API → IPC → window. `--headless <command…>` runs the CLI instead, with no window.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   app,
@@ -25,6 +25,7 @@ import { headlessArgs } from './desktop/args';
 import { connectionCheck } from './desktop/connection-check';
 import { createDesktopLogger, logDirOf } from './desktop/logging';
 import { createDesktopRuntime, type DesktopRuntime } from './desktop/runtime';
+import { createSaveFile } from './desktop/save-file';
 import { createShutdown, onTerminationSignals } from './desktop/shutdown';
 import { registerIpc } from './ipc/register';
 import type { Logger } from './logger';
@@ -126,7 +127,15 @@ function startDesktop(shellContext: Shell): void {
   const disposeIpc = registerIpc({
     ipcMain,
     handlers: runtime.handlers,
-    desktop: runtime.desktop,
+    desktop: {
+      ...runtime.desktop,
+      saveFile: createSaveFile({
+        showSaveDialog: (options) =>
+          window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options),
+        writeFile: (path, data) => writeFile(path, data),
+        defaultFolder: () => app.getPath('downloads'),
+      }),
+    },
     generation: runtime.generation,
     policy: { windowId: () => window?.webContents.id, origins: appOrigins },
     logger,

@@ -86,6 +86,55 @@ export const AppInfo = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
+/** Largest file the app writes for the renderer (a big PNG or XLSX stays well below). */
+export const SAVE_FILE_MAX_BYTES = 100 * 1024 * 1024;
+
+/**
+ * A bare file name: the folder is always the user's choice in the save dialog, so separators,
+ * `..` and control characters are refused rather than cleaned up.
+ */
+const FileName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .refine(
+    (name) =>
+      !/[/\\:*?"<>|]/.test(name) &&
+      ![...name].some((c) => c.charCodeAt(0) < 32) &&
+      name !== '.' &&
+      name !== '..',
+    'a file name without folders',
+  );
+
+export const FileFilter = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  extensions: z
+    .array(z.string().regex(/^([A-Za-z0-9]{1,16}|\*)$/, 'an extension without a dot'))
+    .min(1)
+    .max(10),
+});
+
+export const SaveFileInput = z.strictObject({
+  suggestedName: FileName,
+  filters: z.array(FileFilter).max(10).default([]),
+  /** Text is written as UTF-8; bytes as they are. */
+  data: z.union([
+    z.string().max(SAVE_FILE_MAX_BYTES, 'at most 100 MB'),
+    z
+      .instanceof(Uint8Array)
+      .refine((bytes) => bytes.byteLength <= SAVE_FILE_MAX_BYTES, 'at most 100 MB'),
+  ]),
+});
+export type SaveFileInput = z.input<typeof SaveFileInput>;
+
+export const SaveFileResult = z.object({
+  saved: z.boolean(),
+  /** Where the file went; null when the user cancelled the dialog. */
+  path: z.string().nullable(),
+});
+export type SaveFileResult = z.infer<typeof SaveFileResult>;
+
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({
   input,
   output,
@@ -102,6 +151,11 @@ export const desktopContract = {
     z.strictObject({ id: ProfileId.nullable() }),
     AppInfo,
     'Reconnect to a profile (null: the configuration or the managed database)',
+  ),
+  saveFile: op(
+    SaveFileInput,
+    SaveFileResult,
+    'Ask for a place with the save dialog and write there',
   ),
 } as const;
 

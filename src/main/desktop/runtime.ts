@@ -48,7 +48,8 @@ export type DesktopRuntime = {
   start: () => Promise<void>;
   handlers: () => ShellBackend['handlers'];
   generation: () => GenerationEvents;
-  desktop: DesktopHandlers;
+  /** Everything but saving files, which needs the window and lives with it. */
+  desktop: Omit<DesktopHandlers, 'saveFile'>;
   info: () => AppInfo;
   close: () => Promise<void>;
 };
@@ -168,7 +169,7 @@ export function createDesktopRuntime<B extends ShellBackend>(
     );
   };
 
-  const desktop: DesktopHandlers = {
+  const desktop: DesktopRuntime['desktop'] = {
     getAppInfo: () => Promise.resolve(info()),
     listProfiles: () => Promise.resolve(profiles.list()),
     saveProfile: (input) => Promise.resolve(profiles.save(input)),

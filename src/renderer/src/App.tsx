@@ -3,8 +3,8 @@
  * handed to the shell through context. The first region is loaded once the server answers.
  */
 import { useEffect, useState } from 'react';
-import type { Client } from '../../shared/contract';
 import { ClientContext } from './client/context';
+import type { AppClient } from './client/types';
 import { createAppData } from './state/app-data';
 import { createExplorer } from './state/explorer';
 import { DEFAULT_MAX_DRAW_NODES } from './state/explorer-state';
@@ -12,7 +12,7 @@ import { loadMaxDrawNodes, loadTheme } from './state/preferences';
 import { AppDataContext, ExplorerContext } from './shell/contexts';
 import { Shell } from './shell/Shell';
 
-export function App({ client }: { client: Client }): React.JSX.Element {
+export function App({ client }: { client: AppClient }): React.JSX.Element {
   const [explorer] = useState(() =>
     createExplorer(client, loadMaxDrawNodes(DEFAULT_MAX_DRAW_NODES)),
   );

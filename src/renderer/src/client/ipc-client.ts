@@ -14,24 +14,14 @@ import {
 import {
   DESKTOP_OPERATION_NAMES,
   desktopContract,
-  type DesktopInput,
   type DesktopOperationName,
-  type DesktopOutput,
 } from '../../../shared/desktop';
 import { AppError } from '../../../shared/errors';
 import { AppStatus, IpcEnvelope, MenuCommand, type Bridge } from '../../../shared/ipc';
+import type { DesktopClient } from './types';
 
-export type DesktopClient = {
-  [N in DesktopOperationName]: (input: DesktopInput<N>) => Promise<DesktopOutput<N>>;
-};
-
-export type BridgeClient = Client &
-  DesktopClient & {
-    /** Commands chosen in the native menu; returns an unsubscribe function. */
-    onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
-    /** Backend start-up, failure and progress (e.g. the first download of Neo4j). */
-    onAppStatus: (listener: (status: AppStatus) => void) => () => void;
-  };
+/** The contract over the bridge, with the desktop capability that only the bridge offers. */
+export type BridgeClient = Client & { desktop: DesktopClient };
 
 function unwrap<T extends z.ZodType>(name: string, schema: T, answer: unknown): z.infer<T> {
   const invalid = () =>
@@ -54,10 +44,12 @@ export function createIpcClient(bridge: Bridge): BridgeClient {
       const invoke = bridge[name] as (input: unknown) => Promise<unknown>;
       return unwrap(name, schema, await invoke(input));
     };
-  const operations = Object.fromEntries([
-    ...OPERATION_NAMES.map((name) => [name, call(name, contract[name].output)]),
-    ...DESKTOP_OPERATION_NAMES.map((name) => [name, call(name, desktopContract[name].output)]),
-  ]) as { [N in OperationName]: Client[N] } & DesktopClient;
+  const operations = Object.fromEntries(
+    OPERATION_NAMES.map((name) => [name, call(name, contract[name].output)]),
+  ) as { [N in OperationName]: Client[N] };
+  const desktopOperations = Object.fromEntries(
+    DESKTOP_OPERATION_NAMES.map((name) => [name, call(name, desktopContract[name].output)]),
+  ) as Omit<DesktopClient, 'onMenuCommand' | 'onAppStatus'>;
 
   return {
     ...operations,
@@ -66,15 +58,18 @@ export function createIpcClient(bridge: Bridge): BridgeClient {
         const job = GenerationJob.safeParse(raw);
         if (job.success) listener(job.data);
       }),
-    onMenuCommand: (listener) =>
-      bridge.onMenuCommand((raw) => {
-        const command = MenuCommand.safeParse(raw);
-        if (command.success) listener(command.data);
-      }),
-    onAppStatus: (listener) =>
-      bridge.onAppStatus((raw) => {
-        const status = AppStatus.safeParse(raw);
-        if (status.success) listener(status.data);
-      }),
+    desktop: {
+      ...desktopOperations,
+      onMenuCommand: (listener) =>
+        bridge.onMenuCommand((raw) => {
+          const command = MenuCommand.safeParse(raw);
+          if (command.success) listener(command.data);
+        }),
+      onAppStatus: (listener) =>
+        bridge.onAppStatus((raw) => {
+          const status = AppStatus.safeParse(raw);
+          if (status.success) listener(status.data);
+        }),
+    },
   };
 }

@@ -5,7 +5,11 @@ import type { Handlers } from '../../../../src/main/services/types';
 import { createBridge } from '../../../../src/preload/bridge';
 import { GenerationJob } from '../../../../src/shared/api';
 import { contract, OPERATION_NAMES } from '../../../../src/shared/contract';
-import { desktopContract, DESKTOP_OPERATION_NAMES } from '../../../../src/shared/desktop';
+import {
+  desktopContract,
+  DESKTOP_OPERATION_NAMES,
+  SAVE_FILE_MAX_BYTES,
+} from '../../../../src/shared/desktop';
 import { AppError } from '../../../../src/shared/errors';
 import {
   BRIDGE_OPERATION_NAMES,
@@ -300,6 +304,34 @@ describe('IPC contract', () => {
     stop();
     window.send(MENU_COMMAND_EVENT, 'search');
     expect(commands).toEqual(['generate']);
+  });
+
+  it('saveFile: bytes cross as bytes, and a folder in the name or an oversized file is refused', async () => {
+    const { client, calls } = setup();
+    const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const input = {
+      suggestedName: 'view.png',
+      filters: [{ name: 'PNG image', extensions: ['png'] }],
+      data: bytes,
+    };
+    await expect(client.call('saveFile', input)).resolves.toEqual(FIXTURES.saveFile.output);
+    expect(calls).toEqual([{ name: 'saveFile', input }]);
+
+    const refused = [
+      { suggestedName: '/etc/passwd', data: 'x' },
+      { suggestedName: 'C:\\Windows\\evil.dll', data: 'x' },
+      { suggestedName: '..', data: 'x' },
+      { suggestedName: 'a.csv', filters: [{ name: 'CSV', extensions: ['.csv'] }], data: 'x' },
+      { suggestedName: 'a.csv', data: 42 },
+      { suggestedName: 'big.bin', data: new Uint8Array(SAVE_FILE_MAX_BYTES + 1) },
+      { suggestedName: 'a.csv', data: 'x', path: '/tmp/a.csv' },
+    ];
+    for (const bad of refused)
+      await expect(
+        client.call('saveFile', bad),
+        JSON.stringify(bad.suggestedName),
+      ).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
+    expect(calls).toHaveLength(1);
   });
 
   it('removes every channel when disposed', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createIpcClient } from '../../../../src/renderer/src/client/ipc-client';
 import { AppError } from '../../../../src/shared/errors';
+import { OPERATION_NAMES } from '../../../../src/shared/contract';
+import { DESKTOP_OPERATION_NAMES } from '../../../../src/shared/desktop';
 import { BRIDGE_OPERATION_NAMES, type Bridge } from '../../../../src/shared/ipc';
 
 const stats = {
@@ -55,9 +57,26 @@ function fakeBridge(answer: (name: string, input: unknown) => unknown) {
 }
 
 describe('bridge client', () => {
-  it('offers every operation of the contract and of the desktop', () => {
+  it('offers every operation of the contract, and the desktop ones under `desktop`', () => {
     const client = createIpcClient(fakeBridge(() => null).bridge);
-    for (const name of BRIDGE_OPERATION_NAMES) expect(typeof client[name], name).toBe('function');
+    for (const name of OPERATION_NAMES) expect(typeof client[name], name).toBe('function');
+    for (const name of DESKTOP_OPERATION_NAMES)
+      expect(typeof client.desktop[name], name).toBe('function');
+    expect(Object.keys(client.desktop).sort()).toEqual(
+      [...DESKTOP_OPERATION_NAMES, 'onAppStatus', 'onMenuCommand'].sort(),
+    );
+  });
+
+  it('parses desktop answers like any other', async () => {
+    const saved = { saved: true, path: '/home/ada/graph.json' };
+    const { bridge } = fakeBridge((name) =>
+      name === 'saveFile' ? { ok: true, value: saved } : { ok: true, value: { saved: 'yes' } },
+    );
+    const client = createIpcClient(bridge);
+    await expect(
+      client.desktop.saveFile({ suggestedName: 'graph.json', data: '{}' }),
+    ).resolves.toEqual(saved);
+    await expect(client.desktop.listProfiles({})).rejects.toMatchObject({ code: 'INTERNAL' });
   });
 
   it('returns parsed values and passes the input on unchanged', async () => {
@@ -115,8 +134,8 @@ describe('bridge client', () => {
     const client = createIpcClient(bridge);
     const commands: string[] = [];
     const statuses: unknown[] = [];
-    client.onMenuCommand((command) => commands.push(command));
-    client.onAppStatus((s) => statuses.push(s));
+    client.desktop.onMenuCommand((command) => commands.push(command));
+    client.desktop.onAppStatus((s) => statuses.push(s));
     push(menu, 'export-png');
     push(menu, 'rm -rf /');
     push(status, { info: {}, progress: 'x' });
