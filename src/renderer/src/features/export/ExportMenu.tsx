@@ -4,6 +4,7 @@
  */
 import { useImperativeHandle, useState } from 'react';
 import type { Ref } from 'react';
+import { useClient } from '../../client/context';
 import { errorMessage } from '../../state/errors';
 import type { ExportSource } from './formats';
 import { EXPORT_FORMATS } from './formats';
@@ -24,6 +25,7 @@ export function ExportMenu({
   stem = 'smart-network',
   actions,
 }: ExportMenuProps): React.JSX.Element {
+  const nativeSave = useClient().desktop?.saveFile;
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   useImperativeHandle(actions, () => ({ run }));
@@ -39,8 +41,12 @@ export function ExportMenu({
         throw new Error('The view is empty: load or filter a network first.');
       }
       const files = await format.produce(source, timestampedName(stem));
-      for (const file of files) await saveFile(file);
-      setMessage({ kind: 'info', text: `Exported ${files.map((f) => f.name).join(', ')}.` });
+      const saved: string[] = [];
+      for (const file of files) if ((await saveFile(file, nativeSave)).saved) saved.push(file.name);
+      setMessage({
+        kind: 'info',
+        text: saved.length ? `Exported ${saved.join(', ')}.` : 'Export cancelled.',
+      });
     } catch (error) {
       setMessage({ kind: 'error', text: `Export failed: ${errorMessage(error)}` });
     } finally {

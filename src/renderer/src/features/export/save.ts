@@ -1,8 +1,8 @@
 /**
- * Saving a produced file: through the desktop bridge's native save dialog when it offers one,
- * otherwise as a browser download (which Electron also turns into a save dialog).
+ * Saving a produced file: through the desktop's native save dialog when the client offers one
+ * (main writes the file where the user chose), otherwise as a browser download.
  */
-import { z } from 'zod';
+import type { SaveFileInput, SaveFileResult } from '../../../../shared/desktop';
 
 export type SaveRequest = {
   /** Suggested file name, with extension. */
@@ -11,19 +11,37 @@ export type SaveRequest = {
   data: Blob | string | Uint8Array;
 };
 
-export const SaveResult = z.object({ saved: z.boolean(), path: z.string().optional() });
-export type SaveResult = z.infer<typeof SaveResult>;
+export type SaveResult = { saved: boolean; path?: string };
 
-/** What the desktop bridge may expose for saving; absent in the browser. */
-export type NativeSave = (input: { defaultName: string; data: Uint8Array }) => Promise<SaveResult>;
+/** The desktop client's `saveFile`; absent in the browser. */
+export type NativeSave = (input: SaveFileInput) => Promise<SaveFileResult>;
 
-function nativeSave(): NativeSave | null {
-  const bridge: unknown = Reflect.get(window, 'api');
-  if (typeof bridge !== 'object' || bridge === null) return null;
-  const save: unknown = Reflect.get(bridge, 'saveFile');
-  if (typeof save !== 'function') return null;
-  // What comes back across the bridge is parsed like any other input.
-  return async (input) => SaveResult.parse(await Reflect.apply(save, bridge, [input]));
+const FILTER_NAMES: Record<string, string> = {
+  png: 'PNG image',
+  csv: 'CSV',
+  json: 'JSON',
+  gexf: 'GEXF graph',
+  graphml: 'GraphML graph',
+  xlsx: 'Excel workbook',
+};
+
+/** The save dialog's file type for a name: its extension, named for people. */
+export function saveFilters(name: string): SaveFileInput['filters'] {
+  const match = /\.([A-Za-z0-9]{1,16})$/.exec(name);
+  const extension = match?.[1]?.toLowerCase();
+  if (!extension) return [];
+  return [{ name: FILTER_NAMES[extension] ?? extension.toUpperCase(), extensions: [extension] }];
+}
+
+/** What crosses to main: text stays text, anything else becomes bytes. */
+export async function nativeSaveInput(request: SaveRequest): Promise<SaveFileInput> {
+  const { data } = request;
+  // A fresh copy: what crosses IPC must not view shared memory (and is cloned anyway).
+  const payload =
+    typeof data === 'string'
+      ? data
+      : new Uint8Array(data instanceof Blob ? await data.arrayBuffer() : data);
+  return { suggestedName: request.name, filters: saveFilters(request.name), data: payload };
 }
 
 export function toBlob(request: SaveRequest): Blob {
@@ -47,14 +65,14 @@ function download(blob: Blob, name: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-export async function saveFile(request: SaveRequest): Promise<SaveResult> {
-  const blob = toBlob(request);
-  const native = nativeSave();
+export async function saveFile(request: SaveRequest, native?: NativeSave): Promise<SaveResult> {
   if (native) {
-    const data = new Uint8Array(await blob.arrayBuffer());
-    return native({ defaultName: request.name, data });
+    const result = await native(await nativeSaveInput(request));
+    return result.path === null
+      ? { saved: result.saved }
+      : { saved: result.saved, path: result.path };
   }
-  download(blob, request.name);
+  download(toBlob(request), request.name);
   return { saved: true };
 }
 

@@ -4,6 +4,7 @@
  */
 import { useImperativeHandle, useRef, useState } from 'react';
 import type { ChangeEvent, Ref } from 'react';
+import { useClient } from '../../client/context';
 import type { ViewState } from '../../state/view-state';
 import { saveFile, timestampedName } from '../export/save';
 import { createViewFile, parseViewFile, serializeViewFile, viewFileName } from './view-file';
@@ -23,6 +24,7 @@ const errorText = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
 export function ViewsMenu({ getView, applyView, actions }: ViewsMenuProps): React.JSX.Element {
+  const nativeSave = useClient().desktop?.saveFile;
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<Status>(null);
   useImperativeHandle(actions, () => ({ save, open: () => input.current?.click() }));
@@ -31,11 +33,10 @@ export function ViewsMenu({ getView, applyView, actions }: ViewsMenuProps): Reac
     try {
       const name = timestampedName('smart-network-view');
       const file = createViewFile(getView(), name);
-      const result = await saveFile({
-        name: viewFileName(name),
-        mime: 'application/json',
-        data: serializeViewFile(file),
-      });
+      const result = await saveFile(
+        { name: viewFileName(name), mime: 'application/json', data: serializeViewFile(file) },
+        nativeSave,
+      );
       if (result.saved) setStatus({ kind: 'info', text: 'View saved.' });
     } catch (error) {
       setStatus({ kind: 'error', text: `The view could not be saved: ${errorText(error)}` });
