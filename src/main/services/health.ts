@@ -1,6 +1,11 @@
 /**
  * API and database status: whether the database answers (within a short timeout), what it is,
  * how long it took, and the node/relationship counts (from Neo4j's count store, so cheap).
+ *
+ * Probes are shared: concurrent calls wait for the one check in flight, and a finished check
+ * (reachable or not) answers for `reuseMs` after it ends. A load balancer or monitor polling
+ * /health from many connections then costs the database one query per interval, not one per
+ * request; a database that goes down shows within that interval plus the probe timeout.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { HealthResponse } from '../../shared/api';
@@ -13,10 +18,18 @@ export type HealthDeps = {
   version: string;
   /** How long the database may take to answer before it counts as unreachable. */
   timeoutMs?: number;
+  /** How long a finished check answers for later calls (0: every call probes, unless one runs). */
+  reuseMs?: number;
   startedAt?: number;
+  /** Clock of the reuse window (tests). */
+  now?: () => number;
 };
 
+export const HEALTH_REUSE_MS = 1_000;
+
 type Probe = { version: string; edition: string; nodes: number; relationships: number };
+/** One finished check: its result (none when the database did not answer) and when it ended. */
+type Check = { result: Probe | undefined; latencyMs: number; endedAt: number };
 
 async function probe(driver: Driver, database: string): Promise<Probe> {
   const { records } = await driver.executeQuery(
@@ -50,13 +63,31 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
 
 export function createHealthService(deps: HealthDeps): { health: () => Promise<HealthResponse> } {
   const startedAt = deps.startedAt ?? Date.now();
+  const now = deps.now ?? Date.now;
+  const reuseMs = deps.reuseMs ?? HEALTH_REUSE_MS;
+  let last: Check | undefined;
+  let running: Promise<Check> | undefined;
+
+  async function runCheck(): Promise<Check> {
+    const started = performance.now();
+    const result = await within(probe(deps.driver, deps.database), deps.timeoutMs ?? 5_000).catch(
+      () => undefined,
+    );
+    last = { result, latencyMs: performance.now() - started, endedAt: now() };
+    return last;
+  }
+
+  function check(): Promise<Check> {
+    if (last && now() - last.endedAt < reuseMs) return Promise.resolve(last);
+    running ??= runCheck().finally(() => {
+      running = undefined;
+    });
+    return running;
+  }
+
   return {
     health: async () => {
-      const started = performance.now();
-      const result = await within(probe(deps.driver, deps.database), deps.timeoutMs ?? 5_000).catch(
-        () => undefined,
-      );
-      const latency = performance.now() - started;
+      const { result, latencyMs } = await check();
       return {
         status: result ? 'ok' : 'unavailable',
         version: deps.version,
@@ -68,7 +99,7 @@ export function createHealthService(deps: HealthDeps): { health: () => Promise<H
           managed: deps.managed,
           version: result?.version ?? null,
           edition: result?.edition ?? null,
-          latency_ms: result ? Math.round(latency * 10) / 10 : null,
+          latency_ms: result ? Math.round(latencyMs * 10) / 10 : null,
         },
         counts: result ? { nodes: result.nodes, relationships: result.relationships } : null,
       };
