@@ -12,6 +12,7 @@ import { extname, join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import type { BenchResult, LongTask } from './render-result';
 import { percentile, summarise } from './render-stats';
 
@@ -25,18 +26,6 @@ const CASES = [
 const only = process.argv.slice(2);
 if (process.env.BENCH_SMALL)
   CASES.unshift({ name: 'tiny', nodes: 200, edges: 400, frames: 10, fa2: 1_000, timeout: 60_000 });
-
-const CHROMIUM_ARGS = [
-  '--enable-unsafe-swiftshader',
-  '--use-angle=swiftshader',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html',
@@ -88,7 +77,7 @@ async function main(): Promise<void> {
   await buildPages(outDir);
   const server = await serve(outDir);
   const browser = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },

@@ -6,19 +6,10 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/chromium';
 import { startApiServer, type ApiServer } from '../../../src/main/api/server';
 import { contract } from '../../../src/shared/contract';
 import { harness, type Harness } from '../api/harness';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let h: Harness;
 let server: ApiServer;
@@ -28,7 +19,7 @@ beforeAll(async () => {
   h = harness({}, { regions: 1 });
   server = await startApiServer(h.backend, { host: '127.0.0.1', port: 0 });
   browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
   });
 });
