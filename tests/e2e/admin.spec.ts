@@ -68,6 +68,19 @@ test('a finished generation adds what it reports and refreshes the counts', asyn
   const before = await stats(request);
   await openGenerate(page);
   const dialog = page.getByTestId('generate-dialog');
+  // The server's own bounds (its defaults in this run), and only the presets it accepts.
+  await expect(dialog.getByTestId('generate-bounds-source')).toHaveText(
+    "Limits are this server's configuration.",
+  );
+  await expect(dialog.getByTestId('bound-consultants_per_region')).toHaveText(
+    '1–50 (MAX_CONSULTANTS_PER_REGION)',
+  );
+  await expect(dialog.getByRole('button', { name: /^Large/ })).toBeDisabled();
+  await field(page, 'consultants_per_region').fill('51');
+  await dialog.getByRole('button', { name: 'Generate', exact: true }).click();
+  await expect(dialog.getByTestId('bound-consultants_per_region')).toHaveText(
+    'at most 50 (MAX_CONSULTANTS_PER_REGION)',
+  );
   await field(page, 'consultants_per_region').fill('2');
   await field(page, 'seed').fill('11');
   // Bounds are explained before anything is sent.

@@ -1,15 +1,24 @@
-/** One button per region with its node count; picking one sets the region filter and loads. */
+/**
+ * One button per region with its node count: the server's configured regions (with 0 when they
+ * hold no data yet) and any other region the data holds. Picking one sets the region filter and
+ * loads.
+ */
+import { useMemo } from 'react';
 import { useStore } from '../state/store';
 import { useAppData, useExplorer } from './contexts';
+import { switcherRegions } from './region-list';
 
 export function RegionSwitcher(): React.JSX.Element {
   const explorer = useExplorer();
-  const stats = useStore(useAppData().store, (s) => s.stats);
+  const appData = useAppData();
+  const stats = useStore(appData.store, (s) => s.stats);
+  const configured = useStore(appData.store, (s) => s.settings?.regions);
   const filters = useStore(explorer.store, (s) => s.filters);
+  const regions = useMemo(() => switcherRegions(configured, stats?.regions), [configured, stats]);
   const current = filters.regions?.length === 1 ? filters.regions[0] : null;
   return (
     <div className="regions" role="group" aria-label="Region" data-testid="regions">
-      {(stats?.regions ?? []).map((r) => (
+      {regions.map((r) => (
         <button
           key={r.region}
           type="button"

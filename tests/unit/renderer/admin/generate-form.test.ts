@@ -4,7 +4,10 @@ import {
   boundHint,
   estimateNodes,
   GENERATOR_FIELDS,
+  generatorFields,
   initialForm,
+  presetProblem,
+  PRESETS,
   toGenerateRequest,
 } from '../../../../src/renderer/src/features/admin/generate-form';
 
@@ -75,5 +78,60 @@ describe('generate form', () => {
     expect(toGenerateRequest(applyPreset(initialForm(regions), 'large'))).toHaveProperty('request');
     expect(boundHint(spec, '100')).toMatch(/MAX_CONSULTANTS_PER_REGION/);
     expect(boundHint(spec, '50')).toBeNull();
+  });
+});
+
+describe('generate form with the server settings', () => {
+  const settings = {
+    version: '0.3.0',
+    regions: ['NAI', 'LATAM'],
+    max_consultants_per_region: 20,
+    max_field_consultants_per_consultant: 3,
+    max_companies_per_field: 4,
+    max_products_per_company: 2,
+    default_region_size: 5000,
+    allow_write_queries: false,
+    query_timeout_ms: 30_000,
+    query_row_cap: 10_000,
+  };
+  const fields = generatorFields(settings);
+  const max = (key: string) => fields.find((f) => f.key === key)?.max;
+
+  it('shows the server bounds in place of the defaults', () => {
+    expect(generatorFields(null)).toBe(GENERATOR_FIELDS);
+    expect(max('consultants_per_region')).toBe(20);
+    expect(max('field_consultants_per_consultant')).toBe(3);
+    expect(max('companies_per_field_consultant')).toBe(4);
+    expect(max('products_per_company')).toBe(2);
+    // Incumbents share the products bound, as on the server.
+    expect(max('incumbents_per_company')).toBe(2);
+    expect(max('rating_probability')).toBe(1);
+  });
+
+  it('refuses counts over a known bound before anything is sent, naming the variable', () => {
+    const form = initialForm(settings.regions);
+    form.values.consultants_per_region = '21';
+    form.values.products_per_company = '3';
+    expect(toGenerateRequest(form, fields)).toEqual({
+      errors: {
+        consultants_per_region: 'at most 20 (MAX_CONSULTANTS_PER_REGION)',
+        products_per_company: 'at most 2 (MAX_PRODUCTS_PER_COMPANY)',
+      },
+    });
+    form.values.consultants_per_region = '20';
+    form.values.products_per_company = '2';
+    expect(toGenerateRequest(form, fields)).toHaveProperty('request.consultants_per_region', 20);
+    expect(boundHint(fields[0]!, '21')).toBe(
+      "Above this server's limit of 20 (MAX_CONSULTANTS_PER_REGION).",
+    );
+  });
+
+  it('offers only the presets the server accepts', () => {
+    expect(PRESETS.map((p) => presetProblem(p, fields))).toEqual([
+      null,
+      "Above this server's limit of 20 consultants per region (MAX_CONSULTANTS_PER_REGION)",
+      "Above this server's limit of 20 consultants per region (MAX_CONSULTANTS_PER_REGION)",
+    ]);
+    expect(PRESETS.map((p) => presetProblem(p, GENERATOR_FIELDS))).toEqual([null, null, null]);
   });
 });

@@ -14,19 +14,26 @@ import { Popover } from './Popover';
 import { useMenuCommand } from './use-menu-command';
 
 /**
- * Regions to offer: the usual ones plus any the data holds. The API does not publish the
- * configured list; a region the server does not know is refused with a message naming it.
+ * Regions to generate into: the server's configured ones (the only ones it accepts); the usual
+ * ones until its settings are known. Clearing also offers any other region the data holds.
  */
-const offeredRegions = (inData: readonly string[] | undefined): string[] => [
-  ...new Set([...DEFAULT_REGIONS, ...(inData ?? [])]),
+const generateRegions = (configured: readonly string[] | undefined): string[] => [
+  ...(configured ?? DEFAULT_REGIONS),
 ];
+const clearRegions = (
+  configured: readonly string[] | undefined,
+  inData: readonly string[] | undefined,
+): string[] => [...new Set([...generateRegions(configured), ...(inData ?? [])])];
 
 export function DataTool(): React.JSX.Element {
   const client = useClient();
   const explorer = useExplorer();
   const appData = useAppData();
   const inData = useStore(appData.store, (s) => s.options?.regions);
-  const regions = useMemo(() => offeredRegions(inData), [inData]);
+  const settings = useStore(appData.store, (s) => s.settings);
+  const configured = settings?.regions;
+  const regions = useMemo(() => generateRegions(configured), [configured]);
+  const clearable = useMemo(() => clearRegions(configured, inData), [configured, inData]);
   const [open, setOpen] = useState<'generate' | 'clear' | null>(null);
 
   useMenuCommand((command) => {
@@ -64,15 +71,18 @@ export function DataTool(): React.JSX.Element {
         )}
       </Popover>
       <GenerateDialog
+        // A new set of regions (settings arrived) starts the form afresh with them.
+        key={regions.join(',')}
         client={client}
         regions={regions}
+        settings={settings}
         open={open === 'generate'}
         onClose={() => setOpen(null)}
         onFinished={refresh}
       />
       <ClearDialog
         client={client}
-        regions={regions}
+        regions={clearable}
         open={open === 'clear'}
         onClose={() => setOpen(null)}
         onCleared={refresh}

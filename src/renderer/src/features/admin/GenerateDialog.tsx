@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { GenerationJob } from '../../../../shared/api';
+import type { GenerationJob, ServerSettings } from '../../../../shared/api';
 import type { Client } from '../../../../shared/contract';
 import '../workbench/workbench.css';
 import type { FormErrors, GenerateForm, PresetId } from './generate-form';
@@ -12,8 +12,9 @@ import {
   applyPreset,
   boundHint,
   estimateNodes,
-  GENERATOR_FIELDS,
+  generatorFields,
   initialForm,
+  presetProblem,
   PRESETS,
   toGenerateRequest,
 } from './generate-form';
@@ -26,6 +27,8 @@ import { useGeneration } from './use-generation';
 export type GenerateDialogProps = {
   client: Client;
   regions: readonly string[];
+  /** The server's bounds; null shows the defaults and leaves the bounds to the server. */
+  settings: ServerSettings | null;
   open: boolean;
   onClose: () => void;
   /** Called once a run ends (any outcome), to refresh statistics, options and the view. */
@@ -33,7 +36,8 @@ export type GenerateDialogProps = {
 };
 
 export function GenerateDialog(props: GenerateDialogProps): React.JSX.Element {
-  const { client, regions, open, onClose, onFinished } = props;
+  const { client, regions, settings, open, onClose, onFinished } = props;
+  const fields = generatorFields(settings);
   const [form, setForm] = useState<GenerateForm>(() => initialForm(regions));
   const [errors, setErrors] = useState<FormErrors>({});
   const generation = useGeneration(client, onFinished);
@@ -41,7 +45,7 @@ export function GenerateDialog(props: GenerateDialogProps): React.JSX.Element {
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    const result = toGenerateRequest(form);
+    const result = toGenerateRequest(form, fields);
     if ('errors' in result) {
       setErrors(result.errors);
       return;
@@ -62,16 +66,26 @@ export function GenerateDialog(props: GenerateDialogProps): React.JSX.Element {
       <form className="admin-form" onSubmit={submit} noValidate>
         <fieldset disabled={running}>
           <div className="workbench-toolbar" role="group" aria-label="Presets">
-            {PRESETS.map((p) => (
-              <button
-                key={p.id}
-                type="button"
-                onClick={() => setForm((f) => applyPreset(f, p.id satisfies PresetId))}
-              >
-                {p.label} ({p.consultants}/region)
-              </button>
-            ))}
+            {PRESETS.map((p) => {
+              const problem = presetProblem(p, fields);
+              return (
+                <button
+                  key={p.id}
+                  type="button"
+                  disabled={problem !== null}
+                  title={problem ?? undefined}
+                  onClick={() => setForm((f) => applyPreset(f, p.id satisfies PresetId))}
+                >
+                  {p.label} ({p.consultants}/region)
+                </button>
+              );
+            })}
           </div>
+          <p className="muted" data-testid="generate-bounds-source">
+            {settings
+              ? "Limits are this server's configuration."
+              : "Limits shown are the defaults; the server's own could not be read."}
+          </p>
           <RegionPicker
             regions={regions}
             selected={form.regions}
@@ -79,7 +93,7 @@ export function GenerateDialog(props: GenerateDialogProps): React.JSX.Element {
             error={errors.regions}
           />
           <div className="admin-fields">
-            {GENERATOR_FIELDS.map((spec) => {
+            {fields.map((spec) => {
               const value = form.values[spec.key];
               const hint = boundHint(spec, value);
               return (
@@ -89,7 +103,7 @@ export function GenerateDialog(props: GenerateDialogProps): React.JSX.Element {
                     type="number"
                     name={spec.key}
                     min={spec.min}
-                    max={spec.kind === 'probability' ? spec.max : undefined}
+                    max={spec.kind === 'probability' || spec.fromServer ? spec.max : undefined}
                     step={spec.kind === 'probability' ? 0.05 : 1}
                     value={value}
                     aria-invalid={errors[spec.key] ? true : undefined}
@@ -100,7 +114,10 @@ export function GenerateDialog(props: GenerateDialogProps): React.JSX.Element {
                       }))
                     }
                   />
-                  <small className={errors[spec.key] ? 'error-text' : 'muted'}>
+                  <small
+                    className={errors[spec.key] ? 'error-text' : 'muted'}
+                    data-testid={`bound-${spec.key}`}
+                  >
                     {errors[spec.key] ??
                       hint ??
                       (spec.kind === 'count'

@@ -1,9 +1,10 @@
 /**
  * The generate form as data: every generator field with its limits, the size presets of the
  * seed's size table, and the conversion of what was typed into a validated request. The upper
- * bounds shown are the server's defaults; a server configured otherwise says so in its answer.
+ * bounds are the server's own (from its settings) once known; until then the defaults are
+ * shown and the server decides.
  */
-import { GenerateRequest, type GenerateInput } from '../../../../shared/api';
+import { GenerateRequest, type GenerateInput, type ServerSettings } from '../../../../shared/api';
 import { detailsFromZod } from '../../../../shared/errors';
 
 export type FieldKey =
@@ -21,9 +22,27 @@ export type FieldSpec = {
   label: string;
   kind: 'count' | 'probability';
   min: number;
-  /** Default upper bound and the variable that changes it. */
+  /** Upper bound (the server's, or its default until known) and the variable that sets it. */
   max: number;
   bound?: string;
+  /** True when `max` is the server's configured bound, which the form then enforces. */
+  fromServer?: boolean;
+};
+
+type BoundSetting = keyof Pick<
+  ServerSettings,
+  | 'max_consultants_per_region'
+  | 'max_field_consultants_per_consultant'
+  | 'max_companies_per_field'
+  | 'max_products_per_company'
+>;
+
+/** The settings field that carries each variable's value. */
+const BOUND_SETTINGS: Record<string, BoundSetting> = {
+  MAX_CONSULTANTS_PER_REGION: 'max_consultants_per_region',
+  MAX_FIELD_CONSULTANTS_PER_CONSULTANT: 'max_field_consultants_per_consultant',
+  MAX_COMPANIES_PER_FIELD: 'max_companies_per_field',
+  MAX_PRODUCTS_PER_COMPANY: 'max_products_per_company',
 };
 
 export const GENERATOR_FIELDS: readonly FieldSpec[] = [
@@ -90,6 +109,25 @@ export const GENERATOR_FIELDS: readonly FieldSpec[] = [
   },
 ];
 
+/** The fields with the server's bounds in place of the defaults (as they are without settings). */
+export function generatorFields(settings: ServerSettings | null): readonly FieldSpec[] {
+  if (!settings) return GENERATOR_FIELDS;
+  return GENERATOR_FIELDS.map((spec) => {
+    const setting = spec.bound ? BOUND_SETTINGS[spec.bound] : undefined;
+    return setting ? { ...spec, max: settings[setting], fromServer: true } : spec;
+  });
+}
+
+/** Why a preset cannot be used with these bounds, or null when it can. */
+export function presetProblem(
+  preset: (typeof PRESETS)[number],
+  fields: readonly FieldSpec[],
+): string | null {
+  const spec = fields.find((f) => f.key === 'consultants_per_region');
+  if (!spec?.fromServer || preset.consultants <= spec.max) return null;
+  return `Above this server's limit of ${spec.max} consultants per region (${spec.bound ?? ''})`;
+}
+
 export type GenerateForm = {
   regions: string[];
   values: Record<FieldKey, string>;
@@ -150,17 +188,23 @@ function fieldError(spec: FieldSpec, text: string): string | null {
   if (spec.kind === 'count' && !Number.isInteger(n)) return 'a whole number';
   if (n < spec.min) return `at least ${spec.min}`;
   if (spec.kind === 'probability' && n > spec.max) return 'between 0 and 1';
+  if (spec.fromServer && n > spec.max)
+    return `at most ${spec.max} (${spec.bound ?? 'server limit'})`;
   return null;
 }
 
-/** A validated request, or the errors by field. Counts above the default bounds pass: the server decides. */
+/**
+ * A validated request, or the errors by field. Counts above a server's known bound are refused
+ * here; above a default bound they pass, and the server decides.
+ */
 export function toGenerateRequest(
   form: GenerateForm,
+  fields: readonly FieldSpec[] = GENERATOR_FIELDS,
 ): { request: GenerateInput } | { errors: FormErrors } {
   const errors: FormErrors = {};
   if (form.regions.length === 0) errors.regions = 'choose at least one region';
   const request: Record<string, unknown> = { regions: form.regions, mode: form.mode };
-  for (const spec of GENERATOR_FIELDS) {
+  for (const spec of fields) {
     const text = form.values[spec.key];
     const error = fieldError(spec, text);
     if (error) errors[spec.key] = error;
@@ -183,9 +227,10 @@ export function toGenerateRequest(
   return { request: parsed.data };
 }
 
-/** Shown under a count field: its default bound, when the value goes over it. */
+/** Shown under a count field when the value goes over its bound. */
 export function boundHint(spec: FieldSpec, text: string): string | null {
   const n = Number(text);
   if (spec.kind !== 'count' || !spec.bound || !Number.isFinite(n) || n <= spec.max) return null;
+  if (spec.fromServer) return `Above this server's limit of ${spec.max} (${spec.bound}).`;
   return `Above the default limit of ${spec.max}; the server must allow it (${spec.bound}).`;
 }

@@ -34,6 +34,8 @@ import './workbench.css';
 export type ConsoleViewProps = {
   client: Client;
   onShowInNetwork: (graph: GraphData) => void;
+  /** Whether the server allows writes at all (ALLOW_WRITE_QUERIES); null while unknown. */
+  serverWrites?: boolean | null;
   theme?: 'light' | 'dark';
   store?: KeyValueStore;
 };
@@ -44,7 +46,9 @@ type Outcome =
 const EMPTY_SCHEMA = { labels: [], relationshipTypes: [], propertyKeys: [] };
 
 export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
-  const { client, onShowInNetwork, theme = 'light' } = props;
+  const { client, onShowInNetwork, serverWrites = null, theme = 'light' } = props;
+  // A server that refuses every write makes the switch pointless; queries stay read-only.
+  const writesPossible = serverWrites !== false;
   const store = useMemo(() => props.store ?? browserStore(), [props.store]);
   const [query, setQuery] = useState('');
   const [paramsText, setParamsText] = useState('');
@@ -85,7 +89,11 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
     setRunning(true);
     const ran_at = new Date().toISOString();
     try {
-      const result = await client.runQuery({ query: text, parameters, read_only: readOnly });
+      const result = await client.runQuery({
+        query: text,
+        parameters,
+        read_only: readOnly || !writesPossible,
+      });
       setOutcome({ kind: 'result', result });
       setHistory((h) =>
         addToHistory(h, {
@@ -137,24 +145,37 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
           </button>
           <span className="muted">Ctrl/⌘ + Enter</span>
           <span
-            className={`badge ${readOnly ? 'read-only' : 'read-write'}`}
+            className={`badge ${readOnly || !writesPossible ? 'read-only' : 'read-write'}`}
             data-testid="access-mode"
             title={
-              readOnly
+              readOnly || !writesPossible
                 ? 'The database refuses any write in this query.'
                 : 'Writes run only if the server allows them (ALLOW_WRITE_QUERIES).'
             }
           >
-            {readOnly ? 'Read-only' : 'Writes allowed'}
+            {readOnly || !writesPossible ? 'Read-only' : 'Writes allowed'}
           </span>
-          <label className="toggle">
+          <label
+            className="toggle"
+            title={
+              writesPossible ? undefined : 'This server refuses every write (ALLOW_WRITE_QUERIES).'
+            }
+          >
             <input
               type="checkbox"
-              checked={!readOnly}
+              checked={!readOnly && writesPossible}
+              disabled={!writesPossible}
               onChange={(e) => setReadOnly(!e.target.checked)}
             />
             Allow writes
           </label>
+          <span className="muted" data-testid="server-writes">
+            {serverWrites === null
+              ? ''
+              : serverWrites
+                ? 'This server allows writes'
+                : 'This server is read-only (ALLOW_WRITE_QUERIES=false)'}
+          </span>
         </div>
         <CypherInput
           value={query}
