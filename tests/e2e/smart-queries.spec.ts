@@ -66,7 +66,7 @@ test('each smart query runs with the current filter and shows its rows', async (
     .getByTestId('smart-query-result')
     .getByRole('button', { name: /Show in network/ })
     .click();
-  await page.locator('[data-tab="explore"]').click();
+  await expect(page.locator('[data-tab="explore"]')).toHaveAttribute('aria-selected', 'true');
   await expect.poll(() => nodeCount(page)).toBe(expected.graph?.nodes.length ?? 0);
 });
 

@@ -49,8 +49,9 @@ test('a Cypher query shows rows and its graph in the network', async ({ page, re
   await expect(page.getByTestId('results-table').locator('thead th')).toHaveText(['c', 'e', 'f']);
 
   await page.getByRole('button', { name: /Show in network/ }).click();
-  await expect(page.getByTestId('shown-in-network')).toBeVisible();
-  await page.locator('[data-tab="explore"]').click();
+  // The result is in the network, and the network is what the analyst sees now.
+  await expect(page.locator('[data-tab="explore"]')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('network')).toBeVisible();
   await expect.poll(() => nodeCount(page)).toBe(graph.nodes.length);
   await expect
     .poll(() => page.evaluate(() => globalThis.__SN__?.edgeCount() ?? -1))
@@ -60,18 +61,23 @@ test('a Cypher query shows rows and its graph in the network', async ({ page, re
 
 test('a write query is refused with a clear message and changes nothing', async ({ page }) => {
   const before = await stats(page);
+  const write = "CREATE (n:CONSULTANT {id: 'E2E-WRITE', name: 'x', region: 'NAI'}) RETURN n";
   await openConsole(page);
-  await typeQuery(
-    page,
-    "CREATE (n:CONSULTANT {id: 'E2E-WRITE', name: 'x', region: 'NAI'}) RETURN n",
-  );
+  await typeQuery(page, write);
   await page.getByRole('button', { name: 'Run', exact: true }).click();
   await expect(page.getByTestId('query-error')).toContainText(/read-only/i);
-  // Asking for writes is not enough: the server must also allow them.
-  await page.getByLabel('Allow writes').check();
-  await expect(page.getByTestId('access-mode')).toHaveText('Writes allowed');
-  await page.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(page.getByTestId('query-error')).toContainText(/ALLOW_WRITE_QUERIES/);
+  // This server refuses every write: the console says so and does not offer to ask.
+  await expect(page.getByTestId('server-writes')).toHaveText(
+    'This server is read-only (ALLOW_WRITE_QUERIES=false)',
+  );
+  await expect(page.getByLabel('Allow writes')).toBeDisabled();
+  await expect(page.getByTestId('access-mode')).toHaveText('Read-only');
+  // Asking anyway (as another client could) is refused by the server, naming the setting.
+  const refused = await page.request.post('/api/v1/graph/query', {
+    data: { query: write, read_only: false },
+  });
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).toMatch(/ALLOW_WRITE_QUERIES/);
   const after = await stats(page);
   expect(after.total_nodes).toBe(before.total_nodes);
   expect(after.total_relationships).toBe(before.total_relationships);

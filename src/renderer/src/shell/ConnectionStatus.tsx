@@ -1,9 +1,13 @@
-/** Server and database health at a glance, with a retry when something is down. */
+/**
+ * Server and database health at a glance, with a retry when something is down; the status
+ * opens the connection panel.
+ */
 import { useStore } from '../state/store';
-import { useAppData } from './contexts';
+import { useAppData, useShell } from './contexts';
 
 export function ConnectionStatus(): React.JSX.Element {
   const data = useAppData();
+  const { openConnection } = useShell();
   const { health, status, error } = useStore(data.store, (s) => s);
   const ok = status !== 'error' && health?.status === 'ok';
   const title = health
@@ -17,12 +21,20 @@ export function ConnectionStatus(): React.JSX.Element {
       data-status={ok ? 'ok' : status}
       title={title}
     >
-      <span className={`dot ${ok ? 'ok' : status === 'loading' ? 'pending' : 'down'}`} />
-      {ok
-        ? `Connected${health.database.managed ? ' (local)' : ''}`
-        : status === 'loading'
-          ? 'Connecting…'
-          : 'Disconnected'}
+      <button
+        type="button"
+        className="link"
+        data-testid="connection-open"
+        aria-label="Connection details"
+        onClick={openConnection}
+      >
+        <span className={`dot ${ok ? 'ok' : status === 'loading' ? 'pending' : 'down'}`} />
+        {ok
+          ? `Connected${health.database.managed ? ' (local)' : ''}`
+          : status === 'loading'
+            ? 'Connecting…'
+            : 'Disconnected'}
+      </button>
       {status === 'error' && (
         <button type="button" onClick={() => void data.refresh()}>
           Retry

@@ -1,11 +1,11 @@
 /**
  * The Workbench tab: the Cypher console and the smart-query catalogue, both sending their
- * results to the network view through the explorer.
+ * results to the network view through the explorer and bringing the Explore tab forward.
  */
 import { useCallback, useState } from 'react';
 import type { GraphData } from '../../../../shared/api';
 import { useClient } from '../../client/context';
-import { useExplorer } from '../../shell/contexts';
+import { useAppData, useExplorer, useShell } from '../../shell/contexts';
 import { useStore } from '../../state/store';
 import { SmartQueriesPanel } from '../smart-queries/SmartQueriesPanel';
 import { ConsoleView } from './ConsoleView';
@@ -16,20 +16,20 @@ type Pane = 'console' | 'smart';
 export function WorkbenchScreen(): React.JSX.Element {
   const client = useClient();
   const explorer = useExplorer();
+  const { activateTab } = useShell();
   const filters = useStore(explorer.store, (s) => s.filters);
   const mode = useStore(explorer.store, (s) => s.mode);
+  const serverWrites = useStore(useAppData().store, (s) => s.settings?.allow_write_queries ?? null);
   const [pane, setPane] = useState<Pane>('console');
-  const [shown, setShown] = useState<string | null>(null);
   const theme = useDocumentTheme();
 
   const show = useCallback(
     (graph: GraphData) => {
       explorer.showGraph(graph);
-      setShown(
-        `${graph.nodes.length.toLocaleString('en-US')} nodes and ${graph.relationships.length.toLocaleString('en-US')} relationships are now in the network (Explore tab; undo returns to the previous graph).`,
-      );
+      // The result is in the network now; undo there returns to the previous graph.
+      activateTab('explore');
     },
-    [explorer],
+    [explorer, activateTab],
   );
 
   return (
@@ -52,13 +52,13 @@ export function WorkbenchScreen(): React.JSX.Element {
           Smart queries
         </button>
       </div>
-      {shown && (
-        <p role="status" className="message" data-testid="shown-in-network">
-          {shown}
-        </p>
-      )}
       <div hidden={pane !== 'console'}>
-        <ConsoleView client={client} onShowInNetwork={show} theme={theme} />
+        <ConsoleView
+          client={client}
+          onShowInNetwork={show}
+          serverWrites={serverWrites}
+          theme={theme}
+        />
       </div>
       <div hidden={pane !== 'smart'}>
         <SmartQueriesPanel client={client} context={{ filters, mode }} onShowInNetwork={show} />
