@@ -100,12 +100,20 @@ function fieldKind(schema: z.ZodType): FieldKind {
   return scalarKind(inner);
 }
 
+/** Schemas never change after they are built: their field kinds are worked out once each. */
+const kindsBySchema = new WeakMap<z.ZodType, Readonly<Record<string, FieldKind>>>();
+
 /** The kind of each top-level field of an object input schema (others are left as strings). */
-export function queryFieldKinds(schema: z.ZodType): Record<string, FieldKind> {
+export function queryFieldKinds(schema: z.ZodType): Readonly<Record<string, FieldKind>> {
+  const known = kindsBySchema.get(schema);
+  if (known) return known;
   const inner = unwrap(schema);
-  if (!(inner instanceof z.ZodObject)) return {};
-  const shape = inner.shape as Record<string, z.ZodType>;
-  return Object.fromEntries(Object.entries(shape).map(([key, field]) => [key, fieldKind(field)]));
+  const shape = inner instanceof z.ZodObject ? (inner.shape as Record<string, z.ZodType>) : {};
+  const kinds = Object.fromEntries(
+    Object.entries(shape).map(([key, field]) => [key, fieldKind(field)]),
+  );
+  kindsBySchema.set(schema, kinds);
+  return kinds;
 }
 
 const toNumber = (value: string): number | string => {

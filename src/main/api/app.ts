@@ -72,14 +72,17 @@ export function createApiApp(backend: ApiBackend, options: ApiOptions = {}): Exp
   app.use(securityHeaders());
   app.use(corsMiddleware(config.CORS_ORIGINS));
   app.use(allowedOrigins(config.CORS_ORIGINS));
-  app.use(docsRouter(openApiDocument));
   if (config.API_TOKEN) app.use(API_PREFIXES, requireToken(config.API_TOKEN));
   app.use(requireJsonBody);
   app.use(express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: false }));
-  app.use(generationRouter(handlers, generation, validateResponses));
+  // Contract routes first: the requests that matter most for latency match before any other
+  // router is tried. The docs (GET only, outside the token's prefixes, no body) come after the
+  // API, which answers every path under its prefixes, found or not.
   app.use(contractRouter(handlers, validateResponses));
+  app.use(generationRouter(handlers, generation, validateResponses));
   if (metrics) app.use(metricsRouter(metrics));
   app.use(API_PREFIXES, notFound);
+  app.use(docsRouter(openApiDocument));
   if (options.staticDir && hasRenderer(options.staticDir)) app.use(staticRouter(options.staticDir));
   else app.get('/', homePage);
   app.use(notFound);
