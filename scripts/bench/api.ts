@@ -7,8 +7,8 @@
  * run directly with the driver in this process (scripts/bench/api-baseline.ts); the same
  * endpoints again with the cache warm; then the throughput of /health and of the cached
  * statistics at 50 connections against a bare Express hello-world in the same run. The API runs
- * as in production (no response schema checks, request logs at info level, written to
- * /dev/null). Results also go to bench-results/api.json.
+ * as in production (no response schema checks, request logs at info level through a pino
+ * transport worker, written to /dev/null). Results also go to bench-results/api.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -21,6 +21,7 @@ import { createMemoryCache } from '../../src/main/cache/memory';
 import type { ReadCache } from '../../src/main/cache/types';
 import type { Config } from '../../src/main/config/env';
 import type { Database } from '../../src/main/db/connection';
+import { REDACT_PATHS } from '../../src/main/logger';
 import { setupSchema } from '../../src/main/db/schema';
 import { createClearService } from '../../src/main/services/clear';
 import { createGenerationService } from '../../src/main/services/generation';
@@ -100,7 +101,14 @@ await runMain(async () => {
     ENVIRONMENT: 'production',
     LOG_LEVEL: 'info',
   };
-  const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false }));
+  // As in production (src/main/logger.ts): redaction, and lines written by a transport worker
+  // thread, so the request path only serialises them; here the worker writes to /dev/null.
+  const logger = pino(
+    { name: 'smart-network', level: 'info', redact: { paths: REDACT_PATHS, censor: '[redacted]' } },
+    pino.transport({
+      targets: [{ target: 'pino/file', level: 'info', options: { destination: '/dev/null' } }],
+    }),
+  );
   const deps = { driver: db.driver, database: db.database, config, logger };
   const servers: ApiServer[] = [];
   try {
