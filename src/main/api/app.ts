@@ -74,7 +74,9 @@ export function createApiApp(backend: ApiBackend, options: ApiOptions = {}): Exp
   app.use(allowedOrigins(config.CORS_ORIGINS));
   if (config.API_TOKEN) app.use(API_PREFIXES, requireToken(config.API_TOKEN));
   app.use(requireJsonBody);
-  app.use(express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: false }));
+  const json = express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: false });
+  // Most requests (GETs) have no body: body-parser would only find that out and leave it unset.
+  app.use((req, res, next) => (hasBody(req) ? json(req, res, next) : next()));
   // Contract routes first: the requests that matter most for latency match before any other
   // router is tried. The docs (GET only, outside the token's prefixes, no body) come after the
   // API, which answers every path under its prefixes, found or not.

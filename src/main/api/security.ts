@@ -81,38 +81,78 @@ export function allowedOrigins(allowlist: readonly string[]): RequestHandler {
 
 export function corsMiddleware(allowlist: readonly string[]): RequestHandler {
   const allowed = new Set(allowlist.map((o) => o.replace(/\/+$/, '')));
-  return cors({
+  const handler = cors({
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     methods: ['GET', 'POST', 'DELETE'],
     allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
     exposedHeaders: ['X-Request-Id', 'Location', 'Retry-After'],
     maxAge: 600,
   });
+  // Without an Origin header (curl, scripts, same-origin GETs) cors only adds `Vary: Origin`:
+  // do just that, without its option handling on every request. Preflights still go through it.
+  return (req, res, next) => {
+    if (req.headers.origin !== undefined || req.method === 'OPTIONS')
+      return handler(req, res, next);
+    res.vary('Origin');
+    next();
+  };
 }
 
-export function securityHeaders(): RequestHandler {
-  return helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // React, Swagger UI and ReDoc set inline styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'", 'data:'],
-        // The graph layout and ReDoc's search run in workers created from blob: URLs.
-        workerSrc: ["'self'", 'blob:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
+/** Helmet's options: the headers below are worked out from them once (see securityHeaders). */
+export const HELMET_OPTIONS = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      // React, Swagger UI and ReDoc set inline styles.
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      fontSrc: ["'self'", 'data:'],
+      // The graph layout and ReDoc's search run in workers created from blob: URLs.
+      workerSrc: ["'self'", 'blob:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
     },
-    // Cross-origin isolation headers would block nothing we serve but break embedding tools.
-    crossOriginEmbedderPolicy: false,
-    // Plain HTTP on localhost: HSTS would pin browsers to HTTPS for the host.
-    strictTransportSecurity: false,
-  });
+  },
+  // Cross-origin isolation headers would block nothing we serve but break embedding tools.
+  crossOriginEmbedderPolicy: false,
+  // Plain HTTP on localhost: HSTS would pin browsers to HTTPS for the host.
+  strictTransportSecurity: false,
+} as const satisfies Parameters<typeof helmet>[0];
+
+type HeaderStep = { name: string; value?: string };
+
+/** What a header middleware does to a response that depends on nothing of the request. */
+function recordHeaders(middleware: RequestHandler): HeaderStep[] {
+  const steps: HeaderStep[] = [];
+  const recorder = {
+    setHeader: (name: string, value: unknown) => void steps.push({ name, value: String(value) }),
+    removeHeader: (name: string) => void steps.push({ name }),
+  };
+  let done = false;
+  middleware(
+    {} as Parameters<RequestHandler>[0],
+    recorder as unknown as Parameters<RequestHandler>[1],
+    () => (done = true),
+  );
+  if (!done) throw new Error('The security header middleware did not finish synchronously.');
+  return steps;
+}
+
+/**
+ * Helmet's headers, set per request from a list worked out once at start-up rather than by its
+ * chain of a dozen middlewares (all of them static with these options: no nonces).
+ */
+export function securityHeaders(): RequestHandler {
+  const steps = recordHeaders(helmet(HELMET_OPTIONS));
+  return (_req, res, next) => {
+    for (const { name, value } of steps)
+      if (value === undefined) res.removeHeader(name);
+      else res.setHeader(name, value);
+    next();
+  };
 }
