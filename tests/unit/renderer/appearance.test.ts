@@ -4,15 +4,31 @@ import {
   MAX_NODE_SIZE,
   MIN_NODE_SIZE,
   NODE_COLORS,
+  NODE_SHAPES,
+  NODE_SHAPE_BY_LABEL,
   edgeColor,
   edgeWidth,
   metricValue,
   nodeSize,
   rangeOf,
 } from '../../../src/renderer/src/graph/appearance';
+import { NODE_LABELS } from '../../../src/shared/domain';
 import { co1, c1, f1, p1, rel } from './fixtures';
 
 describe('appearance mapping', () => {
+  it('gives each node type its own shape, drawn by a registered sigma program', () => {
+    expect(NODE_SHAPE_BY_LABEL).toEqual({
+      CONSULTANT: 'circle',
+      FIELD_CONSULTANT: 'ring',
+      COMPANY: 'square',
+      PRODUCT: 'target',
+      INCUMBENT_PRODUCT: 'square-dot',
+    });
+    // Shape alone tells the types apart: no two labels share one.
+    expect(new Set(Object.values(NODE_SHAPE_BY_LABEL)).size).toBe(NODE_LABELS.length);
+    expect([...NODE_SHAPES].sort()).toEqual(Object.values(NODE_SHAPE_BY_LABEL).sort());
+  });
+
   it('colours OWNS edges by mandate status and other edges by type', () => {
     expect(edgeColor(rel('a', 'OWNS', co1, p1, { mandate_status: 'At Risk' }))).toBe(
       MANDATE_COLORS['At Risk'],

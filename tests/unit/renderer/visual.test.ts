@@ -3,7 +3,7 @@ import { DEFAULT_APPEARANCE, NODE_COLORS } from '../../../src/renderer/src/graph
 import { deriveDataset, startExploration } from '../../../src/renderer/src/graph/exploration';
 import { circularLayout, layeredLayout, placeNear } from '../../../src/renderer/src/graph/layouts';
 import { createSigmaGraph, deriveVisual, syncGraph } from '../../../src/renderer/src/graph/visual';
-import { base, c1, co1, f1, p1, rel } from './fixtures';
+import { base, c1, co1, f1, node, p1, rel } from './fixtures';
 
 const dataset = deriveDataset(startExploration(base));
 
@@ -15,6 +15,17 @@ describe('graph derivation', () => {
     expect(v.edges.get('e2')).toMatchObject({ source: f1.key, target: co1.key });
     // By degree: the field consultant (2 edges) is bigger than the consultant (1).
     expect(v.nodes.get(f1.key)?.size).toBeGreaterThan(v.nodes.get(c1.key)?.size ?? 0);
+  });
+
+  it('chooses the sigma program (the shape) of each node by its type', () => {
+    const i1 = node('INCUMBENT_PRODUCT', 'I1');
+    const all = deriveDataset({
+      base: { nodes: [c1, f1, co1, p1, i1], relationships: [] },
+      expansions: [],
+    });
+    const v = deriveVisual(all, DEFAULT_APPEARANCE);
+    const types = [c1, f1, co1, p1, i1].map((n) => v.nodes.get(n.key)?.type);
+    expect(types).toEqual(['circle', 'ring', 'square', 'target', 'square-dot']);
   });
 
   it('syncs the drawn graph, keeping the positions of nodes that stay', () => {

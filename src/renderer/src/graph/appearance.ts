@@ -1,6 +1,7 @@
 /**
- * Appearance: how data becomes visual attributes. Colour by node type, size by a chosen metric,
- * edge colour by mandate status, edge width by influence. Pure mappings, serialisable settings.
+ * Appearance: how data becomes visual attributes. Colour and shape by node type, size by a chosen
+ * metric, edge colour by mandate status, edge width by influence. Pure mappings, serialisable
+ * settings.
  */
 import { z } from 'zod';
 import type { GraphNode, GraphRelationship } from '../../../shared/api';
@@ -33,6 +34,38 @@ export const NODE_COLORS: Record<NodeLabel, string> = {
   PRODUCT: '#2f9e44',
   INCUMBENT_PRODUCT: '#c2255c',
 };
+
+/**
+ * Node shapes, one per type, so the type reads without colour (colour-blind readers, faded
+ * neighbourhoods, print). Each name is a sigma node program registered by the network view.
+ */
+export const NODE_SHAPES = ['circle', 'ring', 'square', 'target', 'square-dot'] as const;
+export type NodeShape = (typeof NODE_SHAPES)[number];
+
+export const NODE_SHAPE_BY_LABEL: Record<NodeLabel, NodeShape> = {
+  CONSULTANT: 'circle',
+  FIELD_CONSULTANT: 'ring',
+  COMPANY: 'square',
+  PRODUCT: 'target',
+  INCUMBENT_PRODUCT: 'square-dot',
+};
+
+/** The dot inside `square-dot`: light on every fill colour, and faded with its node. */
+export const NODE_CORE_COLOR = '#ffffff';
+
+/**
+ * Proportions of the shapes' parts, as fractions of the node's radius: the WebGL programs and
+ * the legend icons draw from the same numbers, so the legend shows what the view shows.
+ */
+export const SHAPE_GEOMETRY = {
+  /** Width of the `ring` outline. */
+  ring: 0.35,
+  /** Width of the `target` outline and of the gap before its centre dot. */
+  targetRing: 0.25,
+  targetGap: 0.2,
+  /** Radius of the `square-dot` centre dot. */
+  coreDot: 0.45,
+} as const;
 
 export const MANDATE_COLORS: Record<string, string> = {
   Active: '#37b24d',

@@ -5,8 +5,16 @@
  */
 import Graph from 'graphology';
 import type { NodeLabel } from '../../../shared/domain';
-import { edgeColor, edgeWidth, metricValue, nodeSize, rangeOf, NODE_COLORS } from './appearance';
-import type { AppearanceState } from './appearance';
+import {
+  edgeColor,
+  edgeWidth,
+  metricValue,
+  nodeSize,
+  rangeOf,
+  NODE_COLORS,
+  NODE_SHAPE_BY_LABEL,
+} from './appearance';
+import type { AppearanceState, NodeShape } from './appearance';
 import type { Dataset } from './exploration';
 import type { Point } from './layouts';
 
@@ -17,6 +25,10 @@ export type NodeAttributes = {
   size: number;
   color: string;
   nodeType: NodeLabel;
+  /** The sigma node program that draws the node: its shape. */
+  type: NodeShape;
+  /** Inner colour of shapes that have one (`square-dot`); fading reducers override it. */
+  coreColor?: string;
   /** Larger (more important) nodes win label space; sigma's label grid prefers them. */
   forceLabel?: boolean;
 };
@@ -61,6 +73,7 @@ export function deriveVisual(
       size: nodeSize(value(key), range),
       color: NODE_COLORS[node.label],
       nodeType: node.label,
+      type: NODE_SHAPE_BY_LABEL[node.label],
       forceLabel: appearance.labels === 'all',
     });
   }

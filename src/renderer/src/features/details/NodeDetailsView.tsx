@@ -1,10 +1,11 @@
 /** The body of a node's details: header, properties, relationship groups with the other ends. */
 import type { NeighboursResponse, NodeDetails } from '../../../../shared/api';
-import { NODE_COLORS } from '../../graph/appearance';
+import { NODE_COLORS, NODE_SHAPE_BY_LABEL } from '../../graph/appearance';
 import { labelTitle } from '../../graph/filter-fields';
 import { expansionOf } from '../../graph/exploration';
 import { useStore } from '../../state/store';
 import { useExplorer } from '../../shell/contexts';
+import { NodeShapeIcon } from '../legend/NodeShapeIcon';
 import { PropertyTable } from './PropertyTable';
 import { groupRelationships, summarise } from './relationship-summary';
 
@@ -25,7 +26,7 @@ export function NodeDetailsView({
   return (
     <div data-testid="node-details" data-node-key={node.key}>
       <h3 className="node-title">
-        <span className="swatch" style={{ background: NODE_COLORS[node.label] }} />
+        <NodeShapeIcon shape={NODE_SHAPE_BY_LABEL[node.label]} color={NODE_COLORS[node.label]} />
         <span data-testid="details-name">{node.name}</span>
       </h3>
       <p className="muted">

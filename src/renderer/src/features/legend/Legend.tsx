@@ -1,9 +1,15 @@
-/** What the colours and widths mean. */
+/** What the colours, shapes and widths mean. */
 import { NODE_LABELS } from '../../../../shared/domain';
-import { EDGE_TYPE_COLORS, MANDATE_COLORS, NODE_COLORS } from '../../graph/appearance';
+import {
+  EDGE_TYPE_COLORS,
+  MANDATE_COLORS,
+  NODE_COLORS,
+  NODE_SHAPE_BY_LABEL,
+} from '../../graph/appearance';
 import { labelTitle } from '../../graph/filter-fields';
 import { useStore } from '../../state/store';
 import { useExplorer } from '../../shell/contexts';
+import { NodeShapeIcon } from './NodeShapeIcon';
 
 export function Legend(): React.JSX.Element {
   const sizeBy = useStore(useExplorer().store, (s) => s.appearance.sizeBy);
@@ -12,8 +18,8 @@ export function Legend(): React.JSX.Element {
       <h2>Legend</h2>
       <ul className="legend-list">
         {NODE_LABELS.map((l) => (
-          <li key={l}>
-            <span className="swatch round" style={{ background: NODE_COLORS[l] }} />
+          <li key={l} data-node-type={l}>
+            <NodeShapeIcon shape={NODE_SHAPE_BY_LABEL[l]} color={NODE_COLORS[l]} />
             {labelTitle(l)}
           </li>
         ))}

@@ -13,6 +13,7 @@ import type { ContextMenuRequest } from './EventsController';
 import { ForceAtlas2Controller } from './ForceAtlas2Controller';
 import { GraphSyncController } from './GraphSyncController';
 import { LabelsController } from './LabelsController';
+import { NODE_PROGRAM_CLASSES } from './node-programs';
 import { ReducersController } from './ReducersController';
 import { SigmaContext } from './sigma-context';
 import { ZoomControls } from './ZoomControls';
@@ -66,6 +67,9 @@ export function NetworkView({
     const instance: SigmaInstance = new Sigma(explorer.graph, element, {
       allowInvalidContainer: true,
       defaultEdgeType: 'line',
+      // One program per node shape; the derivation picks it through each node's `type`.
+      nodeProgramClasses: NODE_PROGRAM_CLASSES,
+      defaultNodeType: 'circle',
       minCameraRatio: 0.01,
       maxCameraRatio: 20,
       zIndex: true,

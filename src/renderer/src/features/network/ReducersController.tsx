@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { fadedColor } from '../../graph/appearance';
-import type { EdgeAttributes } from '../../graph/visual';
+import type { EdgeAttributes, NodeAttributes } from '../../graph/visual';
 import type { Explorer } from '../../state/explorer';
 import { useStore } from '../../state/store';
 import { LARGE_GRAPH_NODES } from './LabelsController';
@@ -17,6 +17,7 @@ import type { SigmaSettings } from './sigma-settings';
 const LABEL_COLORS = { light: { color: '#212529' }, dark: { color: '#e9ecef' } } as const;
 
 type EdgeReducer = SigmaSettings['edgeReducer'];
+type NodeReducer = SigmaSettings['nodeReducer'];
 const hideEdge: NonNullable<EdgeReducer> = (_edge, data) => ({ ...data, hidden: true });
 
 export function ReducersController({
@@ -47,6 +48,21 @@ export function ReducersController({
       near.add(graph.target(selectedEdge));
     }
     const active = near.size > 0;
+    const highlightNode: NonNullable<NodeReducer> = (node, data) => {
+      if (near.has(node)) {
+        const highlighted = node === focus || node === selectedNode;
+        return { ...data, forceLabel: true, highlighted, zIndex: 1 };
+      }
+      // The inner dot of `square-dot` fades too, or it would stand out from faded context.
+      const fadedNode: NodeAttributes & { zIndex: number } = {
+        ...data,
+        color: faded,
+        coreColor: faded,
+        label: '',
+        zIndex: 0,
+      };
+      return fadedNode;
+    };
     const highlightEdge = (edge: string, data: EdgeAttributes & { zIndex?: number }) => {
       const touches =
         edge === selectedEdge ||
@@ -61,17 +77,7 @@ export function ReducersController({
     const edgeReducer: EdgeReducer = hideEdges ? hideEdge : active ? highlightEdge : null;
     applySettings(sigma, {
       labelColor: LABEL_COLORS[theme],
-      nodeReducer: active
-        ? (node, data) =>
-            near.has(node)
-              ? {
-                  ...data,
-                  forceLabel: true,
-                  highlighted: node === focus || node === selectedNode,
-                  zIndex: 1,
-                }
-              : { ...data, color: faded, label: '', zIndex: 0 }
-        : null,
+      nodeReducer: active ? highlightNode : null,
       edgeReducer,
     });
   }, [sigma, explorer, hovered, selection, theme, running]);
