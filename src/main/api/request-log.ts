@@ -60,17 +60,13 @@ export function requestLogger(logger: Logger): RequestHandler {
     req.log = log;
     if (unlogged(url)) return next();
     const started = performance.now();
-    const done = (): void => {
-      res.off('finish', done);
-      res.off('close', done);
+    // A response always emits 'close' once: after it finished, or when the client went away.
+    res.once('close', () => {
       const responseTime = Math.round(performance.now() - started);
       const status = { statusCode: res.statusCode };
-      // 'close' before 'finish': the client went away before the response was complete.
       if (!res.writableFinished) log.warn({ res: status, responseTime }, 'request aborted');
       else log[levelOf(url, res.statusCode)]({ res: status, responseTime }, 'request completed');
-    };
-    res.on('finish', done);
-    res.on('close', done);
+    });
     next();
   };
 }

@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import express from 'express';
 import pino from 'pino';
 import request from 'supertest';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { requestLogger } from '../../../../src/main/api/request-log';
 
 type Line = {
@@ -28,6 +28,7 @@ function app(level = 'info') {
   server.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  server.get('/api/v1/stuck', () => undefined);
   server.get('/api/v1/thing', (req, res) => {
     req.log.info({ step: 'inside' }, 'handler line');
     res.status(Number(req.query.status ?? 200)).json({});
@@ -78,5 +79,15 @@ describe('request logger', () => {
     await request(server).get('/api/v1/thing?access_token=secret&x=1');
     expect(JSON.stringify(lines)).not.toContain('secret');
     expect(lines.at(-1)?.req?.url).toBe('/api/v1/thing?access_token=[redacted]&x=1');
+  });
+
+  it('logs a request whose client went away before the answer as aborted', async () => {
+    const { server, lines } = app();
+    await expect(request(server).get('/api/v1/stuck').timeout(100)).rejects.toThrow();
+    await vi.waitFor(() =>
+      expect(lines).toMatchObject([
+        { level: 40, msg: 'request aborted', req: { url: '/api/v1/stuck' } },
+      ]),
+    );
   });
 });
