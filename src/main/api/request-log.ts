@@ -50,22 +50,26 @@ function levelOf(url: string, status: number): 'error' | 'warn' | 'info' | 'debu
 }
 
 export function requestLogger(logger: Logger): RequestHandler {
+  // The end-of-request line holds only the fields below, none of them a redacted path (the URL's
+  // token is removed above): its logger skips the redaction pass, which took two thirds of the
+  // line's cost in a micro-benchmark. `req.log` keeps it, for whatever handlers log.
+  const lines = logger.child({}, { redact: [] });
   return (req, res, next) => {
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && SAFE_ID.test(incoming) ? incoming : randomUUID();
     req.id = id;
     res.setHeader(REQUEST_ID_HEADER, id);
     const url = req.url;
-    const log = logger.child({ req: { id, method: req.method, url: redactedUrl(url) } });
-    req.log = log;
+    const binding = { id, method: req.method, url: redactedUrl(url) };
+    req.log = logger.child({ req: binding });
     if (unlogged(url)) return next();
     const started = performance.now();
     // A response always emits 'close' once: after it finished, or when the client went away.
     res.once('close', () => {
       const responseTime = Math.round(performance.now() - started);
-      const status = { statusCode: res.statusCode };
-      if (!res.writableFinished) log.warn({ res: status, responseTime }, 'request aborted');
-      else log[levelOf(url, res.statusCode)]({ res: status, responseTime }, 'request completed');
+      const line = { req: binding, res: { statusCode: res.statusCode }, responseTime };
+      if (!res.writableFinished) lines.warn(line, 'request aborted');
+      else lines[levelOf(url, res.statusCode)](line, 'request completed');
     });
     next();
   };

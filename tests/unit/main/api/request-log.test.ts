@@ -5,6 +5,7 @@ import pino from 'pino';
 import request from 'supertest';
 import { describe, expect, it, vi } from 'vitest';
 import { requestLogger } from '../../../../src/main/api/request-log';
+import { REDACT_PATHS } from '../../../../src/main/logger';
 
 type Line = {
   level: number;
@@ -15,7 +16,7 @@ type Line = {
   step?: string;
 };
 
-function app(level = 'info') {
+function app(level = 'info', redact?: pino.LoggerOptions['redact']) {
   const lines: Line[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -24,11 +25,15 @@ function app(level = 'info') {
     },
   });
   const server = express();
-  server.use(requestLogger(pino({ level }, sink)));
+  server.use(requestLogger(pino({ level, redact }, sink)));
   server.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
   server.get('/api/v1/stuck', () => undefined);
+  server.get('/api/v1/secret', (req, res) => {
+    req.log.info({ password: 'hunter2' }, 'handler line');
+    res.json({});
+  });
   server.get('/api/v1/thing', (req, res) => {
     req.log.info({ step: 'inside' }, 'handler line');
     res.status(Number(req.query.status ?? 200)).json({});
@@ -89,5 +94,15 @@ describe('request logger', () => {
         { level: 40, msg: 'request aborted', req: { url: '/api/v1/stuck' } },
       ]),
     );
+  });
+
+  it('keeps redacting what handlers log through req.log', async () => {
+    const { server, lines } = app('info', { paths: REDACT_PATHS, censor: '[redacted]' });
+    await request(server).get('/api/v1/secret');
+    expect(JSON.stringify(lines)).not.toContain('hunter2');
+    expect(lines).toMatchObject([
+      { msg: 'handler line', password: '[redacted]' },
+      { msg: 'request completed', req: { url: '/api/v1/secret' }, res: { statusCode: 200 } },
+    ]);
   });
 });
