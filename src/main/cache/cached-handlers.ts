@@ -31,16 +31,28 @@ export function withReadCache(
   // Bumped on every invalidation, so that a read that raced a write does not store its result.
   let epoch = 0;
 
+  // Misses in flight, by epoch and key: concurrent requests for an entry that is being computed
+  // share that one computation instead of each running it (and holding its result) again.
+  const inFlight = new Map<string, Promise<unknown>>();
+
   function cached<I, O>(name: string, handler: (input: I) => Promise<O>): (input: I) => Promise<O> {
+    const compute = async (key: string, input: I): Promise<O> => {
+      const before = epoch;
+      const value = await handler(input);
+      if (before === epoch) await cache.set(key, JSON.stringify(value), ttlMs);
+      return value;
+    };
     return async (input) => {
       const key = `${name}:${JSON.stringify(input)}`;
       const hit = await cache.get(key);
       // Entries are written only from this operation's own output.
       if (hit !== undefined) return JSON.parse(hit) as O;
-      const before = epoch;
-      const value = await handler(input);
-      if (before === epoch) await cache.set(key, JSON.stringify(value), ttlMs);
-      return value;
+      const flightKey = `${epoch}:${key}`;
+      const pending = inFlight.get(flightKey) as Promise<O> | undefined;
+      if (pending) return pending;
+      const flight = compute(key, input).finally(() => inFlight.delete(flightKey));
+      inFlight.set(flightKey, flight);
+      return flight;
     };
   }
 

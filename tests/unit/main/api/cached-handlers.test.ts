@@ -101,3 +101,28 @@ describe('read-cached handlers', () => {
     expect((await handlers.getStats({})).total_nodes).toBe(3);
   });
 });
+
+describe('withReadCache concurrency', () => {
+  it('runs one computation for concurrent misses of the same entry', async () => {
+    let calls = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const base = {
+      getStats: async () => {
+        calls += 1;
+        await gate;
+        return stats(calls);
+      },
+    } satisfies Partial<Handlers>;
+    const handlers = withReadCache(base as unknown as Handlers, createMemoryCache(), {
+      generation: { subscribe: () => () => undefined },
+    });
+    const answers = Array.from({ length: 20 }, () => handlers.getStats({}));
+    await Promise.resolve();
+    release();
+    const results = await Promise.all(answers);
+    expect(calls).toBe(1);
+    expect(results.every((r) => r.total_nodes === 1)).toBe(true);
+    expect((await handlers.getStats({})).total_nodes).toBe(1);
+  });
+});
