@@ -93,7 +93,8 @@ async function main(): Promise<number> {
             regions: ['NAI', 'EMEA'],
             connections: Number(process.env.LOAD_CONNECTIONS ?? 50),
             seconds: Number(process.env.LOAD_SECONDS ?? 60),
-            warmupSeconds: 10,
+            // Long enough for the heap and the read cache to reach their steady size.
+            warmupSeconds: Number(process.env.LOAD_WARMUP_SECONDS ?? 30),
           }),
         );
       }
