@@ -2,30 +2,20 @@
  * Filter semantics on the hand-built network of tests/fixtures/filter-graph.ts; each expected
  * result is worked out from the path table there.
  */
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FilterRequest, type FilterInput, type GraphResponse } from '../../../src/shared/api';
 import { createGraphService, type GraphService } from '../../../src/main/services/graph';
-import { createFilterGraph, type FixtureIds } from '../../fixtures/filter-graph';
-import { removeRegions, testDatabase, testDriver, testRegions } from '../../support/db';
-import { serviceDeps } from './deps';
+import type { FixtureIds } from '../../fixtures/filter-graph';
+import { useFilterGraph } from './deps';
 
-let driver: Driver;
 let service: GraphService;
 let ids: FixtureIds;
 let A: string;
 let B: string;
 
-beforeAll(async () => {
-  [A = '', B = ''] = testRegions(2);
-  driver = testDriver();
-  ids = await createFilterGraph(driver, testDatabase().database, A, B);
-  service = createGraphService(serviceDeps(driver, { REGIONS: `${A},${B}` }));
-});
-
-afterAll(async () => {
-  await removeRegions(driver, [A, B]);
-  await driver.close();
+useFilterGraph((fixture) => {
+  ({ ids, A, B } = fixture);
+  service = createGraphService(fixture.deps);
 });
 
 /** Short fixture names (C1, F2, …) of the returned nodes, sorted. */

@@ -1,31 +1,21 @@
 /** Filter options from the hand-built network of tests/fixtures/filter-graph.ts. */
-import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FilterRequest, type FilterInput } from '../../../src/shared/api';
 import {
   createFilterOptionsService,
   type FilterOptionsService,
 } from '../../../src/main/services/options';
-import { createFilterGraph, type FixtureIds } from '../../fixtures/filter-graph';
-import { removeRegions, testDatabase, testDriver, testRegions } from '../../support/db';
-import { serviceDeps } from './deps';
+import type { FixtureIds } from '../../fixtures/filter-graph';
+import { useFilterGraph } from './deps';
 
-let driver: Driver;
 let service: FilterOptionsService;
 let ids: FixtureIds;
 let A: string;
 let B: string;
 
-beforeAll(async () => {
-  [A = '', B = ''] = testRegions(2);
-  driver = testDriver();
-  ids = await createFilterGraph(driver, testDatabase().database, A, B);
-  service = createFilterOptionsService(serviceDeps(driver, { REGIONS: `${A},${B}` }));
-});
-
-afterAll(async () => {
-  await removeRegions(driver, [A, B]);
-  await driver.close();
+useFilterGraph((fixture) => {
+  ({ ids, A, B } = fixture);
+  service = createFilterOptionsService(fixture.deps);
 });
 
 const cascading = (input: FilterInput) => service.cascading(FilterRequest.parse(input));

@@ -4,37 +4,23 @@
  * time limit, error messages, and writes when the server allows them.
  */
 import neo4j, { type Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { QueryRequest, RegionGraphInput, type QueryInput } from '../../../src/shared/api';
 import { freePort } from '../../../src/main/db/managed/server';
 import { createGraphService } from '../../../src/main/services/graph';
 import { createQueryService, type QueryService } from '../../../src/main/services/query';
-import { createFilterGraph, type FixtureIds } from '../../fixtures/filter-graph';
-import {
-  removeRegions,
-  testDatabase,
-  testDriver,
-  testRegions,
-  testSettings,
-} from '../../support/db';
-import { serviceDeps } from './deps';
+import type { FixtureIds } from '../../fixtures/filter-graph';
+import { testDatabase, testSettings } from '../../support/db';
+import { serviceDeps, useFilterGraph } from './deps';
 
 let driver: Driver;
 let service: QueryService;
 let ids: FixtureIds;
 let A: string;
-let B: string;
 
-beforeAll(async () => {
-  [A = '', B = ''] = testRegions(2);
-  driver = testDriver();
-  ids = await createFilterGraph(driver, testDatabase().database, A, B);
-  service = createQueryService(serviceDeps(driver, { REGIONS: `${A},${B}` }));
-});
-
-afterAll(async () => {
-  await removeRegions(driver, [A, B]);
-  await driver.close();
+useFilterGraph((fixture) => {
+  ({ driver, ids, A } = fixture);
+  service = createQueryService(fixture.deps);
 });
 
 const run = (input: QueryInput, on: QueryService = service) => on.run(QueryRequest.parse(input));
