@@ -54,13 +54,20 @@ export function testRegions(count = 1): string[] {
   return Array.from({ length: count }, (_, i) => `T${String.fromCharCode(65 + i)}${suffix}`);
 }
 
-/** Removes every node in the given regions (and their relationships). */
+/**
+ * Removes every node in the given regions (and their relationships), and the records of the
+ * generation runs that wrote into them (`SN_GENERATION` nodes list regions, not one region).
+ */
 export async function removeRegions(driver: Driver, regions: string[]): Promise<void> {
   // CALL { } IN TRANSACTIONS needs an auto-commit transaction, hence session.run.
   const session = driver.session({ database: testDatabase().database });
   try {
     await session.run(
       'MATCH (n) WHERE n.region IN $regions CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS',
+      { regions },
+    );
+    await session.run(
+      'MATCH (g:SN_GENERATION) WHERE any(r IN g.regions WHERE r IN $regions) DELETE g',
       { regions },
     );
   } finally {

@@ -25,11 +25,6 @@ beforeAll(() => {
 
 afterAll(async () => {
   await removeRegions(driver, regions);
-  await driver.executeQuery(
-    'MATCH (g:SN_GENERATION) WHERE any(r IN g.regions WHERE r IN $regions) DELETE g',
-    { regions },
-    { database: testDatabase().database },
-  );
   await driver.close();
   console.log(`generator invariants: ${checked} random requests checked`);
 });
