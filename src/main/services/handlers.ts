@@ -24,7 +24,6 @@ import type {
   ServerSettings,
   StatsResponse,
 } from '../../shared/api';
-import { AppError } from '../../shared/errors';
 import type { Handlers } from './types';
 
 export type HandlerServices = {
@@ -46,18 +45,11 @@ export type HandlerServices = {
   clear: { clear: (input: ClearInput) => Promise<ClearResult> };
   generation: {
     start: (request: GenerateRequest) => GenerationJob | Promise<GenerationJob>;
-    get: (id: string) => GenerationJob | undefined;
-    cancel: (id: string) => GenerationJob | undefined | Promise<GenerationJob | undefined>;
+    /** Both throw NOT_FOUND for an unknown job. */
+    get: (id: string) => GenerationJob;
+    cancel: (id: string) => GenerationJob | Promise<GenerationJob>;
   };
 };
-
-function found(job: GenerationJob | undefined, id: string): GenerationJob {
-  if (!job)
-    throw new AppError('NOT_FOUND', `No generation job ${id}`, [
-      { field: 'id', message: 'no such job' },
-    ]);
-  return job;
-}
 
 export function createHandlers(services: HandlerServices): Handlers {
   const { graph, options, generation } = services;
@@ -75,8 +67,9 @@ export function createHandlers(services: HandlerServices): Handlers {
     getNeighbours: (input) => graph.neighbours(input),
     search: (input) => graph.search(input),
     startGeneration: async (input) => generation.start(input),
-    getGenerationJob: (input) => Promise.resolve(found(generation.get(input.id), input.id)),
-    cancelGeneration: async (input) => found(await generation.cancel(input.id), input.id),
+    // A rejected promise (not a synchronous throw) when the job is unknown.
+    getGenerationJob: (input) => Promise.resolve(input.id).then((id) => generation.get(id)),
+    cancelGeneration: async (input) => generation.cancel(input.id),
     clearGraph: (input) => services.clear.clear(input),
   };
 }

@@ -26,7 +26,10 @@ export function createJobRegistry(run: RunFn, validate: (request: GenerateReques
 
   const entry = (id: string): Entry => {
     const found = entries.get(id);
-    if (!found) throw new AppError('NOT_FOUND', `No generation job ${id}`);
+    if (!found)
+      throw new AppError('NOT_FOUND', `No generation job ${id}`, [
+        { field: 'id', message: 'no such job' },
+      ]);
     return found;
   };
   const snapshot = (e: Entry): GenerationJob => structuredClone(e.job);
