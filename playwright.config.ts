@@ -33,7 +33,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'npx electron-vite build && npm run serve',
+    // serve builds the web UI first when it is missing or stale.
+    command: 'npm run serve',
     url: `${baseURL}/health`,
     timeout: 600_000,
     reuseExistingServer: false,

@@ -29,7 +29,8 @@ const BuilderConfig = z.object({
 const config = BuilderConfig.parse(raw);
 
 // electron-builder's own validator: the same schema check `electron-builder` runs before packaging.
-const require = createRequire(import.meta.url);
+// The builder lives in packaging/ (`npm run packaging:deps` installs it; `npm test` does).
+const require = createRequire(resolve(root, 'packaging/package.json'));
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
   validateConfiguration: (config: unknown, logger: unknown) => Promise<void>;
 };

@@ -36,8 +36,9 @@ describe('workflows', () => {
     expect(runs).toEqual(
       expect.arrayContaining([
         'npm ci --no-audit --no-fund',
+        'npm ci --prefix packaging --no-audit --no-fund',
         'npm run build',
-        'npx electron-builder ${{ matrix.platform }} --publish never',
+        'npm run package -- ${{ matrix.platform }} --publish never',
       ]),
     );
   });
