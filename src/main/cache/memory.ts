@@ -1,59 +1,36 @@
 /**
- * In-process read cache: entries expire after their TTL, and the least recently used ones are
- * dropped once the total size passes a byte budget (region graphs can be megabytes each).
+ * In-process read cache (lru-cache): entries expire after their TTL, and the least recently used
+ * ones are dropped once the total size passes a byte budget (region graphs can be megabytes each).
  */
+import { LRUCache } from 'lru-cache';
 import type { ReadCache } from './types';
-
-type Entry = { value: string; expires: number };
 
 export function createMemoryCache(
   options: { maxBytes?: number; now?: () => number } = {},
 ): ReadCache {
-  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
-  const now = options.now ?? Date.now;
-  // A Map iterates in insertion order: re-inserting on read keeps the oldest first.
-  const entries = new Map<string, Entry>();
-  let bytes = 0;
-
-  const remove = (key: string): void => {
-    const entry = entries.get(key);
-    if (!entry) return;
-    bytes -= entry.value.length;
-    entries.delete(key);
-  };
-
+  const entries = new LRUCache<string, string>({
+    maxSize: options.maxBytes ?? 64 * 1024 * 1024,
+    sizeCalculation: (value) => Math.max(1, value.length),
+    // Expired entries are never served (checked on read), without a timer per entry.
+    ttlAutopurge: false,
+    // Read the clock on every check: no timer-cached 'now'.
+    ttlResolution: 0,
+    ...(options.now ? { perf: { now: options.now } } : {}),
+  });
   return {
     kind: 'memory',
-    get: (key) => {
-      const entry = entries.get(key);
-      if (!entry) return Promise.resolve(undefined);
-      if (entry.expires <= now()) {
-        remove(key);
-        return Promise.resolve(undefined);
-      }
-      entries.delete(key);
-      entries.set(key, entry);
-      return Promise.resolve(entry.value);
-    },
+    get: (key) => Promise.resolve(entries.get(key)),
     set: (key, value, ttlMs) => {
-      remove(key);
-      if (value.length > maxBytes) return Promise.resolve();
-      entries.set(key, { value, expires: now() + ttlMs });
-      bytes += value.length;
-      for (const oldest of entries.keys()) {
-        if (bytes <= maxBytes) break;
-        remove(oldest);
-      }
+      // An entry over the whole budget is not stored (lru-cache refuses it and drops the key).
+      entries.set(key, value, { ttl: ttlMs });
       return Promise.resolve();
     },
     invalidate: () => {
       entries.clear();
-      bytes = 0;
       return Promise.resolve();
     },
     close: () => {
       entries.clear();
-      bytes = 0;
       return Promise.resolve();
     },
   };

@@ -8,6 +8,8 @@ describe('in-process read cache', () => {
     await cache.set('a', '1', 100);
     expect(await cache.get('a')).toBe('1');
     now += 100;
+    expect(await cache.get('a')).toBe('1');
+    now += 1;
     expect(await cache.get('a')).toBeUndefined();
   });
 
