@@ -19,7 +19,12 @@ await runMain(async () => {
     case 'start': {
       const foreground = flags.includes('--foreground');
       const instance = await startManaged(
-        { dataDir: paths.dataDir, cacheDir: paths.cacheDir, onProgress: (m) => console.error(m) },
+        {
+          dataDir: paths.dataDir,
+          cacheDir: paths.cacheDir,
+          boltPort: config.SMART_NETWORK_NEO4J_PORT,
+          onProgress: (m) => console.error(m),
+        },
         { detached: !foreground },
       );
       const how = instance.owned
@@ -39,7 +44,7 @@ await runMain(async () => {
       return;
     }
     case 'status': {
-      const status = await managedStatus(paths.dataDir);
+      const status = managedStatus(paths.dataDir);
       if (status.running)
         console.log(
           `running: Neo4j ${status.version} at ${status.uri} (pid ${status.pid}, since ${status.startedAt})`,

@@ -88,6 +88,8 @@ export const EnvSchema = z.object({
   SMART_NETWORK_DATA_DIR: optionalString,
   /** Where downloaded Neo4j artifacts are cached (default: the user's cache folder). */
   SMART_NETWORK_CACHE_DIR: optionalString,
+  /** Preferred Bolt port of the managed Neo4j (another free one when taken; 0: any free one). */
+  SMART_NETWORK_NEO4J_PORT: int(0, 65535).optional(),
 });
 
 export type Config = z.infer<typeof EnvSchema>;
@@ -128,6 +130,20 @@ export function parseConfig(raw: Record<string, string | undefined>): Config {
     variable,
     `Invalid ${variable}${shown === undefined ? '' : `=${JSON.stringify(shown)}`}: expected ${issue?.message ?? 'a valid value'}`,
   );
+}
+
+/**
+ * Settings that are valid but have no effect, said once at start-up: the managed database makes
+ * its own credentials, so a password without NEO4J_URI would otherwise be silently ignored.
+ */
+export function configWarnings(config: Config): string[] {
+  const warnings: string[] = [];
+  if (!config.NEO4J_URI && config.NEO4J_PASSWORD !== undefined)
+    warnings.push(
+      'NEO4J_PASSWORD is set but NEO4J_URI is not: the managed local Neo4j uses its own ' +
+        'generated credentials, so NEO4J_PASSWORD is ignored. Set NEO4J_URI to use your own Neo4j.',
+    );
+  return warnings;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

@@ -13,7 +13,12 @@ export const neo4jCommand: CliCommand = (program, context) => {
     .action(async () => {
       const { dataDir, cacheDir } = paths();
       const instance = await startManaged(
-        { dataDir, cacheDir, onProgress: (m) => context.err(m) },
+        {
+          dataDir,
+          cacheDir,
+          boltPort: context.config().SMART_NETWORK_NEO4J_PORT,
+          onProgress: (m) => context.err(m),
+        },
         { detached: true },
       );
       const how = instance.owned
@@ -35,8 +40,8 @@ export const neo4jCommand: CliCommand = (program, context) => {
     .command('status')
     .description('Whether it runs, its version and Bolt address')
     .option('--json', 'print the status as JSON')
-    .action(async (options: { json?: boolean }) => {
-      const status = await managedStatus(paths().dataDir);
+    .action((options: { json?: boolean }) => {
+      const status = managedStatus(paths().dataDir);
       if (options.json) context.out(JSON.stringify(status, null, 2));
       else if (status.running)
         context.out(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../../src/main/config/env';
+import { ConfigError, configWarnings, parseConfig } from '../../../../src/main/config/env';
 
 describe('parseConfig', () => {
   it('applies the documented defaults', () => {
@@ -52,5 +52,30 @@ describe('parseConfig', () => {
     } catch (error) {
       expect(String(error)).not.toContain('secret');
     }
+  });
+});
+
+describe('configWarnings', () => {
+  it('says that NEO4J_PASSWORD is ignored without NEO4J_URI (the managed database)', () => {
+    const [warning, ...rest] = configWarnings(parseConfig({ NEO4J_PASSWORD: 'secret' }));
+    expect(rest).toEqual([]);
+    expect(warning).toMatch(/^NEO4J_PASSWORD is set but NEO4J_URI is not: .* is ignored/);
+    expect(warning).not.toContain('secret');
+  });
+
+  it('says nothing when the password goes with a URI, or no password is set', () => {
+    expect(
+      configWarnings(parseConfig({ NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'secret' })),
+    ).toEqual([]);
+    expect(configWarnings(parseConfig({}))).toEqual([]);
+    expect(configWarnings(parseConfig({ NEO4J_PASSWORD: '' }))).toEqual([]);
+  });
+
+  it('reads the preferred port of the managed database', () => {
+    expect(parseConfig({}).SMART_NETWORK_NEO4J_PORT).toBeUndefined();
+    expect(parseConfig({ SMART_NETWORK_NEO4J_PORT: '0' }).SMART_NETWORK_NEO4J_PORT).toBe(0);
+    expect(() => parseConfig({ SMART_NETWORK_NEO4J_PORT: '70000' })).toThrow(
+      /SMART_NETWORK_NEO4J_PORT/,
+    );
   });
 });
