@@ -1,6 +1,7 @@
 /**
  * API and database status: whether the database answers (within a short timeout), what it is,
- * how long it took, and the node/relationship counts (from Neo4j's count store, so cheap).
+ * how long it took, and the network's node/relationship counts (from Neo4j's count store, so
+ * cheap), which equal the statistics' totals.
  *
  * Probes are shared: concurrent calls wait for the one check in flight, and a finished check
  * (reachable or not) answers for `reuseMs` after it ends. A load balancer or monitor polling
@@ -9,6 +10,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { HealthResponse } from '../../shared/api';
+import { GENERATION_LABEL } from './generation/record';
 
 export type HealthDeps = {
   driver: Driver;
@@ -33,10 +35,13 @@ type Check = { result: Probe | undefined; latencyMs: number; endedAt: number };
 
 async function probe(driver: Driver, database: string): Promise<Probe> {
   const { records } = await driver.executeQuery(
+    // The generation records are metadata, not part of the network (as in statistics); both
+    // counts come from the count store.
     `CALL dbms.components() YIELD versions, edition
-     CALL () { MATCH (n) RETURN count(n) AS nodes }
+     CALL () { MATCH (n) RETURN count(n) AS allNodes }
+     CALL () { MATCH (g:${GENERATION_LABEL}) RETURN count(g) AS records }
      CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-     RETURN versions[0] AS version, edition, nodes, relationships`,
+     RETURN versions[0] AS version, edition, allNodes - records AS nodes, relationships`,
     {},
     { database, routing: neo4j.routing.READ },
   );
