@@ -7,7 +7,9 @@ import { runMain } from './run-main';
 
 await runMain(async () => {
   const config = loadConfig();
-  const db = await connectDatabase(config, resolveAppPaths(config), (m) => console.error(m));
+  const db = await connectDatabase(config, resolveAppPaths(config), {
+    onProgress: (m) => console.error(m),
+  });
   try {
     const result = await setupSchema(db.driver, db.settings.database);
     console.log(`Connected to Neo4j ${db.info.version} (${db.info.edition}) at ${db.settings.uri}`);

@@ -3,9 +3,9 @@
  * contract handlers (read-cached), metrics. The headless server, the CLI's serve command and the
  * desktop app each build one and put their own front (HTTP, IPC) on it.
  */
-import type { Config } from './config/env';
+import { configWarnings, type Config } from './config/env';
 import type { AppPaths } from './config/paths';
-import { connectDatabase, type Database } from './db/connection';
+import { connectDatabase, type ConnectOptions, type Database } from './db/connection';
 import { setupSchema } from './db/schema';
 import { createReadCache, type ReadCache } from './cache';
 import { withReadCache } from './cache/cached-handlers';
@@ -41,6 +41,8 @@ export type BackendOptions = {
   paths: AppPaths;
   logger: Logger;
   onProgress?: (message: string) => void;
+  /** Overrides for the managed server (tests: memory, preferred port). */
+  managed?: ConnectOptions['managed'];
 };
 
 /** Builds the services over an open database (no I/O of its own). */
@@ -65,7 +67,7 @@ export function assembleBackend(options: {
       health: createHealthService({
         driver: deps.driver,
         database: deps.database,
-        uri: db.settings.uri,
+        uri: () => db.settings.uri,
         managed: db.managed !== undefined,
         version: APP_VERSION,
       }),
@@ -100,8 +102,13 @@ export function assembleBackend(options: {
 
 /** Connects (starting the managed Neo4j when no NEO4J_URI is set), sets up the schema, builds. */
 export async function createBackend(options: BackendOptions): Promise<Backend> {
-  const { config, paths, logger, onProgress } = options;
-  const db = await connectDatabase(config, paths, onProgress);
+  const { config, paths, logger } = options;
+  for (const warning of configWarnings(config)) logger.warn(warning);
+  const db = await connectDatabase(config, paths, {
+    onProgress: options.onProgress,
+    logger,
+    managed: options.managed,
+  });
   try {
     const schema = await setupSchema(db.driver, db.settings.database);
     if (schema.created.length) logger.info({ created: schema.created }, 'Database schema set up');

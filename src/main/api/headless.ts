@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { GenerateRequest } from '../../shared/api';
-import { createBackend, type Backend } from '../backend';
+import { createBackend, type Backend, type BackendOptions } from '../backend';
 import type { Config } from '../config/env';
 import type { AppPaths } from '../config/paths';
 import type { Logger } from '../logger';
@@ -24,6 +24,8 @@ export type HeadlessOptions = {
   /** Generate sample data when the managed database is empty (default true). */
   sampleData?: boolean;
   print: (line: string) => void;
+  /** Overrides for the managed server (tests: memory, preferred port). */
+  managed?: BackendOptions['managed'];
 };
 
 export type HeadlessServer = { url: string; backend: Backend; close: () => Promise<void> };
@@ -72,7 +74,13 @@ async function generateSample(backend: Backend, print: (line: string) => void): 
 
 export async function startHeadless(options: HeadlessOptions): Promise<HeadlessServer> {
   const { config, paths, logger, print } = options;
-  const backend = await createBackend({ config, paths, logger, onProgress: print });
+  const backend = await createBackend({
+    config,
+    paths,
+    logger,
+    onProgress: print,
+    managed: options.managed,
+  });
   try {
     print(
       `Neo4j ${backend.db.info.version} (${backend.db.info.edition}) at ${backend.db.settings.uri}` +

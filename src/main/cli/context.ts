@@ -4,7 +4,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { Command } from 'commander';
-import { loadConfig, type Config } from '../config/env';
+import { configWarnings, loadConfig, type Config } from '../config/env';
 import { resolveAppPaths } from '../config/paths';
 import { connectDatabase, type Database } from '../db/connection';
 import { createLogger } from '../logger';
@@ -43,12 +43,16 @@ export async function withServices<T>(
   use: (deps: ServiceDeps, db: Database) => Promise<T>,
 ): Promise<T> {
   const config = context.config();
-  const db = await connectDatabase(config, resolveAppPaths(config), (m) => context.err(m));
+  for (const warning of configWarnings(config)) context.err(`Warning: ${warning}`);
   // Logs stay quiet on the terminal unless asked for: the command reports what matters.
   const logger = createLogger(
     { ...config, LOG_LEVEL: config.DEBUG ? 'debug' : 'warn' },
     { destination: context.io.stderr },
   );
+  const db = await connectDatabase(config, resolveAppPaths(config), {
+    onProgress: (m) => context.err(m),
+    logger,
+  });
   try {
     return await use({ driver: db.driver, database: db.settings.database, config, logger }, db);
   } finally {

@@ -1,25 +1,45 @@
 /**
  * Resolves the database to use: the one named by NEO4J_URI, or else the managed local Neo4j
- * (started on demand). Returns the process's driver, checked for connectivity.
+ * (started on demand, and followed when it is restarted). Returns the process's driver, checked
+ * for connectivity.
  */
 import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config/env';
 import type { AppPaths } from '../config/paths';
-import { checkConnectivity, createDriver, type DbSettings, type ServerInfo } from './driver';
-import { startManaged, type ManagedInstance } from './managed/server';
+import type { Logger } from '../logger';
+import {
+  checkConnectivity,
+  createDriver,
+  type DbSettings,
+  type ServerInfo,
+  type UriSource,
+} from './driver';
+import { openManagedDatabase } from './managed/follow';
+import { startManaged, type ManagedInstance, type ManagedOptions } from './managed/server';
 
 export type Database = {
+  /** Stays valid for the process: with the managed database it follows the server's restarts. */
   driver: Driver;
-  settings: DbSettings;
-  info: ServerInfo;
-  /** Present when the app runs the managed local Neo4j. */
-  managed?: ManagedInstance;
+  /** The current server's settings (the managed one's port may change). */
+  readonly settings: DbSettings;
+  readonly info: ServerInfo;
+  /** Present when the app runs the managed local Neo4j: the server in use now. */
+  readonly managed?: ManagedInstance;
   close: () => Promise<void>;
+};
+
+export type ConnectOptions = {
+  onProgress?: (message: string) => void;
+  /** Where reconnections of the managed database are reported. */
+  logger?: Pick<Logger, 'info' | 'warn'>;
+  /** Overrides for the managed server (tests: memory, preferred port). */
+  managed?: Pick<ManagedOptions, 'boltPort' | 'heapMax' | 'pageCache' | 'startTimeoutMs'>;
 };
 
 export function settingsFromConfig(
   config: Config,
   override?: { uri: string; username: string; password: string },
+  source: UriSource = override ? 'other' : 'NEO4J_URI',
 ): DbSettings {
   return {
     uri: override?.uri ?? config.NEO4J_URI ?? 'bolt://127.0.0.1:7687',
@@ -29,38 +49,43 @@ export function settingsFromConfig(
     maxConnectionPoolSize: config.NEO4J_MAX_CONNECTION_POOL_SIZE,
     connectionAcquisitionTimeout: config.NEO4J_CONNECTION_ACQUISITION_TIMEOUT * 1000,
     connectTimeout: config.NEO4J_CONNECT_TIMEOUT * 1000,
+    source,
   };
+}
+
+async function connectConfigured(config: Config): Promise<Database> {
+  const settings = settingsFromConfig(config);
+  const driver = createDriver(settings);
+  try {
+    const info = await checkConnectivity(driver, settings);
+    return { driver, settings, info, close: () => driver.close() };
+  } catch (error) {
+    await driver.close();
+    throw error;
+  }
 }
 
 export async function connectDatabase(
   config: Config,
   paths: AppPaths,
-  onProgress?: (message: string) => void,
+  options: ConnectOptions = {},
 ): Promise<Database> {
-  let managed: ManagedInstance | undefined;
-  if (!config.NEO4J_URI) {
-    managed = await startManaged({ dataDir: paths.dataDir, cacheDir: paths.cacheDir, onProgress });
-  }
-  const settings = settingsFromConfig(
-    config,
-    managed && { uri: managed.uri, ...managed.credentials },
-  );
-  const driver = createDriver(settings);
+  if (config.NEO4J_URI) return connectConfigured(config);
+  const instance = await startManaged({
+    dataDir: paths.dataDir,
+    cacheDir: paths.cacheDir,
+    boltPort: config.SMART_NETWORK_NEO4J_PORT,
+    ...options.managed,
+    onProgress: options.onProgress,
+  });
   try {
-    const info = await checkConnectivity(driver, settings);
-    return {
-      driver,
-      settings,
-      info,
-      ...(managed && { managed }),
-      close: async () => {
-        await driver.close();
-        await managed?.stop();
-      },
-    };
+    return await openManagedDatabase(
+      settingsFromConfig(config, { uri: instance.uri, ...instance.credentials }, 'managed'),
+      instance,
+      { dataDir: paths.dataDir, logger: options.logger },
+    );
   } catch (error) {
-    await driver.close();
-    await managed?.stop();
+    await instance.stop();
     throw error;
   }
 }

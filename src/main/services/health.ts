@@ -15,7 +15,8 @@ import { GENERATION_LABEL } from './generation/record';
 export type HealthDeps = {
   driver: Driver;
   database: string;
-  uri: string;
+  /** The database's address now (the managed database's port can change while running). */
+  uri: () => string;
   managed: boolean;
   version: string;
   /** How long the database may take to answer before it counts as unreachable. */
@@ -99,7 +100,7 @@ export function createHealthService(deps: HealthDeps): { health: () => Promise<H
         uptime_s: Math.round((Date.now() - startedAt) / 1000),
         database: {
           reachable: Boolean(result),
-          uri: deps.uri,
+          uri: deps.uri(),
           database: deps.database,
           managed: deps.managed,
           version: result?.version ?? null,

@@ -174,7 +174,7 @@ describe('headless CLI', () => {
       NEO4J_CONNECT_TIMEOUT: '3',
     });
     expect(code).toBe(1);
-    expect(stderr.trim()).toBe('Error: Neo4j is unreachable at bolt://127.0.0.1:1.');
+    expect(stderr.trim()).toBe('Error: Neo4j is unreachable at bolt://127.0.0.1:1 (NEO4J_URI).');
   });
 
   it('clears only with --yes, and only the chosen regions', async () => {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
+import { parseConfig } from '../../../src/main/config/env';
+import { resolveAppPaths } from '../../../src/main/config/paths';
+import { connectDatabase } from '../../../src/main/db/connection';
 import { checkConnectivity, createDriver } from '../../../src/main/db/driver';
 import { schemaItems, setupSchema } from '../../../src/main/db/schema';
 import { NODE_LABELS } from '../../../src/shared/domain';
@@ -50,6 +53,15 @@ describe('database connection', () => {
     } finally {
       await unreachable.close();
     }
+  });
+
+  it('names NEO4J_URI when the configured database is unreachable', async () => {
+    const uri = `bolt://127.0.0.1:${await freePort()}`;
+    const config = parseConfig({ NEO4J_URI: uri, NEO4J_CONNECT_TIMEOUT: '3' });
+    await expect(connectDatabase(config, resolveAppPaths(config))).rejects.toMatchObject({
+      code: 'DATABASE_UNAVAILABLE',
+      message: `Neo4j is unreachable at ${uri} (NEO4J_URI).`,
+    });
   });
 
   it('reports a wrong password without echoing it', async () => {

@@ -266,7 +266,7 @@ describe('database unreachable', () => {
       const deps = serviceDeps(down, { NEO4J_URI: settings.uri, REGIONS: A });
       await expect(run({ query: 'RETURN 1' }, createQueryService(deps))).rejects.toMatchObject({
         code: 'DATABASE_UNAVAILABLE',
-        message: `Neo4j is unreachable at ${settings.uri}.`,
+        message: `Neo4j is unreachable at ${settings.uri} (NEO4J_URI).`,
       });
       await expect(
         createGraphService(deps).region(RegionGraphInput.parse({ region: A })),

@@ -33,7 +33,11 @@ export function databaseFailure(error: unknown, deps: ServiceDeps): unknown {
     error instanceof Neo4jError &&
     (UNAVAILABLE_CODES.includes(error.code) || error.code.startsWith('Neo.ClientError.Security.'))
   )
-    return toDatabaseError(error, databaseAddress(deps));
+    return toDatabaseError(
+      error,
+      databaseAddress(deps),
+      deps.config.NEO4J_URI ? 'NEO4J_URI' : 'managed',
+    );
   return error;
 }
 

@@ -29,7 +29,7 @@ function service(driver: Driver, clock: { t: number }, timeoutMs = 5_000) {
   return createHealthService({
     driver,
     database: 'neo4j',
-    uri: 'bolt://127.0.0.1:7687',
+    uri: () => 'bolt://127.0.0.1:7687',
     managed: true,
     version: '1.0.0',
     timeoutMs,
