@@ -13,7 +13,6 @@ import {
   type Credentials,
   type ManagedState,
   credentialsPath,
-  readCredentialsFile,
   readIdentity,
   writeCredentials,
   writeIdentity,
@@ -103,14 +102,19 @@ async function firstCredentials(home: string, uri: string): Promise<Credentials>
 
 /**
  * Logs in to the server at `uri`, whose socket was already found to be ours, and checks that it
- * serves this folder's DBMS (recording its id on the first start). Returns the credentials.
+ * serves this folder's DBMS (recording its id on the first start). Only the process that
+ * launched the server sets the first password; others use the credentials it wrote.
  */
-export async function login(home: string, uri: string): Promise<Credentials> {
-  const credentials = readCredentialsFile(home) ?? (await firstCredentials(home, uri));
-  const id = await dbmsId(uri, credentials);
+export async function login(
+  home: string,
+  uri: string,
+  credentials: Credentials | 'first-start',
+): Promise<Credentials> {
+  const using = credentials === 'first-start' ? await firstCredentials(home, uri) : credentials;
+  const id = await dbmsId(uri, using);
   const recorded = readIdentity(home);
   if (recorded === undefined) await writeIdentity(home, id);
   else if (recorded !== id)
     throw notOurs(uri, `it serves another store than ${join(home, 'data')}.`);
-  return credentials;
+  return using;
 }

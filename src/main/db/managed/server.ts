@@ -7,10 +7,13 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { neo4jManifest, type ArtifactManifest } from './artifacts';
+import { AppError } from '../../../shared/errors';
 import {
   type Credentials,
   type ManagedState,
+  credentialsPath,
   managedHome,
+  readCredentialsFile,
   readState,
   removeState,
   writeState,
@@ -54,23 +57,43 @@ const DEFAULT_START_TIMEOUT_MS = 120_000;
 
 const boltUri = (port: number): string => `bolt://127.0.0.1:${port}`;
 
-/** A running server of this folder whose socket is ours: logged in to and its DBMS checked. */
+/**
+ * A running server of this folder whose socket is ours: logged in to and its DBMS checked.
+ * `first-start` when this process launched it on a fresh folder and so sets its first password.
+ */
 async function connectTo(
   home: string,
   state: ManagedState,
   started: number,
+  credentials: Credentials | 'first-start',
 ): Promise<ManagedInstance> {
   const uri = boltUri(state.boltPort);
   return {
     ...state,
     uri,
-    credentials: await login(home, uri),
+    credentials: await login(home, uri, credentials),
     homeDir: home,
     owned: false,
     startSeconds: (performance.now() - started) / 1000,
     downloaded: false,
     stop: () => Promise.resolve(),
   };
+}
+
+/** The credentials the launching process writes once the first start has set them. */
+async function credentialsOf(home: string, timeoutMs: number): Promise<Credentials> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const credentials = readCredentialsFile(home);
+    if (credentials) return credentials;
+    if (Date.now() > deadline)
+      throw new AppError(
+        'DATABASE_AUTH_FAILED',
+        `The managed database in ${home} runs, but ${credentialsPath(home)} is missing: stop it ` +
+          '(npm run neo4j -- stop) and start again.',
+      );
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 /**
@@ -82,7 +105,10 @@ export async function attachManaged(dataDir: string): Promise<ManagedInstance | 
   const home = managedHome(dataDir);
   const state = readState(home);
   if (!state || state.stopping || !listensOnPort(home, state)) return undefined;
-  return connectTo(home, state, performance.now());
+  // Not written yet: the process that launched it is still setting the first password.
+  const credentials = readCredentialsFile(home);
+  if (!credentials) return undefined;
+  return connectTo(home, state, performance.now(), credentials);
 }
 
 /** Stops this data folder's server (or only `pid`, when given), gracefully then forcibly. */
@@ -155,7 +181,7 @@ async function existingServer(
       `The managed Neo4j of ${home} (pid ${state.pid}) runs but does not listen on its port ` +
         `${state.boltPort}: stop it (npm run neo4j -- stop) and start again.`,
     );
-  return connectTo(home, state, started);
+  return connectTo(home, state, started, await credentialsOf(home, timeoutMs));
 }
 
 /**
@@ -230,7 +256,12 @@ export async function startManaged(
     });
     // Stopped by someone else (`neo4j stop`): nothing left for this process to stop.
     launched.child.once('exit', removeHooks);
-    const instance = await connectTo(home, launched.state, started);
+    const instance = await connectTo(
+      home,
+      launched.state,
+      started,
+      readCredentialsFile(home) ?? 'first-start',
+    );
     return { ...instance, owned: true, downloaded: provision.downloaded, stop };
   } catch (error) {
     await stop();
