@@ -21,9 +21,13 @@ function collect(child: ChildProcess): () => string {
   return () => text;
 }
 
-/** Starts `serve --port 0 --no-sample-data` and resolves once it prints its addresses. */
-export function serve(env: NodeJS.ProcessEnv, timeoutMs = 240_000): Promise<Served> {
-  const child = spawn(TSX, ['scripts/serve.ts', '--port', '0', '--no-sample-data'], { env });
+/**
+ * Starts `serve --port 0 --no-sample-data` and resolves once it prints its addresses. `--ui`
+ * names a folder without a build, so concurrent servers do not each build the web UI.
+ */
+export function serve(env: NodeJS.ProcessEnv, uiDir: string, timeoutMs = 240_000): Promise<Served> {
+  const args = ['scripts/serve.ts', '--port', '0', '--no-sample-data', '--ui', uiDir];
+  const child = spawn(TSX, args, { env });
   const output = collect(child);
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
   const stop = async (): Promise<number | null> => {

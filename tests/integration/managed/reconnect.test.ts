@@ -24,6 +24,7 @@ const dirs = tempDirs();
 const dataA = dirs.make('server-a');
 const dataB = dirs.make('server-b');
 const dataForeign = dirs.make('foreign');
+const noUi = dirs.make('no-ui');
 const servers: Served[] = [];
 let foreign: ManagedInstance | undefined;
 
@@ -110,8 +111,9 @@ describe('two servers, and a managed Neo4j restarted on another port', () => {
       const [a, b] = await Promise.all([
         serve(
           env(dataA, { SMART_NETWORK_NEO4J_PORT: preferred, NEO4J_PASSWORD: 'never-used-here' }),
+          noUi,
         ),
-        serve(env(dataB, { SMART_NETWORK_NEO4J_PORT: preferred })),
+        serve(env(dataB, { SMART_NETWORK_NEO4J_PORT: preferred }), noUi),
       ]);
       servers.push(a, b);
       expect(a.output()).toContain('NEO4J_PASSWORD is set but NEO4J_URI is not');
