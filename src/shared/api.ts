@@ -34,6 +34,15 @@ export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
 );
 export const Properties = z.record(z.string(), JsonValue);
 
+/**
+ * A list that names at least one value. An empty list selects nothing, so it is refused by name
+ * rather than read as "no restriction" (or, for clearing, as "everything").
+ */
+export const nonEmptyList = <T extends z.ZodType>(
+  item: T,
+  message = 'name at least one value, or leave the field out',
+) => z.array(item).min(1, message);
+
 // ---------------------------------------------------------------------------------------------
 // Graph
 // ---------------------------------------------------------------------------------------------
@@ -89,20 +98,20 @@ export const RegionGraphInput = z.object({
 });
 export type RegionGraphInput = z.infer<typeof RegionGraphInput>;
 
-const ids = z.array(z.string().min(1).max(200)).max(10_000);
+const ids = nonEmptyList(z.string().min(1).max(200)).max(10_000);
 
 export const FilterRequest = z.strictObject({
-  regions: z.array(RegionCode).optional(),
-  node_types: z.array(NodeLabel).optional(),
-  mandate_statuses: z.array(MandateStatus).optional(),
-  ratings: z.array(Rating).optional(),
-  sales_regions: z.array(SalesRegion).optional(),
-  channels: z.array(Channel).optional(),
-  asset_classes: z.array(AssetClass).optional(),
-  influence_levels: z.array(InfluenceLevel).optional(),
-  privacy_levels: z.array(Privacy).optional(),
-  jpm_flags: z.array(JpmFlag).optional(),
-  opportunity_types: z.array(OpportunityType).optional(),
+  regions: nonEmptyList(RegionCode).optional(),
+  node_types: nonEmptyList(NodeLabel).optional(),
+  mandate_statuses: nonEmptyList(MandateStatus).optional(),
+  ratings: nonEmptyList(Rating).optional(),
+  sales_regions: nonEmptyList(SalesRegion).optional(),
+  channels: nonEmptyList(Channel).optional(),
+  asset_classes: nonEmptyList(AssetClass).optional(),
+  influence_levels: nonEmptyList(InfluenceLevel).optional(),
+  privacy_levels: nonEmptyList(Privacy).optional(),
+  jpm_flags: nonEmptyList(JpmFlag).optional(),
+  opportunity_types: nonEmptyList(OpportunityType).optional(),
   consultant_ids: ids.optional(),
   field_consultant_ids: ids.optional(),
   company_ids: ids.optional(),
@@ -132,7 +141,7 @@ export const NodeDetails = z.object({
 export type NodeDetails = z.infer<typeof NodeDetails>;
 
 export const NeighboursInput = NodeRef.extend({
-  types: z.array(RelationshipType).optional(),
+  types: nonEmptyList(RelationshipType).optional(),
   limit: z.coerce.number().int().min(1).max(1_000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -150,8 +159,8 @@ export type NeighboursResponse = z.infer<typeof NeighboursResponse>;
 
 export const SearchInput = z.object({
   q: z.string().trim().min(1).max(200),
-  labels: z.array(NodeLabel).optional(),
-  regions: z.array(RegionCode).optional(),
+  labels: nonEmptyList(NodeLabel).optional(),
+  regions: nonEmptyList(RegionCode).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type SearchInput = z.infer<typeof SearchInput>;
@@ -256,7 +265,10 @@ export type QueryResponse = z.infer<typeof QueryResponse>;
 const probability = z.number().min(0).max(1);
 
 export const GenerateRequest = z.strictObject({
-  regions: z.array(RegionCode).min(1).optional(),
+  regions: nonEmptyList(
+    RegionCode,
+    'name at least one region, or leave regions out for all of them',
+  ).optional(),
   consultants_per_region: z.number().int().min(1).optional(),
   field_consultants_per_consultant: z.number().int().min(1).optional(),
   companies_per_field_consultant: z.number().int().min(1).optional(),
@@ -320,7 +332,11 @@ export type GenerationJob = z.infer<typeof GenerationJob>;
 export const ClearInput = z.object({
   /** Must be true: clearing is never implicit. */
   confirm: z.literal(true, { error: 'set confirm=true to delete data' }),
-  regions: z.array(RegionCode).optional(),
+  /** Absent: everything. Present: at least one region (an empty list never means "all"). */
+  regions: nonEmptyList(
+    RegionCode,
+    'name at least one region, or leave regions out to delete all data',
+  ).optional(),
 });
 export type ClearInput = z.infer<typeof ClearInput>;
 

@@ -1,7 +1,7 @@
 /**
  * How each contract operation travels over HTTP. `:name` path segments come from the input;
- * GET and DELETE carry the rest in the query string (arrays as repeated keys; the server also
- * accepts comma-separated values); POST carries it as a JSON body. The client builds requests
+ * GET and DELETE carry the rest in the query string (arrays as repeated keys, an empty one as
+ * `key=`; the server also accepts comma-separated values); POST carries it as a JSON body. The client builds requests
  * with `buildRequest`, the server turns them back into raw input with `decodeInput`, and both
  * then leave validation to the operation's zod input schema.
  */
@@ -28,6 +28,8 @@ const isScalar = (value: unknown): value is QueryScalar =>
 
 function appendQuery(query: URLSearchParams, key: string, value: unknown): void {
   if (value === undefined || value === null) return;
+  // An empty list travels as `key=`: dropped, it would read as "no restriction" (or "all").
+  if (Array.isArray(value) && value.length === 0) return query.append(key, '');
   const values: unknown[] = Array.isArray(value) ? value : [value];
   for (const item of values) {
     if (!isScalar(item))

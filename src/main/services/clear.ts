@@ -14,8 +14,9 @@ export function createClearService(
 ): ClearService {
   return {
     async clear(input) {
+      // Only an absent list means everything (the input schema refuses an empty one).
       const started = performance.now();
-      const regions = input.regions && input.regions.length > 0 ? input.regions : null;
+      const regions = input.regions ?? null;
       const counts = regions
         ? await deleteForLabels(deps.driver, deps.database, (label) =>
             regionSelection(label, regions),

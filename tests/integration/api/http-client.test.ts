@@ -7,7 +7,7 @@ import {
   createHttpClient,
   type EventSourceFactory,
 } from '../../../src/renderer/src/client/http-client';
-import { openHarness, type Harness } from './harness';
+import { countRegions, openHarness, type Harness } from './harness';
 import { readEvents } from './sse';
 
 let h: Harness;
@@ -75,6 +75,21 @@ describe('HTTP client', () => {
     expect((await client.getGenerationJob({ id: job.id })).result?.nodes_by_label.CONSULTANT).toBe(
       10,
     );
+  });
+
+  it('sends an empty region list so that the server refuses it, and nothing is deleted', async () => {
+    // Written after the generation above: A holds data that a widened clear would delete.
+    const before = await countRegions(h.driver, [A]);
+    expect(before.nodes).toBeGreaterThan(0);
+    const client = createHttpClient({ baseUrl: server.url });
+    await expect(client.clearGraph({ confirm: true, regions: [] })).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+      status: 400,
+      details: [expect.objectContaining({ field: 'regions' })],
+    });
+    await expect(client.filterGraph({ regions: [] })).rejects.toMatchObject({ status: 400 });
+    await expect(client.search({ q: 'x', regions: [] })).rejects.toMatchObject({ status: 400 });
+    expect(await countRegions(h.driver, [A])).toEqual(before);
   });
 
   it('reports an unreachable server', async () => {

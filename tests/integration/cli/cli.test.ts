@@ -192,6 +192,27 @@ describe('headless CLI', () => {
     expect(await countInRegions(driver, [first])).toBeGreaterThan(0);
   });
 
+  it('refuses --regions without a value or with a blank one, deleting nothing', async () => {
+    const counts = await databaseCounts(driver);
+    const kept = await countInRegions(driver, [first]);
+    expect(kept).toBeGreaterThan(0);
+    for (const args of [
+      ['clear', '--yes', '--regions'],
+      ['clear', '--yes', '--regions', ''],
+      ['clear', '--yes', '--regions', ','],
+      ['clear', '--yes', '--regions', ' , '],
+      ['generate', '--regions'],
+      ['generate', '--regions', ''],
+      ['generate', '--regions', ' , '],
+    ]) {
+      const { code, stdout, stderr } = await run(args);
+      expect({ args, code, stdout }).toEqual({ args, code: 2, stdout: '' });
+      expect(stderr).toMatch(/--regions|regions/);
+    }
+    expect(await countInRegions(driver, [first])).toBe(kept);
+    expect(await databaseCounts(driver)).toEqual(counts);
+  });
+
   it('sets up the schema idempotently', async () => {
     const { code, stdout } = await run(['setup', '--json']);
     expect(code).toBe(0);

@@ -51,6 +51,19 @@ describe('buildRequest', () => {
     );
   });
 
+  it('sends an empty list as an empty value, which the server refuses by name', () => {
+    const request = buildRequest('clearGraph', { confirm: true, regions: [] });
+    expect(request.url).toBe('/api/v1/graph/clear?confirm=true&regions=');
+    const raw = decodeInput('clearGraph', {
+      params: {},
+      query: parseQuery(request.url),
+      body: undefined,
+    });
+    const parsed = contract.clearGraph.input.safeParse(raw);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['regions']);
+  });
+
   it('refuses a missing path parameter, naming it', () => {
     const error = (() => {
       try {
@@ -78,6 +91,22 @@ describe('decodeQuery', () => {
     expect(decodeQuery(schema, { regions: ['NAI', 'EMEA'] })).toEqual({ regions: ['NAI', 'EMEA'] });
     expect(decodeQuery(schema, { regions: 'NAI, EMEA' })).toEqual({ regions: ['NAI', 'EMEA'] });
     expect(decodeQuery(schema, { regions: 'NAI' })).toEqual({ regions: ['NAI'] });
+  });
+
+  it('reads a blank list as an empty one, never as an absent one', () => {
+    const schema = contract.clearGraph.input;
+    for (const blank of ['', ',', ' , ', ['', ' ']])
+      expect(decodeQuery(schema, { regions: blank })).toEqual({ regions: [] });
+    for (const name of ['clearGraph', 'search', 'getNeighbours'] as const) {
+      const field = name === 'getNeighbours' ? 'types' : name === 'search' ? 'labels' : 'regions';
+      const raw = decodeInput(name, {
+        params: { label: 'COMPANY', id: 'x' },
+        query: { q: 'x', confirm: 'true', [field]: ',' },
+        body: undefined,
+      });
+      const parsed = contract[name].input.safeParse(raw);
+      expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual([field]);
+    }
   });
 
   it('turns booleans and numbers back into values and leaves nonsense for validation', () => {

@@ -19,5 +19,7 @@ export function regionCodes(value: string, previous: string[] | undefined): stri
     .split(',')
     .map((code) => code.trim().toUpperCase())
     .filter(Boolean);
+  // A blank value ("--regions ''") must not leave an empty list, which would select nothing.
+  if (codes.length === 0) throw new InvalidArgumentError('expected region codes such as NAI,EMEA.');
   return [...(previous ?? []), ...codes];
 }

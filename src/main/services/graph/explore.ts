@@ -94,8 +94,8 @@ export async function search(deps: ServiceDeps, input: SearchInput): Promise<Sea
   const params = {
     index: FULLTEXT_INDEX,
     query: searchQuery(input.q),
-    labels: input.labels?.length ? input.labels : null,
-    regions: input.regions?.length ? input.regions : null,
+    labels: input.labels ?? null,
+    regions: input.regions ?? null,
     limit: int(input.limit),
   };
   const records = await readTransaction(deps, async (tx) => {

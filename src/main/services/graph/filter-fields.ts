@@ -1,7 +1,8 @@
 /**
  * Which filter fields a request sets, whether they apply in its mode, and their Cypher
- * parameters. An empty list counts as "not set" (nothing chosen in a dropdown), never as
- * "match nothing". A field with no element in the mode's paths is refused, never ignored.
+ * parameters. A field is set when it is given: the request schema refuses empty lists, so none
+ * can be read as "no restriction". A field with no element in the mode's paths is refused,
+ * never ignored.
  */
 import neo4j from 'neo4j-driver';
 import type { FilterRequest } from '../../../shared/api';
@@ -29,10 +30,7 @@ const PATH_FIELDS = [
 ] as const satisfies readonly PathFilterField[];
 
 export function setFields(filter: FilterRequest): PathFilterField[] {
-  return PATH_FIELDS.filter((field) => {
-    const value = filter[field];
-    return Array.isArray(value) ? value.length > 0 : value !== undefined;
-  });
+  return PATH_FIELDS.filter((field) => filter[field] !== undefined);
 }
 
 export function checkFilter(filter: FilterRequest, fields: readonly PathFilterField[]): void {

@@ -14,10 +14,7 @@ export async function filterGraph(
   const fields = setFields(filter);
   checkFilter(filter, fields);
   const limit = filter.limit ?? deps.config.DEFAULT_REGION_SIZE;
-  const depths = labelDepths(
-    filter.mode,
-    filter.node_types?.length ? filter.node_types : undefined,
-  );
+  const depths = labelDepths(filter.mode, filter.node_types);
   const params = {
     ...filterParameters(filter, fields),
     depths: depths.map(int),

@@ -117,4 +117,8 @@ describe('clear confirmation', () => {
       regions: ['NAI'],
     });
   });
+
+  it('makes no request for a region scope with no region picked (it would delete all)', () => {
+    expect(clearInput({ kind: 'regions', regions: [] })).toBeNull();
+  });
 });

@@ -29,15 +29,16 @@ export function ClearDialog(props: ClearDialogProps): React.JSX.Element {
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ClearResult | null>(null);
   const phrase = confirmationPhrase(scope);
-  const confirmed = isConfirmed(scope, typed);
+  const input = clearInput(scope);
+  const confirmed = input !== null && isConfirmed(scope, typed);
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    if (!confirmed || busy) return;
+    if (!confirmed || busy || input === null) return;
     setBusy(true);
     setError(null);
     try {
-      const cleared = await client.clearGraph(clearInput(scope));
+      const cleared = await client.clearGraph(input);
       setResult(cleared);
       setTyped('');
       onCleared(cleared);
@@ -84,6 +85,11 @@ export function ClearDialog(props: ClearDialogProps): React.JSX.Element {
               selected={scope.regions}
               onChange={(selected) => setScope({ kind: 'regions', regions: selected })}
             />
+          )}
+          {input === null && (
+            <p className="message" data-testid="clear-needs-region">
+              Choose at least one region to delete.
+            </p>
           )}
           <label className="admin-field">
             <span>

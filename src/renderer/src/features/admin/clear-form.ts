@@ -12,6 +12,11 @@ export function isConfirmed(scope: ClearScope, typed: string): boolean {
   );
 }
 
-export function clearInput(scope: ClearScope): { confirm: true; regions?: string[] } {
-  return scope.kind === 'all' ? { confirm: true } : { confirm: true, regions: [...scope.regions] };
+/**
+ * The request for a scope, or null when a region scope names no region: that selects nothing,
+ * and must never go out as a request without regions, which would delete everything.
+ */
+export function clearInput(scope: ClearScope): { confirm: true; regions?: string[] } | null {
+  if (scope.kind === 'all') return { confirm: true };
+  return scope.regions.length > 0 ? { confirm: true, regions: [...scope.regions] } : null;
 }

@@ -11,9 +11,14 @@ const parse = (input: FilterInput) => FilterRequest.parse(input);
 
 describe('filter fields', () => {
   it('counts only fields with values as set', () => {
-    const filter = parse({ regions: ['NAI'], ratings: [], node_types: ['PRODUCT'], limit: 5 });
+    const filter = parse({ regions: ['NAI'], node_types: ['PRODUCT'], limit: 5 });
     expect(setFields(filter)).toEqual(['regions']);
     expect(setFields(parse({ fc_total_plan_assets_min: 0 }))).toEqual(['fc_total_plan_assets_min']);
+  });
+
+  it('refuses an empty list by name instead of reading it as "no restriction"', () => {
+    const parsed = FilterRequest.safeParse({ regions: ['NAI'], ratings: [] });
+    expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['ratings']);
   });
 
   it('gives every filter field of the request an element in at least one mode', () => {

@@ -1,0 +1,64 @@
+/**
+ * The desktop transport over a real backend: the main side's IPC handlers registered on the
+ * in-memory IPC pair and the preload bridge on the other side, as in the app's window (only
+ * Electron's transport is stood in for). `call` unwraps the answer as the renderer's bridge
+ * client does: an error envelope becomes an AppError with its code and details.
+ */
+import type { Backend } from '../../../src/main/backend';
+import type { DesktopHandlers } from '../../../src/main/desktop/types';
+import { registerIpc } from '../../../src/main/ipc/register';
+import { createBridge } from '../../../src/preload/bridge';
+import {
+  contract,
+  type OperationInput,
+  type OperationName,
+  type OperationOutput,
+} from '../../../src/shared/contract';
+import { AppError } from '../../../src/shared/errors';
+import { IpcEnvelope } from '../../../src/shared/ipc';
+import { memoryIpc, memoryWebContents } from '../../unit/main/ipc/memory-ipc';
+
+const APP_ORIGIN = 'app://smart-network';
+
+export type IpcCall = <N extends OperationName>(
+  name: N,
+  input: OperationInput<N>,
+) => Promise<OperationOutput<N>>;
+
+/** The desktop operations are not part of these tests. */
+const refuse = (): Promise<never> => Promise.reject(new Error('not offered in this test'));
+const desktop = {
+  getAppInfo: refuse,
+  listProfiles: refuse,
+  saveProfile: refuse,
+  deleteProfile: refuse,
+  testConnection: refuse,
+  activateProfile: refuse,
+  saveFile: refuse,
+} satisfies DesktopHandlers;
+
+export function ipcClient(backend: Backend): { call: IpcCall; dispose: () => void } {
+  const ipc = memoryIpc();
+  const dispose = registerIpc({
+    ipcMain: ipc.ipcMain,
+    handlers: () => backend.handlers,
+    desktop,
+    generation: () => backend.generation,
+    policy: { windowId: () => 1, origins: [APP_ORIGIN] },
+    logger: { warn: () => undefined, error: () => undefined },
+  });
+  const bridge = createBridge(
+    ipc.renderer(memoryWebContents(1), { url: `${APP_ORIGIN}/index.html`, parent: null }),
+  );
+  const call: IpcCall = async (name, input) => {
+    const invoke = bridge[name] as (input: unknown) => Promise<unknown>;
+    const envelope = IpcEnvelope.parse(await invoke(input));
+    if (!envelope.ok) {
+      const { code, message, details } = envelope.error;
+      throw new AppError(code, message, details);
+    }
+    // Parsed by the operation's own output schema, which is what the name selects.
+    return contract[name].output.parse(envelope.value) as OperationOutput<typeof name>;
+  };
+  return { call, dispose };
+}
