@@ -5,16 +5,18 @@
  */
 import type { ClearInput, ClearResult } from '../../shared/api';
 import { deleteForLabels, deleteSelection, everything, regionSelection } from './generation/delete';
+import { assertRegionsConfigured } from './regions';
 import type { ServiceDeps } from './types';
 
 export type ClearService = { clear: (input: ClearInput) => Promise<ClearResult> };
 
 export function createClearService(
-  deps: Pick<ServiceDeps, 'driver' | 'database' | 'logger'>,
+  deps: Pick<ServiceDeps, 'driver' | 'database' | 'logger' | 'config'>,
 ): ClearService {
   return {
     async clear(input) {
-      // Only an absent list means everything (the input schema refuses an empty one).
+      // Only an absent list means everything; an empty or unknown one is refused, never widened.
+      assertRegionsConfigured(deps.config, input.regions);
       const started = performance.now();
       const regions = input.regions ?? null;
       const counts = regions

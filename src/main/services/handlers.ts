@@ -38,6 +38,7 @@ export type HandlerServices = {
   };
   options: {
     options: (input: { region?: string }) => Promise<FilterOptions>;
+    region: (input: { region: string }) => Promise<FilterOptions>;
     cascading: (input: FilterRequest) => Promise<FilterOptions>;
   };
   query: { run: (input: QueryRequest) => Promise<QueryResponse> };
@@ -60,7 +61,7 @@ export function createHandlers(services: HandlerServices): Handlers {
     filterGraph: (input) => graph.filter(input),
     getStats: () => services.stats.stats(),
     getFilterOptions: (input) => options.options(input),
-    getRegionFilterOptions: (input) => options.options(input),
+    getRegionFilterOptions: (input) => options.region(input),
     getCascadingFilterOptions: (input) => options.cascading(input),
     runQuery: (input) => services.query.run(input),
     getNode: (input) => graph.node(input),

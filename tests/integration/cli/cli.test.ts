@@ -201,6 +201,7 @@ describe('headless CLI', () => {
       ['clear', '--yes', '--regions', ''],
       ['clear', '--yes', '--regions', ','],
       ['clear', '--yes', '--regions', ' , '],
+      ['clear', '--yes', '--regions', 'MARS'],
       ['generate', '--regions'],
       ['generate', '--regions', ''],
       ['generate', '--regions', ' , '],

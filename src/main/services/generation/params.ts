@@ -6,6 +6,7 @@ import { randomInt } from 'node:crypto';
 import type { GenerateRequest } from '../../../shared/api';
 import { AppError, type ErrorDetail } from '../../../shared/errors';
 import type { Config } from '../../config/env';
+import { assertRegionsConfigured } from '../regions';
 
 export type GenerationParams = {
   regions: string[];
@@ -69,13 +70,7 @@ function checkBounds(values: Record<BoundedField, number>, config: Config): void
 }
 
 function checkRegions(regions: string[], config: Config): void {
-  const unknown = regions.filter((region) => !config.REGIONS.includes(region));
-  if (unknown.length > 0)
-    throw new AppError(
-      'VALIDATION_ERROR',
-      `regions: ${unknown.join(', ')} not configured (REGIONS is ${config.REGIONS.join(', ')})`,
-      [{ field: 'regions', message: `unknown region ${unknown.join(', ')}` }],
-    );
+  assertRegionsConfigured(config, regions);
   if (new Set(regions).size !== regions.length)
     throw new AppError('VALIDATION_ERROR', 'regions: a region is listed twice', [
       { field: 'regions', message: 'duplicate region' },

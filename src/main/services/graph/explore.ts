@@ -21,6 +21,7 @@ import {
 } from '../../db/cypher/explore';
 import { toGraphData, toGraphNode } from '../../db/mapping';
 import { FULLTEXT_INDEX } from '../../db/schema';
+import { assertRegionsConfigured } from '../regions';
 import type { ServiceDeps } from '../types';
 import { searchQuery } from './lucene';
 import { int, numberOf, readTransaction, relationshipsOf } from './read';
@@ -91,6 +92,7 @@ export async function neighbours(
 }
 
 export async function search(deps: ServiceDeps, input: SearchInput): Promise<SearchResponse> {
+  assertRegionsConfigured(deps.config, input.regions);
   const params = {
     index: FULLTEXT_INDEX,
     query: searchQuery(input.q),

@@ -2,6 +2,7 @@
 import type { FilterRequest, GraphResponse } from '../../../shared/api';
 import { filterGraphQuery } from '../../db/cypher/filter';
 import { labelDepths } from '../../db/cypher/modes';
+import { assertRegionsConfigured } from '../regions';
 import type { ServiceDeps } from '../types';
 import { cappedGraph } from './capped';
 import { checkFilter, filterParameters, setFields } from './filter-fields';
@@ -11,6 +12,7 @@ export async function filterGraph(
   deps: ServiceDeps,
   filter: FilterRequest,
 ): Promise<GraphResponse> {
+  assertRegionsConfigured(deps.config, filter.regions);
   const fields = setFields(filter);
   checkFilter(filter, fields);
   const limit = filter.limit ?? deps.config.DEFAULT_REGION_SIZE;

@@ -1,6 +1,5 @@
 /** The region graph: the region's network in one mode, capped with whole neighbourhoods first. */
 import type { GraphResponse, RegionGraphInput } from '../../../shared/api';
-import { AppError } from '../../../shared/errors';
 import {
   regionAllNodesQuery,
   regionAllRelationshipsQuery,
@@ -9,17 +8,10 @@ import {
   regionRelationshipCountQuery,
   regionRelationshipsQuery,
 } from '../../db/cypher/region';
+import { assertRegionExists } from '../regions';
 import type { ServiceDeps } from '../types';
 import { cappedGraph } from './capped';
 import { int, nodesOf, numberOf, readTransaction, relationshipsOf } from './read';
-
-export function assertKnownRegion(deps: ServiceDeps, region: string): void {
-  if (deps.config.REGIONS.includes(region)) return;
-  const known = deps.config.REGIONS.join(', ');
-  throw new AppError('NOT_FOUND', `Unknown region ${region}; known regions: ${known}.`, [
-    { field: 'region', message: `must be one of ${known}` },
-  ]);
-}
 
 /**
  * Counts first: a region within the cap is read whole by plain scans; a larger one is read in cap
@@ -29,7 +21,7 @@ export async function regionGraph(
   deps: ServiceDeps,
   input: RegionGraphInput,
 ): Promise<GraphResponse> {
-  assertKnownRegion(deps, input.region);
+  assertRegionExists(deps.config, input.region);
   const limit = input.limit ?? deps.config.DEFAULT_REGION_SIZE;
   const { mode, region } = input;
   const relationshipsOfRows = (records: { get(key: string): unknown }[]) =>

@@ -9,11 +9,15 @@ import { facetsQuery, OPTION_COLUMNS, optionsQuery } from '../../db/cypher/optio
 import type { PathFilterField } from '../../db/cypher/paths';
 import { checkFilter, filterParameters, setFields } from '../graph/filter-fields';
 import { readTransaction } from '../graph/read';
+import { assertRegionExists, assertRegionsConfigured } from '../regions';
 import type { ServiceDeps } from '../types';
 import { buildFilterOptions, type OptionRow } from './build';
 
 export type FilterOptionsService = {
+  /** All options, or one region's (`?region=`: an unknown region is an invalid value). */
   options(input: { region?: string }): Promise<FilterOptions>;
+  /** One region's options (`/options/{region}`: an unknown region is not found). */
+  region(input: { region: string }): Promise<FilterOptions>;
   cascading(filter: FilterRequest): Promise<FilterOptions>;
 };
 
@@ -54,16 +58,27 @@ export function createFilterOptionsService(deps: ServiceDeps): FilterOptionsServ
       return buildFilterOptions(rowOf(result.records[0]));
     });
 
+  const options = async (region: string | undefined): Promise<FilterOptions> => {
+    const row = await readTransaction(deps, async (tx) => {
+      const result = await tx.run(optionsQuery(region !== undefined), { region: region ?? null });
+      return rowOf(result.records[0]);
+    });
+    return buildFilterOptions(row);
+  };
+
   return {
     async options({ region }) {
-      const row = await readTransaction(deps, async (tx) => {
-        const result = await tx.run(optionsQuery(region !== undefined), { region: region ?? null });
-        return rowOf(result.records[0]);
-      });
-      return buildFilterOptions(row);
+      assertRegionsConfigured(deps.config, region, 'region');
+      return options(region);
+    },
+
+    async region({ region }) {
+      assertRegionExists(deps.config, region);
+      return options(region);
     },
 
     async cascading(filter) {
+      assertRegionsConfigured(deps.config, filter.regions);
       const fields = setFields(filter);
       checkFilter(filter, fields);
       const narrowed = await facets(filter, fields);
