@@ -34,6 +34,29 @@ export const JsonValue: z.ZodType<JsonValue> = z.lazy(() =>
 );
 export const Properties = z.record(z.string(), JsonValue);
 
+// ---------------------------------------------------------------------------------------------
+// Field helpers
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An optional field that also takes an explicit null as "not given", as clients written for the
+ * original FastAPI service send it (Pydantic's `Optional`). Null becomes undefined, so handlers
+ * see one shape; the OpenAPI document shows the field as nullable.
+ */
+export const optional = <T extends z.ZodType>(schema: T) =>
+  schema
+    .nullable()
+    .transform((value) => value ?? undefined)
+    .optional();
+
+/** A field with a default that an absent field and an explicit null both take. */
+export const withDefault = <T extends z.ZodType>(schema: T, value: z.output<T>) =>
+  schema
+    .nullable()
+    .optional()
+    .transform((given): z.output<T> => given ?? value)
+    .meta({ default: value });
+
 /**
  * A list that names at least one value. An empty list selects nothing, so it is refused by name
  * rather than read as "no restriction" (or, for clearing, as "everything").
@@ -101,26 +124,26 @@ export type RegionGraphInput = z.infer<typeof RegionGraphInput>;
 const ids = nonEmptyList(z.string().min(1).max(200)).max(10_000);
 
 export const FilterRequest = z.strictObject({
-  regions: nonEmptyList(RegionCode).optional(),
-  node_types: nonEmptyList(NodeLabel).optional(),
-  mandate_statuses: nonEmptyList(MandateStatus).optional(),
-  ratings: nonEmptyList(Rating).optional(),
-  sales_regions: nonEmptyList(SalesRegion).optional(),
-  channels: nonEmptyList(Channel).optional(),
-  asset_classes: nonEmptyList(AssetClass).optional(),
-  influence_levels: nonEmptyList(InfluenceLevel).optional(),
-  privacy_levels: nonEmptyList(Privacy).optional(),
-  jpm_flags: nonEmptyList(JpmFlag).optional(),
-  opportunity_types: nonEmptyList(OpportunityType).optional(),
-  consultant_ids: ids.optional(),
-  field_consultant_ids: ids.optional(),
-  company_ids: ids.optional(),
-  product_ids: ids.optional(),
-  incumbent_product_ids: ids.optional(),
-  fc_total_plan_assets_min: z.number().nonnegative().optional(),
-  fc_total_plan_assets_max: z.number().nonnegative().optional(),
-  mode: GraphMode.default('standard'),
-  limit: z.number().int().min(1).max(1_000_000).optional(),
+  regions: optional(nonEmptyList(RegionCode)),
+  node_types: optional(nonEmptyList(NodeLabel)),
+  mandate_statuses: optional(nonEmptyList(MandateStatus)),
+  ratings: optional(nonEmptyList(Rating)),
+  sales_regions: optional(nonEmptyList(SalesRegion)),
+  channels: optional(nonEmptyList(Channel)),
+  asset_classes: optional(nonEmptyList(AssetClass)),
+  influence_levels: optional(nonEmptyList(InfluenceLevel)),
+  privacy_levels: optional(nonEmptyList(Privacy)),
+  jpm_flags: optional(nonEmptyList(JpmFlag)),
+  opportunity_types: optional(nonEmptyList(OpportunityType)),
+  consultant_ids: optional(ids),
+  field_consultant_ids: optional(ids),
+  company_ids: optional(ids),
+  product_ids: optional(ids),
+  incumbent_product_ids: optional(ids),
+  fc_total_plan_assets_min: optional(z.number().nonnegative()),
+  fc_total_plan_assets_max: optional(z.number().nonnegative()),
+  mode: withDefault(GraphMode, 'standard'),
+  limit: optional(z.number().int().min(1).max(1_000_000)),
 });
 export type FilterRequest = z.infer<typeof FilterRequest>;
 export type FilterInput = z.input<typeof FilterRequest>;
@@ -234,11 +257,11 @@ export type FilterOptions = z.infer<typeof FilterOptions>;
 
 export const QueryRequest = z.strictObject({
   query: z.string().trim().min(1).max(100_000),
-  parameters: z.record(z.string(), JsonValue).default({}),
+  parameters: withDefault(z.record(z.string(), JsonValue), {}),
   /** Writes need both the server's ALLOW_WRITE_QUERIES and read_only: false. */
-  read_only: z.boolean().default(true),
-  limit: z.number().int().min(1).max(1_000_000).optional(),
-  timeout_ms: z.number().int().min(100).max(3_600_000).optional(),
+  read_only: withDefault(z.boolean(), true),
+  limit: optional(z.number().int().min(1).max(1_000_000)),
+  timeout_ms: optional(z.number().int().min(100).max(3_600_000)),
 });
 export type QueryRequest = z.infer<typeof QueryRequest>;
 export type QueryInput = z.input<typeof QueryRequest>;
@@ -265,26 +288,26 @@ export type QueryResponse = z.infer<typeof QueryResponse>;
 const probability = z.number().min(0).max(1);
 
 export const GenerateRequest = z.strictObject({
-  regions: nonEmptyList(
-    RegionCode,
-    'name at least one region, or leave regions out for all of them',
-  ).optional(),
-  consultants_per_region: z.number().int().min(1).optional(),
-  field_consultants_per_consultant: z.number().int().min(1).optional(),
-  companies_per_field_consultant: z.number().int().min(1).optional(),
-  products_per_company: z.number().int().min(1).optional(),
-  incumbents_per_company: z.number().int().min(0).optional(),
-  direct_coverage_probability: probability.optional(),
-  rating_probability: probability.optional(),
-  recommendation_probability: probability.optional(),
-  seed: z
-    .number()
-    .int()
-    .min(0)
-    .max(2 ** 31 - 1)
-    .optional(),
-  mode: z.enum(['append', 'replace']).default('append'),
-  batch_size: z.number().int().min(1).max(100_000).optional(),
+  regions: optional(
+    nonEmptyList(RegionCode, 'name at least one region, or leave regions out for all of them'),
+  ),
+  consultants_per_region: optional(z.number().int().min(1)),
+  field_consultants_per_consultant: optional(z.number().int().min(1)),
+  companies_per_field_consultant: optional(z.number().int().min(1)),
+  products_per_company: optional(z.number().int().min(1)),
+  incumbents_per_company: optional(z.number().int().min(0)),
+  direct_coverage_probability: optional(probability),
+  rating_probability: optional(probability),
+  recommendation_probability: optional(probability),
+  seed: optional(
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+  ),
+  mode: withDefault(z.enum(['append', 'replace']), 'append'),
+  batch_size: optional(z.number().int().min(1).max(100_000)),
 });
 export type GenerateRequest = z.infer<typeof GenerateRequest>;
 export type GenerateInput = z.input<typeof GenerateRequest>;

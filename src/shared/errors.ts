@@ -55,12 +55,17 @@ export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
 
+const dotted = (path: readonly PropertyKey[]): string | undefined =>
+  path.length ? path.map(String).join('.') : undefined;
+
 /** Turns zod issues into error details that name the field (dotted path). */
 export function detailsFromZod(error: z.ZodError): ErrorDetail[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.map(String).join('.') : undefined,
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    // An unknown key is named as the field at fault, one detail per key.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: dotted([...issue.path, key]), message: 'unknown field' }))
+      : [{ field: dotted(issue.path), message: issue.message }],
+  );
 }
 
 export function validationError(error: z.ZodError, what = 'Request'): AppError {

@@ -230,8 +230,9 @@ describe('graph filter', () => {
     ).rejects.toMatchObject({ code: 'VALIDATION_ERROR' });
   });
 
-  it('treats an absent field as no filter on it, and refuses an empty list', async () => {
+  it('treats an absent or null field as no filter on it, and refuses an empty list', async () => {
     expect(names(await run({ regions: [B] }))).toEqual(['C3', 'CO5', 'P4']);
+    expect(names(await run({ regions: [B], ratings: null }))).toEqual(['C3', 'CO5', 'P4']);
     // An empty list selects nothing; read as "no filter" it would widen the answer.
     expect(() => FilterRequest.parse({ regions: [B], ratings: [] })).toThrow(/ratings/);
   });

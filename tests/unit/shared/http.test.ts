@@ -159,6 +159,27 @@ describe('decodeQuery', () => {
     expect(decodeInput('filterGraph', { params: {}, query: {}, body: [1] })).toEqual([1]);
   });
 
+  it('reads an explicit null of an optional body field as "not given"', () => {
+    const schema = contract.filterGraph.input;
+    expect(schema.parse({ regions: null, limit: null, mode: null })).toEqual({
+      mode: 'standard',
+    });
+    expect(contract.runQuery.input.parse({ query: 'RETURN 1', parameters: null })).toEqual({
+      query: 'RETURN 1',
+      parameters: {},
+      read_only: true,
+    });
+    expect(contract.startGeneration.input.parse({ regions: null, seed: null })).toEqual({
+      mode: 'append',
+    });
+    // Unknown keys are still refused by name, and a required field is still required.
+    expect(schema.safeParse({ region: null }).error?.issues[0]).toMatchObject({
+      code: 'unrecognized_keys',
+      keys: ['region'],
+    });
+    expect(contract.runQuery.input.safeParse({ query: null }).success).toBe(false);
+  });
+
   it('refuses an explicit JSON null body instead of reading it as no fields', () => {
     const raw = decodeInput('startGeneration', { params: {}, query: {}, body: null });
     expect(raw).toBeNull();

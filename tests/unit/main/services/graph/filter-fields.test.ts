@@ -11,7 +11,7 @@ const parse = (input: FilterInput) => FilterRequest.parse(input);
 
 describe('filter fields', () => {
   it('counts only fields with values as set', () => {
-    const filter = parse({ regions: ['NAI'], node_types: ['PRODUCT'], limit: 5 });
+    const filter = parse({ regions: ['NAI'], ratings: null, node_types: ['PRODUCT'], limit: 5 });
     expect(setFields(filter)).toEqual(['regions']);
     expect(setFields(parse({ fc_total_plan_assets_min: 0 }))).toEqual(['fc_total_plan_assets_min']);
   });
