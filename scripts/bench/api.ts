@@ -22,6 +22,7 @@ import type { ReadCache } from '../../src/main/cache/types';
 import type { Config } from '../../src/main/config/env';
 import type { Database } from '../../src/main/db/connection';
 import { REDACT_PATHS } from '../../src/main/logger';
+import { databaseTarget } from '../../src/main/db/driver';
 import { setupSchema } from '../../src/main/db/schema';
 import { createClearService } from '../../src/main/services/clear';
 import { createGenerationService } from '../../src/main/services/generation';
@@ -109,7 +110,8 @@ await runMain(async () => {
       targets: [{ target: 'pino/file', level: 'info', options: { destination: '/dev/null' } }],
     }),
   );
-  const deps = { driver: db.driver, database: db.database, config, logger };
+  const target = databaseTarget(() => db.settings);
+  const deps = { driver: db.driver, database: db.database, config, logger, target };
   const servers: ApiServer[] = [];
   try {
     await setupSchema(db.driver, db.database);

@@ -52,7 +52,11 @@ export async function openBenchDatabase(allowClear: boolean): Promise<BenchDatab
     heapMax: BENCH_HEAP,
     pageCache: BENCH_PAGE_CACHE,
   });
-  const settings = settingsFromConfig(config, { uri: instance.uri, ...instance.credentials });
+  const settings = settingsFromConfig(
+    config,
+    { uri: instance.uri, ...instance.credentials },
+    'managed',
+  );
   const driver = createDriver(settings);
   await checkConnectivity(driver, settings);
   return {

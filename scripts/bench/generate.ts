@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import pino from 'pino';
+import { databaseTarget } from '../../src/main/db/driver';
 import { setupSchema } from '../../src/main/db/schema';
 import { createClearService } from '../../src/main/services/clear';
 import { createGenerationService } from '../../src/main/services/generation';
@@ -43,6 +44,7 @@ await runMain(async () => {
     database: db.database,
     config: { ...db.config, MAX_CONSULTANTS_PER_REGION: 100_000, LOG_LEVEL: 'silent' },
     logger: pino({ level: 'silent' }),
+    target: databaseTarget(() => db.settings),
   };
   const generator = createGenerationService(deps);
   const clearer = createClearService(deps);

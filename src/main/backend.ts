@@ -6,6 +6,7 @@
 import { configWarnings, type Config } from './config/env';
 import type { AppPaths } from './config/paths';
 import { connectDatabase, type ConnectOptions, type Database } from './db/connection';
+import { databaseTarget } from './db/driver';
 import { setupSchema } from './db/schema';
 import { createReadCache, type ReadCache } from './cache';
 import { withReadCache } from './cache/cached-handlers';
@@ -15,6 +16,7 @@ import { createClearService } from './services/clear';
 import { createGenerationService, type GenerationService } from './services/generation';
 import { removeAbandonedRuns } from './services/generation/recovery';
 import { createGraphService } from './services/graph';
+import { withDatabaseErrors } from './services/database-errors';
 import { createHandlers } from './services/handlers';
 import { createHealthService } from './services/health';
 import { createFilterOptionsService } from './services/options';
@@ -43,6 +45,8 @@ export type BackendOptions = {
   onProgress?: (message: string) => void;
   /** Overrides for the managed server (tests: memory, preferred port). */
   managed?: ConnectOptions['managed'];
+  /** Where a configured NEO4J_URI's credentials came from (default: the environment). */
+  source?: ConnectOptions['source'];
 };
 
 /** Builds the services over an open database (no I/O of its own). */
@@ -55,30 +59,35 @@ export function assembleBackend(options: {
   const { db, config, logger } = options;
   const metrics = createMetrics({ poolSize: db.settings.maxConnectionPoolSize });
   const cache = options.cache ?? createReadCache(config, logger);
+  const target = databaseTarget(() => db.settings);
   const deps: ServiceDeps = {
     driver: metrics.instrumentDriver(db.driver),
     database: db.settings.database,
     config,
     logger,
+    target,
   };
   const generation = createGenerationService(deps);
   const handlers = withReadCache(
-    createHandlers({
-      health: createHealthService({
-        driver: deps.driver,
-        database: deps.database,
-        uri: () => db.settings.uri,
-        managed: db.managed !== undefined,
-        version: APP_VERSION,
+    withDatabaseErrors(
+      createHandlers({
+        health: createHealthService({
+          driver: deps.driver,
+          database: deps.database,
+          uri: () => db.settings.uri,
+          managed: db.managed !== undefined,
+          version: APP_VERSION,
+        }),
+        settings: createSettingsService(config, APP_VERSION),
+        graph: createGraphService(deps),
+        options: createFilterOptionsService(deps),
+        query: createQueryService(deps),
+        stats: createStatsService(deps),
+        clear: createClearService(deps),
+        generation,
       }),
-      settings: createSettingsService(config, APP_VERSION),
-      graph: createGraphService(deps),
-      options: createFilterOptionsService(deps),
-      query: createQueryService(deps),
-      stats: createStatsService(deps),
-      clear: createClearService(deps),
-      generation,
-    }),
+      target,
+    ),
     cache,
     { generation },
   );
@@ -108,6 +117,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     onProgress: options.onProgress,
     logger,
     managed: options.managed,
+    source: options.source,
   });
   try {
     const schema = await setupSchema(db.driver, db.settings.database);

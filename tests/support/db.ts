@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 import type { DbSettings } from '../../src/main/db/driver';
+import type { DatabaseTarget } from '../../src/main/db/errors';
 
 export type TestDatabase = {
   uri: string;
@@ -41,6 +42,12 @@ export function testSettings(overrides: Partial<DbSettings> = {}): DbSettings {
     connectTimeout: 10_000,
     ...overrides,
   };
+}
+
+/** The test database as services name it in errors (its credentials come from the setup). */
+export function testTarget(): DatabaseTarget {
+  const db = testDatabase();
+  return { uri: db.uri, database: db.database, source: 'NEO4J_URI' };
 }
 
 export function testDriver(): Driver {

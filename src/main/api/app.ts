@@ -46,7 +46,7 @@ function errorHandler(): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     const known = toAppError(error);
     if (!known || known.code === 'INTERNAL') req.log.error({ err: error }, 'Request failed');
-    else if (known.code === 'DATABASE_UNAVAILABLE')
+    else if (known.code === 'DATABASE_UNAVAILABLE' || known.code === 'DATABASE_AUTH_FAILED')
       req.log.warn({ err: known.message }, 'Database unavailable');
     if (res.headersSent) {
       res.end();

@@ -1,8 +1,8 @@
 /**
- * The one error shape of the API and the status each error code travels with. Anything that is
- * not an `AppError` (or a driver failure we can name) is reported as INTERNAL, without its text.
+ * The one error shape of the API and the status each error code travels with. Database failures
+ * reach this point already typed (db/errors, applied to every operation); anything that is not
+ * an `AppError` or a body-parsing failure is reported as INTERNAL, without its text.
  */
-import { Neo4jError } from 'neo4j-driver';
 import { AppError, type ErrorBody, type ErrorCode } from '../../shared/errors';
 
 export const STATUS_BY_CODE = {
@@ -25,8 +25,6 @@ export const STATUS_BY_CODE = {
 /** Seconds a client should wait before retrying when the database is unavailable. */
 export const RETRY_AFTER_SECONDS = 5;
 
-const UNAVAILABLE_DRIVER_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
-
 /** Errors raised by body parsing (express.json) carry a `type` and a `status`. */
 type BodyParserError = { type: string; status: number };
 const isBodyParserError = (error: unknown): error is BodyParserError =>
@@ -38,8 +36,6 @@ const isBodyParserError = (error: unknown): error is BodyParserError =>
 /** Names what went wrong in terms a client can act on. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
-  if (error instanceof Neo4jError && UNAVAILABLE_DRIVER_CODES.has(error.code))
-    return new AppError('DATABASE_UNAVAILABLE', 'The database is unavailable; try again shortly.');
   if (isBodyParserError(error)) {
     if (error.type === 'entity.too.large')
       return new AppError(

@@ -7,6 +7,8 @@ import type { Command } from 'commander';
 import { configWarnings, loadConfig, type Config } from '../config/env';
 import { resolveAppPaths } from '../config/paths';
 import { connectDatabase, type Database } from '../db/connection';
+import { databaseTarget } from '../db/driver';
+import { asDatabaseError } from '../db/errors';
 import { createLogger } from '../logger';
 import type { ServiceDeps } from '../services/types';
 
@@ -53,8 +55,12 @@ export async function withServices<T>(
     onProgress: (m) => context.err(m),
     logger,
   });
+  const target = databaseTarget(() => db.settings);
+  const { database } = db.settings;
   try {
-    return await use({ driver: db.driver, database: db.settings.database, config, logger }, db);
+    return await use({ driver: db.driver, database, config, logger, target }, db);
+  } catch (error) {
+    throw asDatabaseError(error, target);
   } finally {
     await db.close();
   }

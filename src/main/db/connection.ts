@@ -7,13 +7,8 @@ import type { Driver } from 'neo4j-driver';
 import type { Config } from '../config/env';
 import type { AppPaths } from '../config/paths';
 import type { Logger } from '../logger';
-import {
-  checkConnectivity,
-  createDriver,
-  type DbSettings,
-  type ServerInfo,
-  type UriSource,
-} from './driver';
+import { checkConnectivity, createDriver, type DbSettings, type ServerInfo } from './driver';
+import type { UriSource } from './errors';
 import { openManagedDatabase } from './managed/follow';
 import { startManaged, type ManagedInstance, type ManagedOptions } from './managed/server';
 
@@ -34,6 +29,11 @@ export type ConnectOptions = {
   logger?: Pick<Logger, 'info' | 'warn'>;
   /** Overrides for the managed server (tests: memory, preferred port). */
   managed?: Pick<ManagedOptions, 'boltPort' | 'heapMax' | 'pageCache' | 'startTimeoutMs'>;
+  /**
+   * Where a configured NEO4J_URI and its credentials came from: the environment, or a connection
+   * profile of the desktop app (which sets them too), so that a refusal names what to fix.
+   */
+  source?: Extract<UriSource, 'NEO4J_URI' | 'profile'>;
 };
 
 export function settingsFromConfig(
@@ -53,8 +53,8 @@ export function settingsFromConfig(
   };
 }
 
-async function connectConfigured(config: Config): Promise<Database> {
-  const settings = settingsFromConfig(config);
+async function connectConfigured(config: Config, source: UriSource): Promise<Database> {
+  const settings = settingsFromConfig(config, undefined, source);
   const driver = createDriver(settings);
   try {
     const info = await checkConnectivity(driver, settings);
@@ -70,7 +70,7 @@ export async function connectDatabase(
   paths: AppPaths,
   options: ConnectOptions = {},
 ): Promise<Database> {
-  if (config.NEO4J_URI) return connectConfigured(config);
+  if (config.NEO4J_URI) return connectConfigured(config, options.source ?? 'NEO4J_URI');
   const instance = await startManaged({
     dataDir: paths.dataDir,
     cacheDir: paths.cacheDir,

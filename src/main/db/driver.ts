@@ -1,9 +1,10 @@
 /**
- * The process's one Neo4j driver: pool settings from configuration, a connectivity check with a
- * timeout, and errors that name the URI instead of leaking driver text.
+ * The process's one Neo4j driver: pool settings from configuration, and a connectivity check with
+ * a timeout whose failures are typed errors (db/errors) that name the URI, not driver text.
  */
-import neo4j, { type AuthTokenManager, type Driver, Neo4jError } from 'neo4j-driver';
+import neo4j, { type AuthTokenManager, type Driver } from 'neo4j-driver';
 import { AppError } from '../../shared/errors';
+import { connectionError, type DatabaseTarget, type UriSource } from './errors';
 
 export type DbSettings = {
   uri: string;
@@ -20,10 +21,20 @@ export type DbSettings = {
 };
 
 /**
- * `NEO4J_URI`: the user configured it (errors name the variable). `managed`: the app's own local
- * Neo4j, whose credentials the user never set. `other`: a connection profile or a caller's own.
+ * What errors may name of the settings (no credentials). It reads the settings when asked, so it
+ * follows a database whose settings change (the managed one's port after a restart).
  */
-export type UriSource = 'NEO4J_URI' | 'managed' | 'other';
+export const databaseTarget = (settings: () => DbSettings): DatabaseTarget => ({
+  get uri() {
+    return settings().uri;
+  },
+  get database() {
+    return settings().database;
+  },
+  get source() {
+    return settings().source ?? 'other';
+  },
+});
 
 export type ServerInfo = { address: string; version: string; edition: string; latencyMs: number };
 
@@ -42,36 +53,6 @@ export function createDriver(settings: DbSettings, auth?: AuthTokenManager): Dri
       userAgent: 'smart-network',
     },
   );
-}
-
-const unreachable = (uri: string, source: UriSource): string =>
-  source === 'NEO4J_URI'
-    ? `Neo4j is unreachable at ${uri} (NEO4J_URI).`
-    : `Neo4j is unreachable at ${uri}.`;
-
-/** Maps driver failures to errors a user can act on; the URI is named, credentials never are. */
-export function toDatabaseError(
-  error: unknown,
-  uri: string,
-  source: UriSource = 'other',
-): AppError {
-  if (error instanceof AppError) return error;
-  if (error instanceof Neo4jError) {
-    if (error.code === 'Neo.ClientError.Security.Unauthorized')
-      return new AppError(
-        'DATABASE_AUTH_FAILED',
-        source === 'managed'
-          ? `Neo4j at ${uri} refused the managed database's own credentials: it is not this ` +
-              "app's managed Neo4j, or its password was changed outside the app."
-          : `Neo4j at ${uri} refused the credentials: check NEO4J_USERNAME and NEO4J_PASSWORD.`,
-      );
-    if (error.code === 'Neo.ClientError.Database.DatabaseNotFound')
-      return new AppError(
-        'DATABASE_UNAVAILABLE',
-        `Neo4j at ${uri} has no such database: check NEO4J_DATABASE.`,
-      );
-  }
-  return new AppError('DATABASE_UNAVAILABLE', unreachable(uri, source));
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
@@ -114,6 +95,9 @@ export async function checkConnectivity(driver: Driver, settings: DbSettings): P
       latencyMs,
     };
   } catch (error) {
-    throw toDatabaseError(error, settings.uri, settings.source);
+    throw connectionError(
+      error,
+      databaseTarget(() => settings),
+    );
   }
 }

@@ -32,6 +32,8 @@ export type RuntimeOptions<B extends ShellBackend> = {
     paths: AppPaths;
     logger: Logger;
     onProgress?: (message: string) => void;
+    /** A profile's credentials are named as such when the database refuses them. */
+    source?: 'NEO4J_URI' | 'profile';
   }) => Promise<B>;
   startApiServer: (
     backend: B,
@@ -129,6 +131,7 @@ export function createDesktopRuntime<B extends ShellBackend>(
         config,
         paths: options.paths,
         logger,
+        source: profile ? 'profile' : 'NEO4J_URI',
         ...(options.onProgress && { onProgress: options.onProgress }),
       });
       const server = await options.startApiServer(backend, {

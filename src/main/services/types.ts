@@ -7,6 +7,7 @@ import type { Driver } from 'neo4j-driver';
 import type { z } from 'zod';
 import type { Contract, OperationName, OperationOutput } from '../../shared/contract';
 import type { Config } from '../config/env';
+import type { DatabaseTarget } from '../db/errors';
 import type { Logger } from '../logger';
 
 export type ServiceDeps = {
@@ -15,6 +16,8 @@ export type ServiceDeps = {
   database: string;
   config: Config;
   logger: Logger;
+  /** Named in database errors: address, database and where its credentials came from. */
+  target: DatabaseTarget;
 };
 
 export type Handlers = {

@@ -4,7 +4,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import pino from 'pino';
 import { parseConfig, type Config } from '../../../src/main/config/env';
 import type { ServiceDeps } from '../../../src/main/services/types';
-import { testDatabase } from '../../support/db';
+import { testDatabase, testTarget } from '../../support/db';
 
 export function testConfig(regions: string[], overrides: Record<string, string> = {}): Config {
   const db = testDatabase();
@@ -29,6 +29,7 @@ export function testDeps(
     database: testDatabase().database,
     config: testConfig(regions, overrides),
     logger: pino({ level: 'silent' }),
+    target: testTarget(),
   };
 }
 

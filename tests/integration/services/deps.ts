@@ -5,7 +5,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { parseConfig } from '../../../src/main/config/env';
 import type { ServiceDeps } from '../../../src/main/services/types';
 import { createFilterGraph, type FixtureIds } from '../../fixtures/filter-graph';
-import { removeRegions, testDatabase, testDriver, testRegions } from '../../support/db';
+import { removeRegions, testDatabase, testDriver, testRegions, testTarget } from '../../support/db';
 
 export function serviceDeps(driver: Driver, env: Record<string, string> = {}): ServiceDeps {
   return {
@@ -13,6 +13,8 @@ export function serviceDeps(driver: Driver, env: Record<string, string> = {}): S
     database: testDatabase().database,
     config: parseConfig(env),
     logger: pino({ level: 'silent' }),
+    // The address errors name: the one the test points the driver at, as NEO4J_URI does.
+    target: { ...testTarget(), ...(env.NEO4J_URI && { uri: env.NEO4J_URI }) },
   };
 }
 

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { AppError } from '../../../shared/errors';
-import { toDatabaseError } from '../driver';
+import { connectionError } from '../errors';
 import {
   type Credentials,
   type ManagedState,
@@ -67,7 +67,7 @@ async function dbmsId(uri: string, credentials: Credentials): Promise<string> {
     );
     return String(records[0]?.get('id'));
   } catch (error) {
-    throw toDatabaseError(error, uri, 'managed');
+    throw connectionError(error, { uri, database: 'system', source: 'managed' });
   } finally {
     await driver.close();
   }

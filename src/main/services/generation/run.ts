@@ -11,7 +11,7 @@ import type {
   GenerationSummary,
 } from '../../../shared/api';
 import { AppError, isAppError } from '../../../shared/errors';
-import { Neo4jError } from 'neo4j-driver';
+import { databaseError } from '../../db/errors';
 import { setupSchema } from '../../db/schema';
 import type { ServiceDeps } from '../types';
 import { deleteForLabels, deleteGeneration, regionSelection } from './delete';
@@ -47,13 +47,14 @@ export class GenerationError extends AppError {
 export const newGenerationId = (): string =>
   `gen-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`;
 
-function asAppError(error: unknown): AppError {
+function asAppError(error: unknown, deps: ServiceDeps): AppError {
   if (isAppError(error)) return error;
   if (error instanceof InjectedFailure)
     return new AppError('INTERNAL', `Generation failed (${error.message})`);
-  if (error instanceof Neo4jError && ['ServiceUnavailable', 'SessionExpired'].includes(error.code))
-    return new AppError('DATABASE_UNAVAILABLE', 'Neo4j became unreachable during generation');
-  return new AppError('INTERNAL', 'Generation failed while writing to the database');
+  return (
+    databaseError(error, deps.target) ??
+    new AppError('INTERNAL', 'Generation failed while writing to the database')
+  );
 }
 
 async function rollBack(deps: ServiceDeps, generationId: string, wrote: boolean): Promise<boolean> {
@@ -145,7 +146,7 @@ export async function runGeneration(
       elapsed_ms: performance.now() - startedAt,
     });
     throw new GenerationError(
-      asAppError(error),
+      asAppError(error, deps),
       await rollBack(deps, generationId, wrote),
       generationId,
     );

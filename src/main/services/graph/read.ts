@@ -1,45 +1,17 @@
 /**
  * Read transactions for the services: READ access mode (routed to readers on a cluster), driver
- * failures that mean "no database" mapped to DATABASE_UNAVAILABLE, and typed access to values.
+ * failures that mean "no database" as typed errors (db/errors), and typed access to values.
  */
 import neo4j, {
   isInt,
   isNode,
   isRelationship,
-  Neo4jError,
   type ManagedTransaction,
   type Node,
   type Relationship,
 } from 'neo4j-driver';
-import { AppError } from '../../../shared/errors';
-import { toDatabaseError } from '../../db/driver';
+import { asDatabaseError } from '../../db/errors';
 import type { ServiceDeps } from '../types';
-
-const UNAVAILABLE_CODES = [
-  'ServiceUnavailable',
-  'SessionExpired',
-  'Neo.ClientError.Database.DatabaseNotFound',
-  'Neo.TransientError.General.DatabaseUnavailable',
-];
-
-/** The address named in "unreachable" messages (the managed database has no configured URI). */
-export const databaseAddress = (deps: ServiceDeps): string =>
-  deps.config.NEO4J_URI ?? 'the managed local Neo4j';
-
-/** Connection and authentication failures become AppErrors; anything else is a defect, kept as is. */
-export function databaseFailure(error: unknown, deps: ServiceDeps): unknown {
-  if (error instanceof AppError) return error;
-  if (
-    error instanceof Neo4jError &&
-    (UNAVAILABLE_CODES.includes(error.code) || error.code.startsWith('Neo.ClientError.Security.'))
-  )
-    return toDatabaseError(
-      error,
-      databaseAddress(deps),
-      deps.config.NEO4J_URI ? 'NEO4J_URI' : 'managed',
-    );
-  return error;
-}
 
 export async function readTransaction<T>(
   deps: ServiceDeps,
@@ -52,7 +24,7 @@ export async function readTransaction<T>(
   try {
     return await session.executeRead(work);
   } catch (error) {
-    throw databaseFailure(error, deps);
+    throw asDatabaseError(error, deps.target);
   } finally {
     await session.close();
   }

@@ -5,7 +5,7 @@
  */
 import { Neo4jError } from 'neo4j-driver';
 import { AppError } from '../../../shared/errors';
-import { databaseFailure } from '../graph/read';
+import { databaseError } from '../../db/errors';
 import type { ServiceDeps } from '../types';
 
 const MESSAGE_LIMIT = 300;
@@ -25,9 +25,13 @@ function firstLine(message: string): string {
   return line.length > MESSAGE_LIMIT ? `${line.slice(0, MESSAGE_LIMIT - 1)}…` : line;
 }
 
+/**
+ * What the query itself caused comes first (a refused write, the time limit, a privilege the
+ * query needs, too much memory); then database outages as for every operation; then any other
+ * error the database explains is the query's (UNPROCESSABLE).
+ */
 export function queryError(error: unknown, deps: ServiceDeps, timeoutMs: number): unknown {
-  const mapped = databaseFailure(error, deps);
-  if (mapped instanceof AppError || !(error instanceof Neo4jError)) return mapped;
+  if (!(error instanceof Neo4jError)) return databaseError(error, deps.target) ?? error;
   const { code } = error;
   if (code === 'Neo.ClientError.Statement.AccessMode') return writeRefusal(deps);
   if (code.includes('TransactionTimedOut'))
@@ -40,7 +44,14 @@ export function queryError(error: unknown, deps: ServiceDeps, timeoutMs: number)
       'UNPROCESSABLE',
       `The database refused the query: ${firstLine(error.message)}`,
     );
-  if (code.startsWith('Neo.ClientError.') || code.startsWith('Neo.TransientError.'))
+  if (code.includes('OutOfMemory'))
+    return new AppError(
+      'UNPROCESSABLE',
+      firstLine(error.message) || 'The query needs too much memory.',
+    );
+  const outage = databaseError(error, deps.target);
+  if (outage) return outage;
+  if (code.startsWith('Neo.ClientError.'))
     return new AppError('UNPROCESSABLE', firstLine(error.message) || 'The query failed.');
-  return mapped;
+  return error;
 }
