@@ -4,13 +4,15 @@
  * routes, generation jobs and events, docs, the built UI, and one error shape for every failure.
  */
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { contract, OPERATION_NAMES } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { docsRouter } from './docs';
 import { errorResponse, toAppError } from './errors';
 import { generationRouter } from './generation';
 import { homePage } from './home';
 import { metricsRouter, requestMetrics } from './http-metrics';
-import { createOpenApiDocument } from './openapi';
+import { methodNotAllowedRouter, type KnownRoute } from './methods';
+import { createOpenApiDocument, EVENTS_PATH, METRICS_PATH } from './openapi';
 import { requestIdOf, requestLogger } from './request-log';
 import { contractRouter } from './routes';
 import { allowedOrigins, corsMiddleware, requireToken, securityHeaders } from './security';
@@ -37,6 +39,15 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
     ),
   );
 };
+
+/** Every API path and its methods: the contract's, the event stream's and the metrics'. */
+function apiRoutes(withMetrics: boolean): KnownRoute[] {
+  return [
+    ...OPERATION_NAMES.map((name) => contract[name].http),
+    { method: 'GET', path: EVENTS_PATH },
+    ...(withMetrics ? [{ method: 'GET', path: METRICS_PATH }] : []),
+  ];
+}
 
 const notFound: RequestHandler = (req, _res, next) => {
   next(new AppError('NOT_FOUND', `No such endpoint: ${req.method} ${req.baseUrl}${req.path}`));
@@ -83,6 +94,7 @@ export function createApiApp(backend: ApiBackend, options: ApiOptions = {}): Exp
   app.use(contractRouter(handlers, validateResponses));
   app.use(generationRouter(handlers, generation, validateResponses));
   if (metrics) app.use(metricsRouter(metrics));
+  app.use(methodNotAllowedRouter(apiRoutes(metrics !== undefined)));
   app.use(API_PREFIXES, notFound);
   app.use(docsRouter(openApiDocument));
   if (options.staticDir && hasRenderer(options.staticDir)) app.use(staticRouter(options.staticDir));

@@ -11,6 +11,7 @@ export const STATUS_BY_CODE = {
   // Policy refusals: the server is configured not to allow the write.
   WRITE_NOT_ALLOWED: 403,
   NOT_FOUND: 404,
+  METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,
   CANCELLED: 409,
   PAYLOAD_TOO_LARGE: 413,

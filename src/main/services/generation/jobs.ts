@@ -101,7 +101,14 @@ export function createJobRegistry(run: RunFn, validate: (request: GenerateReques
     get: (id: string): GenerationJob => snapshot(entry(id)),
     cancel(id: string): GenerationJob {
       const e = entry(id);
-      if (e.job.status === 'running') e.controller.abort();
+      // Cancelling a finished job would do nothing: say so rather than answer as if it had.
+      if (e.job.status !== 'running')
+        throw new AppError(
+          'CONFLICT',
+          `Generation job ${id} has already ${e.job.status === 'cancelled' ? 'been cancelled' : e.job.status}; only a running job can be cancelled.`,
+          [{ field: 'id', message: `the job is ${e.job.status}, not running` }],
+        );
+      e.controller.abort();
       return snapshot(e);
     },
     wait: (id: string): Promise<GenerationJob> => entry(id).done,

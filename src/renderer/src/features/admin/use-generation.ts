@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { GenerateInput, GenerationJob } from '../../../../shared/api';
 import type { Client } from '../../../../shared/contract';
+import { isAppError } from '../../../../shared/errors';
 import { errorMessage } from '../../state/errors';
 import type { ProgressRow } from './progress';
 import { completeRows, isFinished, recordProgress } from './progress';
@@ -76,7 +77,10 @@ export function useGeneration(
     try {
       accept(await client.cancelGeneration({ id: job.id }));
     } catch (e) {
-      setError(errorMessage(e));
+      // The run ended before the cancel arrived: show how it ended instead of an error.
+      if (isAppError(e) && e.code === 'CONFLICT')
+        accept(await client.getGenerationJob({ id: job.id }).catch(() => job));
+      else setError(errorMessage(e));
     }
   };
 
