@@ -120,9 +120,21 @@ test('clearing a region needs the typed phrase and deletes only that region', as
   await page.getByTestId('data-tool').locator('summary').click();
   await page.getByRole('button', { name: 'Clear data…' }).click();
   const dialog = page.getByTestId('clear-dialog');
+  const clears: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().includes('/api/v1/graph/clear')) clears.push(r.url());
+  });
   await dialog.getByLabel('Only some regions').check();
-  await dialog.getByRole('checkbox', { name: REGION, exact: true }).check();
   const remove = dialog.getByRole('button', { name: 'Delete' });
+  // With no region picked there is nothing to delete: no phrase enables the button.
+  await expect(dialog).toContainText('choose at least one region');
+  await dialog.getByLabel('Confirmation').fill('delete ');
+  await expect(remove).toBeDisabled();
+  await dialog.getByLabel('Confirmation').press('Enter');
+  await page.screenshot({ path: 'test-results/e2e-clear-no-region.png' });
+  expect(clears).toEqual([]);
+  await dialog.getByRole('checkbox', { name: REGION, exact: true }).check();
+  await expect(dialog).not.toContainText('choose at least one region');
   await expect(dialog).toContainText(`Type delete ${REGION} to confirm`);
   await dialog.getByLabel('Confirmation').fill('delete all');
   await expect(remove).toBeDisabled();

@@ -84,16 +84,18 @@ export function ClearDialog(props: ClearDialogProps): React.JSX.Element {
               regions={regions}
               selected={scope.regions}
               onChange={(selected) => setScope({ kind: 'regions', regions: selected })}
+              error={input === null ? 'choose at least one region' : undefined}
             />
-          )}
-          {input === null && (
-            <p className="message" data-testid="clear-needs-region">
-              Choose at least one region to delete.
-            </p>
           )}
           <label className="admin-field">
             <span>
-              This cannot be undone. Type <strong>{phrase}</strong> to confirm.
+              {input === null ? (
+                'Pick the regions to delete first.'
+              ) : (
+                <>
+                  This cannot be undone. Type <strong>{phrase}</strong> to confirm.
+                </>
+              )}
             </span>
             <input
               name="confirmation"
