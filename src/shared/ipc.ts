@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { GenerationJob } from './api';
+import { MENU_COMMAND_IDS } from './commands';
 import {
   OPERATION_NAMES,
   type OperationInput,
@@ -68,28 +69,8 @@ export const GenerationProgressEvent = z.object({
 export const AppStatus = z.object({ info: AppInfo, progress: z.string().nullable() });
 export type AppStatus = z.infer<typeof AppStatus>;
 
-/** Commands of the native menu; the renderer subscribes to them and acts. */
-export const MENU_COMMANDS = [
-  'open-view',
-  'save-view',
-  'export-png',
-  'export-graph',
-  'export-table',
-  'generate',
-  'clear',
-  'refresh',
-  'search',
-  'back',
-  'show-network',
-  'show-console',
-  'show-statistics',
-  'show-connection',
-  'mode-standard',
-  'mode-recommendations',
-  'toggle-filters',
-  'toggle-theme',
-] as const;
-export const MenuCommand = z.enum(MENU_COMMANDS);
+/** Commands of the native menu (./commands marks them); the renderer runs what it receives. */
+export const MenuCommand = z.enum(MENU_COMMAND_IDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
 
 /**

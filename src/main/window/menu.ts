@@ -1,62 +1,46 @@
 /**
- * The native menu: the app's commands with their shortcuts. Command items send a menu command to
- * the window (the renderer subscribes through `api.onMenuCommand`); the rest are Electron roles.
+ * The native menu, built from the shared command table: each menu command becomes an item under
+ * its group's menu, labelled with its title and its accelerator, and sends its id to the window
+ * (the renderer runs it from the same table). The rest are Electron roles. A pure function of
+ * its options, so it is tested without Electron.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc';
+import {
+  MENU_COMMAND_IDS,
+  commandSpec,
+  menuAccelerator,
+  type CommandGroup,
+  type MenuCommandId,
+} from '../../shared/commands';
+import { toAccelerator } from '../../shared/keys';
 
 export type MenuOptions = {
   appName: string;
   platform: NodeJS.Platform;
   /** Development builds get reload and developer tools. */
   development: boolean;
-  send: (command: MenuCommand) => void;
+  send: (command: MenuCommandId) => void;
   openExternal: (url: string) => void;
   openPath: (which: 'logs' | 'data') => void;
 };
 
-type CommandItem = { label: string; command: MenuCommand; accelerator?: string };
-
-const FILE: CommandItem[] = [
-  { label: 'Open View…', command: 'open-view', accelerator: 'CmdOrCtrl+O' },
-  { label: 'Save View…', command: 'save-view', accelerator: 'CmdOrCtrl+S' },
-  { label: 'Export Image (PNG)…', command: 'export-png', accelerator: 'CmdOrCtrl+Shift+E' },
-  { label: 'Export Graph…', command: 'export-graph', accelerator: 'CmdOrCtrl+E' },
-  { label: 'Export Coverage Table…', command: 'export-table', accelerator: 'CmdOrCtrl+Alt+E' },
-];
-
-const DATA: CommandItem[] = [
-  { label: 'Connection…', command: 'show-connection', accelerator: 'CmdOrCtrl+,' },
-  { label: 'Refresh', command: 'refresh', accelerator: 'CmdOrCtrl+Shift+R' },
-  { label: 'Generate Sample Data…', command: 'generate', accelerator: 'CmdOrCtrl+Shift+G' },
-  { label: 'Clear Data…', command: 'clear' },
-];
-
-const VIEW: CommandItem[] = [
-  { label: 'Network', command: 'show-network', accelerator: 'CmdOrCtrl+1' },
-  { label: 'Cypher Console', command: 'show-console', accelerator: 'CmdOrCtrl+2' },
-  { label: 'Statistics', command: 'show-statistics', accelerator: 'CmdOrCtrl+3' },
-  { label: 'Standard Mode', command: 'mode-standard', accelerator: 'CmdOrCtrl+Shift+1' },
-  {
-    label: 'Recommendations Mode',
-    command: 'mode-recommendations',
-    accelerator: 'CmdOrCtrl+Shift+2',
-  },
-  { label: 'Find Node…', command: 'search', accelerator: 'CmdOrCtrl+F' },
-  { label: 'Back', command: 'back', accelerator: 'CmdOrCtrl+[' },
-  { label: 'Show/Hide Filters', command: 'toggle-filters', accelerator: 'CmdOrCtrl+B' },
-  { label: 'Toggle Dark Theme', command: 'toggle-theme', accelerator: 'CmdOrCtrl+Shift+L' },
-];
-
-export const MENU_COMMAND_ITEMS: readonly CommandItem[] = [...FILE, ...DATA, ...VIEW];
+/** On macOS the connection dialog sits in the application menu, where preferences go. */
+const MAC_APP_MENU_COMMAND: MenuCommandId = 'show-connection';
 
 export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
   const mac = options.platform === 'darwin';
-  const item = ({ label, command, accelerator }: CommandItem): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator && { accelerator }),
-    click: () => options.send(command),
-  });
+  const item = (id: MenuCommandId): MenuItemConstructorOptions => {
+    const keys = menuAccelerator(id);
+    return {
+      label: commandSpec(id).title,
+      ...(keys && { accelerator: toAccelerator(keys) }),
+      click: () => options.send(id),
+    };
+  };
+  const commands = (group: CommandGroup): MenuItemConstructorOptions[] =>
+    MENU_COMMAND_IDS.filter(
+      (id) => commandSpec(id).group === group && !(mac && id === MAC_APP_MENU_COMMAND),
+    ).map(item);
   const separator: MenuItemConstructorOptions = { type: 'separator' };
 
   const appMenu: MenuItemConstructorOptions[] = mac
@@ -66,7 +50,7 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
           submenu: [
             { role: 'about' },
             separator,
-            item(DATA[0]!),
+            item(MAC_APP_MENU_COMMAND),
             separator,
             { role: 'hide' },
             { role: 'hideOthers' },
@@ -79,16 +63,13 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
     : [];
   const file: MenuItemConstructorOptions = {
     label: 'File',
-    submenu: [...FILE.map(item), separator, mac ? { role: 'close' } : { role: 'quit' }],
+    submenu: [...commands('File'), separator, mac ? { role: 'close' } : { role: 'quit' }],
   };
-  const data: MenuItemConstructorOptions = {
-    label: 'Data',
-    submenu: (mac ? DATA.slice(1) : DATA).map(item),
-  };
+  const data: MenuItemConstructorOptions = { label: 'Data', submenu: commands('Data') };
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
-      ...VIEW.map(item),
+      ...commands('View'),
       separator,
       ...(options.development
         ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, separator] as const)
@@ -103,6 +84,8 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
   const help: MenuItemConstructorOptions = {
     role: 'help',
     submenu: [
+      ...commands('Help'),
+      separator,
       { label: 'Open Logs Folder', click: () => options.openPath('logs') },
       { label: 'Open Data Folder', click: () => options.openPath('data') },
       separator,
