@@ -10,39 +10,7 @@ import {
 } from '../../../src/renderer/src/features/network/convergence';
 import { parseNodeKey } from '../../../src/renderer/src/state/node-key';
 import { ViewState, DEFAULT_VIEW } from '../../../src/renderer/src/state/view-state';
-import { SHORTCUTS, matchShortcut } from '../../../src/renderer/src/shell/shortcuts';
 import { c1, co1, f1, p1, rel } from './fixtures';
-
-const key = (
-  k: string,
-  mods: Partial<{ ctrlKey: boolean; shiftKey: boolean; altKey: boolean }> = {},
-) => ({
-  key: k,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...mods,
-});
-
-describe('keyboard shortcuts', () => {
-  it('maps keys to actions and ignores typing in fields', () => {
-    expect(matchShortcut(key('z', { ctrlKey: true }), false)).toBe('undo');
-    expect(matchShortcut(key('Z', { ctrlKey: true, shiftKey: true }), false)).toBe('redo');
-    expect(matchShortcut(key('f'), false)).toBe('fit');
-    expect(matchShortcut(key('f'), true)).toBeNull();
-    expect(matchShortcut(key('Escape'), true)).toBe('escape');
-    expect(matchShortcut(key('3', { altKey: true }), false)).toBe('statistics');
-  });
-
-  it('documents every action it handles', () => {
-    const documented = new Set(SHORTCUTS.map((s) => s.action));
-    for (const k of ['/', 'f', '+', '-', 'l', 't', 'm', '?']) {
-      const action = matchShortcut(key(k), false);
-      expect(action && documented.has(action)).toBe(true);
-    }
-  });
-});
 
 describe('details formatting', () => {
   it('formats money, flags and numbers, and hides header fields', () => {

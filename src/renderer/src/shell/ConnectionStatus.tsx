@@ -2,12 +2,13 @@
  * Server and database health at a glance, with a retry when something is down; the status
  * opens the connection panel.
  */
+import { useCommand } from '../commands/context';
 import { useStore } from '../state/store';
-import { useAppData, useShell } from './contexts';
+import { useAppData } from './contexts';
 
 export function ConnectionStatus(): React.JSX.Element {
   const data = useAppData();
-  const { openConnection } = useShell();
+  const connection = useCommand('show-connection');
   const { health, status, error } = useStore(data.store, (s) => s);
   const ok = status !== 'error' && health?.status === 'ok';
   const title = health
@@ -26,7 +27,7 @@ export function ConnectionStatus(): React.JSX.Element {
         className="link"
         data-testid="connection-open"
         aria-label="Connection details"
-        onClick={openConnection}
+        onClick={connection.run}
       >
         <span className={`dot ${ok ? 'ok' : status === 'loading' ? 'pending' : 'down'}`} />
         {ok

@@ -1,4 +1,4 @@
-/** The explorer, the server facts and the shell's own actions, handed to features through context. */
+/** The explorer and the server facts, handed to features through context. */
 import { createContext, useContext } from 'react';
 import type { AppDataSource } from '../state/app-data';
 import type { Explorer } from '../state/explorer';
@@ -16,20 +16,4 @@ export function useAppData(): AppDataSource {
   const data = useContext(AppDataContext);
   if (!data) throw new Error('useAppData() needs an <AppDataContext.Provider> above it.');
   return data;
-}
-
-/** What features may ask of the shell. */
-export type ShellActions = {
-  /** Brings a tab forward: 'explore', 'workbench', 'statistics' or a plugged-in tab's id. */
-  activateTab: (id: string) => void;
-  /** Opens the connection panel. */
-  openConnection: () => void;
-};
-
-export const ShellContext = createContext<ShellActions | null>(null);
-
-export function useShell(): ShellActions {
-  const shell = useContext(ShellContext);
-  if (!shell) throw new Error('useShell() needs a <ShellContext.Provider> above it.');
-  return shell;
 }

@@ -1,17 +1,18 @@
 /**
  * The header's Data menu: generate sample data and clear data (the dialogs live outside the
- * menu, so folding it does not hide them). Both refresh statistics, filter
- * options and the network when they finish.
+ * menu, so folding it does not hide them), also opened by commands. Both run the refresh
+ * command (statistics, filter options and the network) when they finish.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useCommands } from '../../commands/context';
+import { useProvideTool } from '../../commands/tools';
 import { DEFAULT_REGIONS } from '../../../../shared/domain';
 import { useClient } from '../../client/context';
-import { useAppData, useExplorer } from '../../shell/contexts';
+import { useAppData } from '../../shell/contexts';
 import { useStore } from '../../state/store';
 import { ClearDialog } from './ClearDialog';
 import { GenerateDialog } from './GenerateDialog';
 import { Popover } from './Popover';
-import { useMenuCommand } from './use-menu-command';
 
 /**
  * Regions to generate into: the server's configured ones (the only ones it accepts); the usual
@@ -27,7 +28,6 @@ const clearRegions = (
 
 export function DataTool(): React.JSX.Element {
   const client = useClient();
-  const explorer = useExplorer();
   const appData = useAppData();
   const inData = useStore(appData.store, (s) => s.options?.regions);
   const settings = useStore(appData.store, (s) => s.settings);
@@ -36,13 +36,9 @@ export function DataTool(): React.JSX.Element {
   const clearable = useMemo(() => clearRegions(configured, inData), [configured, inData]);
   const [open, setOpen] = useState<'generate' | 'clear' | null>(null);
 
-  useMenuCommand((command) => {
-    if (command === 'generate' || command === 'clear') setOpen(command);
-  });
-
-  const refresh = useCallback(() => {
-    void appData.refresh().then(() => explorer.load());
-  }, [appData, explorer]);
+  useProvideTool('data', { open: setOpen });
+  const { run } = useCommands();
+  const refresh = (): void => run('refresh');
 
   return (
     <span className="data-tool">

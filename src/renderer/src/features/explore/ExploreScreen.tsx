@@ -1,4 +1,5 @@
 /** The explore screen: filters | network | details and legend, side by side. */
+import { useCommand } from '../../commands/context';
 import { DetailsPanel } from '../details/DetailsPanel';
 import { FilterChips } from '../filters/FilterChips';
 import { FilterPanel } from '../filters/FilterPanel';
@@ -10,14 +11,31 @@ import { useExplorer } from '../../shell/contexts';
 import { LayoutBar } from './LayoutBar';
 import { TooLargeGuard } from './TooLargeGuard';
 
-export function ExploreScreen({ theme }: { theme: Theme }): React.JSX.Element {
+export function ExploreScreen({
+  theme,
+  filtersOpen,
+}: {
+  theme: Theme;
+  filtersOpen: boolean;
+}): React.JSX.Element {
   const explorer = useExplorer();
   const load = useStore(explorer.store, (s) => s.load);
+  const toggleFilters = useCommand('toggle-filters');
   return (
-    <div className="explore">
-      <FilterPanel />
+    <div className={filtersOpen ? 'explore' : 'explore filters-hidden'}>
+      <FilterPanel hidden={!filtersOpen} />
       <main className="centre" data-panel="network">
         <div className="chips-row">
+          {!filtersOpen && (
+            <button
+              type="button"
+              data-testid="show-filters"
+              title={toggleFilters.hint}
+              onClick={toggleFilters.run}
+            >
+              Filters »
+            </button>
+          )}
           <FilterChips />
         </div>
         <LayoutBar />

@@ -1,4 +1,5 @@
 /** Layout, appearance and history controls above the network. */
+import { useCommand } from '../../commands/context';
 import { SIZE_METRICS, SizeMetric } from '../../graph/appearance';
 import { canRedo, canUndo } from '../../graph/history';
 import { useStore } from '../../state/store';
@@ -10,15 +11,17 @@ export function LayoutBar(): React.JSX.Element {
   const appearance = useStore(explorer.store, (s) => s.appearance);
   const undoable = useStore(explorer.store, (s) => canUndo(s.history));
   const redoable = useStore(explorer.store, (s) => canRedo(s.history));
+  const layout = useCommand('toggle-layout');
+  const back = useCommand('back');
+  const forward = useCommand('forward');
   return (
     <div className="layout-bar" role="toolbar" aria-label="Layout" data-panel="layout-bar">
       <button
         type="button"
         data-testid="fa2-toggle"
         aria-pressed={running}
-        onClick={() =>
-          running ? explorer.setLayoutRunning(false) : explorer.setLayoutKind('forceatlas2')
-        }
+        title={layout.hint}
+        onClick={layout.run}
       >
         {running ? 'Stop ForceAtlas2' : 'ForceAtlas2'}
       </button>
@@ -63,19 +66,19 @@ export function LayoutBar(): React.JSX.Element {
         type="button"
         data-testid="undo"
         disabled={!undoable}
-        onClick={explorer.undo}
-        title="Undo (Ctrl+Z)"
+        onClick={back.run}
+        title={back.hint}
       >
-        Undo
+        {back.title}
       </button>
       <button
         type="button"
         data-testid="redo"
         disabled={!redoable}
-        onClick={explorer.redo}
-        title="Redo (Ctrl+Shift+Z)"
+        onClick={forward.run}
+        title={forward.hint}
       >
-        Redo
+        {forward.title}
       </button>
     </div>
   );

@@ -1,12 +1,12 @@
 /**
  * The header's Export menu, reading the current view from the explorer when a format is picked;
- * the native menu's export commands land here too.
+ * the export commands run here too.
  */
 import { useCallback, useRef, useState } from 'react';
+import { useProvideTool } from '../../commands/tools';
 import { deriveDataset } from '../../graph/exploration';
 import { useExplorer } from '../../shell/contexts';
 import { Popover } from '../admin/Popover';
-import { useMenuCommand } from '../admin/use-menu-command';
 import type { ExportMenuActions } from './ExportMenu';
 import { ExportMenu } from './ExportMenu';
 import type { ExportSource } from './formats';
@@ -26,13 +26,13 @@ export function ExportTool(): React.JSX.Element {
   const [open, setOpen] = useState(false);
   const actions = useRef<ExportMenuActions>(null);
   // The image and the table export at once; "Export Graph…" opens the menu to pick a format.
-  useMenuCommand((command) => {
-    if (command !== 'export-png' && command !== 'export-graph' && command !== 'export-table') {
-      return;
-    }
-    setOpen(true);
-    if (command === 'export-png') void actions.current?.run('png');
-    if (command === 'export-table') void actions.current?.run('coverage-xlsx');
+  // Either way the menu opens, where the export's outcome shows.
+  useProvideTool('export', {
+    run: async (format) => {
+      setOpen(true);
+      await actions.current?.run(format);
+    },
+    choose: () => setOpen(true),
   });
   return (
     <Popover label="Export" testId="export-tool" open={open} onOpenChange={setOpen}>

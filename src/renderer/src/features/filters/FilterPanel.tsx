@@ -3,6 +3,7 @@
  * (cascading); Apply loads the graph, Reset clears the draft and the applied filter.
  */
 import { useState } from 'react';
+import { useCommand } from '../../commands/context';
 import type { FilterState } from '../../graph/filters';
 import { LIST_FIELDS, filtersEqual, isEntityField, setAssetsRange } from '../../graph/filters';
 import { useStore } from '../../state/store';
@@ -12,14 +13,22 @@ import { RangeField } from './RangeField';
 import { useCascadingOptions } from './useCascadingOptions';
 import { ValueField } from './ValueField';
 
-export function FilterPanel(): React.JSX.Element {
+/** Hidden, it keeps its draft for when it is shown again. */
+export function FilterPanel({ hidden = false }: { hidden?: boolean }): React.JSX.Element {
   const applied = useStore(useExplorer().store, (s) => s.filters);
   // A filter applied elsewhere (region switcher, chips, a saved view) starts a new draft.
-  return <FilterForm key={JSON.stringify(applied)} applied={applied} />;
+  return <FilterForm key={JSON.stringify(applied)} applied={applied} hidden={hidden} />;
 }
 
-function FilterForm({ applied }: { applied: FilterState }): React.JSX.Element {
+function FilterForm({
+  applied,
+  hidden,
+}: {
+  applied: FilterState;
+  hidden: boolean;
+}): React.JSX.Element {
   const explorer = useExplorer();
+  const toggle = useCommand('toggle-filters');
   const mode = useStore(explorer.store, (s) => s.mode);
   const baseOptions = useStore(useAppData().store, (s) => s.options);
   const [draft, setDraft] = useState<FilterState>(applied);
@@ -32,6 +41,7 @@ function FilterForm({ applied }: { applied: FilterState }): React.JSX.Element {
       data-panel="filters"
       data-testid="filters"
       aria-label="Filters"
+      hidden={hidden}
     >
       <header className="panel-head">
         <h2>Filters</h2>
@@ -54,6 +64,15 @@ function FilterForm({ applied }: { applied: FilterState }): React.JSX.Element {
             }}
           >
             Reset
+          </button>
+          <button
+            type="button"
+            data-testid="hide-filters"
+            aria-label={toggle.hint}
+            title={toggle.hint}
+            onClick={toggle.run}
+          >
+            «
           </button>
         </div>
       </header>

@@ -1,33 +1,28 @@
-/** Zoom in, zoom out and fit the whole graph. */
-import { useSigma } from './sigma-context';
+/** Zoom in, zoom out and fit the whole graph: the same commands as their keys. */
+import { useCommand } from '../../commands/context';
+import type { CommandId } from '../../../../shared/commands';
+
+const BUTTONS: { id: CommandId; text: string; testId?: string }[] = [
+  { id: 'zoom-in', text: '+' },
+  { id: 'zoom-out', text: '−' },
+  { id: 'fit', text: '⤢', testId: 'fit' },
+];
 
 export function ZoomControls(): React.JSX.Element {
-  const sigma = useSigma();
-  const camera = sigma.getCamera();
   return (
     <div className="zoom-controls" role="toolbar" aria-label="Zoom">
-      <button
-        type="button"
-        title="Zoom in (+)"
-        onClick={() => void camera.animatedZoom({ duration: 200 })}
-      >
-        +
-      </button>
-      <button
-        type="button"
-        title="Zoom out (-)"
-        onClick={() => void camera.animatedUnzoom({ duration: 200 })}
-      >
-        −
-      </button>
-      <button
-        type="button"
-        title="Fit the graph (F)"
-        data-testid="fit"
-        onClick={() => void camera.animatedReset({ duration: 300 })}
-      >
-        ⤢
-      </button>
+      {BUTTONS.map((b) => (
+        <CommandButton key={b.id} {...b} />
+      ))}
     </div>
+  );
+}
+
+function CommandButton({ id, text, testId }: { id: CommandId; text: string; testId?: string }) {
+  const command = useCommand(id);
+  return (
+    <button type="button" title={command.hint} data-testid={testId} onClick={command.run}>
+      {text}
+    </button>
   );
 }

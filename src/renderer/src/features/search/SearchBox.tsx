@@ -2,6 +2,8 @@
 import { useEffect, useState } from 'react';
 import type { SearchResponse } from '../../../../shared/api';
 import { useClient } from '../../client/context';
+import { useCommands } from '../../commands/context';
+import { keyLabels } from '../../commands/keymap';
 import { labelTitle } from '../../graph/filter-fields';
 import { errorMessage } from '../../state/errors';
 import { useExplorer } from '../../shell/contexts';
@@ -18,6 +20,7 @@ export function SearchBox(): React.JSX.Element {
     error: string | null;
   } | null>(null);
   const [open, setOpen] = useState(false);
+  const keys = keyLabels('search', useCommands().keys);
 
   useEffect(() => {
     const text = q.trim();
@@ -43,7 +46,7 @@ export function SearchBox(): React.JSX.Element {
       <input
         id="search-input"
         type="search"
-        placeholder="Search names…  (/)"
+        placeholder={`Search names…  (${keys.join(', ')})`}
         aria-label="Search nodes by name"
         data-testid="search-input"
         value={q}

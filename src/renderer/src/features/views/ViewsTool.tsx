@@ -1,8 +1,8 @@
-/** The header's View menu (save the current view to a file, open one back), also driven by the native menu. */
+/** The header's View menu (save the current view to a file, open one back), also run by commands. */
 import { useRef, useState } from 'react';
+import { useProvideTool } from '../../commands/tools';
 import { useExplorer } from '../../shell/contexts';
 import { Popover } from '../admin/Popover';
-import { useMenuCommand } from '../admin/use-menu-command';
 import type { ViewsMenuActions } from './ViewsMenu';
 import { ViewsMenu } from './ViewsMenu';
 
@@ -10,11 +10,16 @@ export function ViewsTool(): React.JSX.Element {
   const explorer = useExplorer();
   const [open, setOpen] = useState(false);
   const actions = useRef<ViewsMenuActions>(null);
-  useMenuCommand((command) => {
-    if (command !== 'save-view' && command !== 'open-view') return;
-    setOpen(true);
-    if (command === 'save-view') void actions.current?.save();
-    else actions.current?.open();
+  // The menu opens so that the outcome (saved, opened, refused) shows.
+  useProvideTool('views', {
+    open: () => {
+      setOpen(true);
+      actions.current?.open();
+    },
+    save: async () => {
+      setOpen(true);
+      await actions.current?.save();
+    },
   });
   return (
     <Popover label="View" testId="views-tool" open={open} onOpenChange={setOpen}>

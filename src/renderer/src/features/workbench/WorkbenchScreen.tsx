@@ -5,7 +5,8 @@
 import { useCallback, useState } from 'react';
 import type { GraphData } from '../../../../shared/api';
 import { useClient } from '../../client/context';
-import { useAppData, useExplorer, useShell } from '../../shell/contexts';
+import { useCommands } from '../../commands/context';
+import { useAppData, useExplorer } from '../../shell/contexts';
 import { useStore } from '../../state/store';
 import { SmartQueriesPanel } from '../smart-queries/SmartQueriesPanel';
 import { ConsoleView } from './ConsoleView';
@@ -16,7 +17,7 @@ type Pane = 'console' | 'smart';
 export function WorkbenchScreen(): React.JSX.Element {
   const client = useClient();
   const explorer = useExplorer();
-  const { activateTab } = useShell();
+  const { run } = useCommands();
   const filters = useStore(explorer.store, (s) => s.filters);
   const mode = useStore(explorer.store, (s) => s.mode);
   const serverWrites = useStore(useAppData().store, (s) => s.settings?.allow_write_queries ?? null);
@@ -27,9 +28,9 @@ export function WorkbenchScreen(): React.JSX.Element {
     (graph: GraphData) => {
       explorer.showGraph(graph);
       // The result is in the network now; undo there returns to the previous graph.
-      activateTab('explore');
+      run('show-network');
     },
-    [explorer, activateTab],
+    [explorer, run],
   );
 
   return (

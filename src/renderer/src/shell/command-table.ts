@@ -1,0 +1,143 @@
+/**
+ * What each command of the shared table runs and when it can: one entry per command id, checked
+ * by the type. Keys, the native menu, the palette, tooltips and buttons all run these.
+ */
+import type { CommandId } from '../../../shared/commands';
+import type { GraphMode } from '../../../shared/domain';
+import type { ToolHandles, ToolName, ToolRegistry } from '../commands/tools';
+import type { AppDataSource } from '../state/app-data';
+import type { Explorer } from '../state/explorer';
+import type { Store } from '../state/store';
+import { toggleOverlay, type ShellState } from './shell-state';
+
+export type CommandContext = {
+  explorer: Explorer;
+  appData: AppDataSource;
+  shell: Store<ShellState>;
+  tools: ToolRegistry;
+};
+
+export type CommandImpl = {
+  run: (ctx: CommandContext) => void | Promise<void>;
+  /** Why it cannot run now; absent or null: it can. */
+  whyDisabled?: (ctx: CommandContext) => string | null;
+};
+
+const setTab = (tab: string) => (ctx: CommandContext) => ctx.shell.set((s) => ({ ...s, tab }));
+
+const camera = (ctx: CommandContext) => ctx.explorer.getSigma()?.getCamera();
+
+const onExplore = (ctx: CommandContext): string | null =>
+  ctx.shell.get().tab === 'explore' && ctx.explorer.getSigma() ? null : 'Only on the Explore tab';
+
+/** A command a header tool carries out; disabled while the tool is not there. */
+const withTool = <K extends ToolName>(
+  name: K,
+  run: (tool: ToolHandles[K]) => void | Promise<void>,
+): CommandImpl => ({
+  run: (ctx) => {
+    const tool = ctx.tools.get(name);
+    return tool && run(tool);
+  },
+  whyDisabled: (ctx) => (ctx.tools.get(name) ? null : 'Not available in this build'),
+});
+
+const setMode = (mode: GraphMode): CommandImpl => ({
+  run: ({ explorer }) => explorer.setMode(mode),
+});
+
+export const COMMAND_TABLE = {
+  'open-view': withTool('views', (views) => views.open()),
+  'save-view': withTool('views', (views) => views.save()),
+  'export-png': withTool('export', (tool) => tool.run('png')),
+  'export-graph': withTool('export', (tool) => tool.choose()),
+  'export-table': withTool('export', (tool) => tool.run('coverage-xlsx')),
+  'show-connection': { run: ({ shell }) => shell.set((s) => ({ ...s, overlay: 'connection' })) },
+  refresh: {
+    run: async ({ appData, explorer }) => {
+      await appData.refresh();
+      await explorer.load();
+    },
+  },
+  generate: withTool('data', (data) => data.open('generate')),
+  clear: withTool('data', (data) => data.open('clear')),
+  'show-network': { run: setTab('explore') },
+  'show-console': { run: setTab('workbench') },
+  'show-statistics': { run: setTab('statistics') },
+  'mode-standard': setMode('standard'),
+  'mode-recommendations': setMode('recommendations'),
+  'toggle-mode': {
+    run: ({ explorer }) =>
+      explorer.setMode(explorer.store.get().mode === 'standard' ? 'recommendations' : 'standard'),
+  },
+  search: {
+    run: () => {
+      const input = document.getElementById('search-input');
+      if (input instanceof HTMLInputElement) {
+        input.focus();
+        input.select();
+      }
+    },
+  },
+  back: {
+    run: ({ explorer }) => explorer.undo(),
+    whyDisabled: ({ explorer }) => (explorer.canUndo() ? null : 'Nothing to go back to'),
+  },
+  forward: {
+    run: ({ explorer }) => explorer.redo(),
+    whyDisabled: ({ explorer }) => (explorer.canRedo() ? null : 'Nothing to go forward to'),
+  },
+  'toggle-filters': {
+    // From another tab it shows the filters rather than hiding them out of sight.
+    run: ({ shell }) =>
+      shell.set((s) => ({
+        ...s,
+        tab: 'explore',
+        filtersOpen: s.tab === 'explore' ? !s.filtersOpen : true,
+      })),
+  },
+  'toggle-theme': {
+    run: ({ shell }) => shell.set((s) => ({ ...s, theme: s.theme === 'dark' ? 'light' : 'dark' })),
+  },
+  'command-palette': { run: ({ shell }) => shell.set(toggleOverlay('palette')) },
+  fit: {
+    run: (ctx) => void camera(ctx)?.animatedReset({ duration: 300 }),
+    whyDisabled: onExplore,
+  },
+  'zoom-in': {
+    run: (ctx) => void camera(ctx)?.animatedZoom({ duration: 200 }),
+    whyDisabled: onExplore,
+  },
+  'zoom-out': {
+    run: (ctx) => void camera(ctx)?.animatedUnzoom({ duration: 200 }),
+    whyDisabled: onExplore,
+  },
+  'toggle-layout': {
+    run: ({ explorer }) =>
+      explorer.store.get().layoutRunning
+        ? explorer.setLayoutRunning(false)
+        : explorer.setLayoutKind('forceatlas2'),
+    whyDisabled: onExplore,
+  },
+  'clear-selection': {
+    run: ({ shell, explorer }) => {
+      shell.set((s) => ({ ...s, overlay: null }));
+      explorer.select(null);
+    },
+  },
+  help: { run: ({ shell }) => shell.set(toggleOverlay('help')) },
+} satisfies { [Id in CommandId]: CommandImpl };
+
+/** Runs a command unless it is disabled; says why not, or null when it ran. */
+export function runCommand(id: CommandId, ctx: CommandContext): string | null {
+  const impl: CommandImpl = COMMAND_TABLE[id];
+  const reason = impl.whyDisabled?.(ctx) ?? null;
+  if (reason !== null) return reason;
+  const result = impl.run(ctx);
+  // Commands report their own failures where they show; anything left is a bug to log.
+  if (result) result.catch((error: unknown) => console.error(`Command ${id} failed`, error));
+  return null;
+}
+
+export const whyDisabled = (id: CommandId, ctx: CommandContext): string | null =>
+  (COMMAND_TABLE[id] as CommandImpl).whyDisabled?.(ctx) ?? null;

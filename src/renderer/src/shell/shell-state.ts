@@ -1,0 +1,21 @@
+/** What the shell shows: the tab, the theme, the overlay on top, whether the filters are open. */
+import type { Theme } from '../state/preferences';
+import { createStore, type Store } from '../state/store';
+
+export type Overlay = 'help' | 'palette' | 'connection';
+
+export type ShellState = {
+  /** 'explore', 'workbench', 'statistics' or a plugged-in tab's id. */
+  tab: string;
+  theme: Theme;
+  overlay: Overlay | null;
+  filtersOpen: boolean;
+};
+
+export const createShellState = (theme: Theme): Store<ShellState> =>
+  createStore<ShellState>({ tab: 'explore', theme, overlay: null, filtersOpen: true });
+
+/** Opens an overlay, or closes it when it is the one open. */
+export const toggleOverlay =
+  (overlay: Overlay) =>
+  (s: ShellState): ShellState => ({ ...s, overlay: s.overlay === overlay ? null : overlay });

@@ -1,0 +1,393 @@
+/**
+ * Every command of the shared table, end to end in Chromium against the real server: each of
+ * its keys in the browser, the command palette, and — with the desktop bridge carried by the
+ * test — each native menu command as main sends it. One check per command says what it does,
+ * and the same check runs for every way of reaching it.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import {
+  COMMAND_IDS,
+  MENU_COMMAND_IDS,
+  commandSpec,
+  keysIn,
+  type CommandId,
+  type Flavour,
+} from '../../src/shared/commands';
+import { commandHint } from '../../src/renderer/src/commands/keymap';
+import { contract, type OperationName } from '../../src/shared/contract';
+import { formatKeys } from '../../src/shared/keys';
+import { installDesktopBridge, type DesktopBridge } from './desktop-bridge';
+import { clickNode, nodeCount, settled, snap } from './support';
+
+type Trigger = () => Promise<void>;
+
+/** What differs between the browser and the desktop app: where files and requests go. */
+type Env = {
+  saves: (trigger: Trigger, name: RegExp) => Promise<void>;
+  fetches: (trigger: Trigger, operation: OperationName) => Promise<void>;
+};
+
+type Check = (page: Page, trigger: Trigger, env: Env) => Promise<void>;
+
+const browserEnv = (page: Page): Env => ({
+  saves: async (trigger, name) => {
+    const download = page.waitForEvent('download');
+    await trigger();
+    expect((await download).suggestedFilename()).toMatch(name);
+  },
+  fetches: async (trigger, operation) => {
+    const path = contract[operation].http.path;
+    const request = page.waitForRequest((r) => new URL(r.url()).pathname === path);
+    await trigger();
+    await request;
+  },
+});
+
+const desktopEnv = (bridge: DesktopBridge): Env => ({
+  saves: async (trigger, name) => {
+    const before = bridge.saved.length;
+    await trigger();
+    await expect.poll(() => bridge.saved.slice(before).join(' ')).toMatch(name);
+  },
+  fetches: async (trigger, operation) => {
+    const before = bridge.calls.length;
+    await trigger();
+    await expect.poll(() => bridge.calls.slice(before)).toContain(operation);
+  },
+});
+
+const ratio = (page: Page): Promise<number> =>
+  page.evaluate(() => globalThis.__SN__?.camera()?.ratio ?? Number.NaN);
+
+const regionDrawn = (page: Page, region: string): Promise<boolean> =>
+  page.evaluate((r) => (globalThis.__SN__?.nodes() ?? []).some((k) => k.includes(`${r}-`)), region);
+
+/** Draws one region, then another: one step to go back to. */
+async function twoSteps(page: Page): Promise<void> {
+  for (const region of ['NAI', 'EMEA']) {
+    await page.locator(`[data-region="${region}"]`).click();
+    await expect.poll(() => regionDrawn(page, region)).toBe(true);
+  }
+  await blur(page);
+}
+
+const blur = (page: Page): Promise<void> =>
+  page.evaluate(() => {
+    if (document.activeElement instanceof HTMLElement) document.activeElement.blur();
+  });
+
+const tab = (id: string): Check => {
+  return async (page, trigger) => {
+    const other = id === 'statistics' ? 'workbench' : 'statistics';
+    await page.locator(`[data-tab="${other}"]`).click();
+    await blur(page);
+    await trigger();
+    await expect(page.locator(`[data-tab="${id}"]`)).toHaveAttribute('aria-selected', 'true');
+  };
+};
+
+const mode = (id: 'standard' | 'recommendations'): Check => {
+  return async (page, trigger) => {
+    const other = id === 'standard' ? 'recommendations' : 'standard';
+    await page.locator(`[data-mode-option="${other}"]`).click();
+    await expect(page.getByTestId('mode')).toHaveAttribute('data-mode', other);
+    await blur(page);
+    await trigger();
+    await expect(page.getByTestId('mode')).toHaveAttribute('data-mode', id);
+  };
+};
+
+const dialog = (testId: string): Check => {
+  return async (page, trigger) => {
+    await trigger();
+    await expect(page.getByTestId(testId)).toBeVisible();
+  };
+};
+
+const CHECKS: { [Id in CommandId]: Check } = {
+  'open-view': async (page, trigger) => {
+    const chooser = page.waitForEvent('filechooser');
+    await trigger();
+    expect((await chooser).isMultiple()).toBe(false);
+    await expect(page.getByTestId('views-tool')).toHaveAttribute('open', '');
+  },
+  'save-view': (_page, trigger, env) => env.saves(trigger, /view.*\.json$/),
+  'export-png': (_page, trigger, env) => env.saves(trigger, /\.png$/),
+  'export-graph': async (page, trigger) => {
+    await trigger();
+    await expect(page.getByTestId('export-tool')).toHaveAttribute('open', '');
+    await expect(page.locator('[data-export="gexf"]')).toBeVisible();
+  },
+  'export-table': (_page, trigger, env) => env.saves(trigger, /\.xlsx$/),
+  'show-connection': dialog('connection-panel'),
+  refresh: (_page, trigger, env) => env.fetches(trigger, 'getStats'),
+  generate: dialog('generate-dialog'),
+  clear: dialog('clear-dialog'),
+  'show-network': tab('explore'),
+  'show-console': tab('workbench'),
+  'show-statistics': tab('statistics'),
+  'mode-standard': mode('standard'),
+  'mode-recommendations': mode('recommendations'),
+  'toggle-mode': async (page, trigger) => {
+    await expect(page.getByTestId('mode')).toHaveAttribute('data-mode', 'standard');
+    await trigger();
+    await expect(page.getByTestId('mode')).toHaveAttribute('data-mode', 'recommendations');
+  },
+  search: async (page, trigger) => {
+    await trigger();
+    await expect(page.getByTestId('search-input')).toBeFocused();
+  },
+  back: async (page, trigger) => {
+    await twoSteps(page);
+    await trigger();
+    await expect.poll(() => regionDrawn(page, 'EMEA')).toBe(false);
+    expect(await regionDrawn(page, 'NAI')).toBe(true);
+  },
+  forward: async (page, trigger) => {
+    await twoSteps(page);
+    await page.getByTestId('undo').click();
+    await expect.poll(() => regionDrawn(page, 'EMEA')).toBe(false);
+    await blur(page);
+    await trigger();
+    await expect.poll(() => regionDrawn(page, 'EMEA')).toBe(true);
+  },
+  'toggle-filters': async (page, trigger) => {
+    await expect(page.getByTestId('filters')).toBeVisible();
+    await trigger();
+    await expect(page.getByTestId('filters')).toBeHidden();
+    await expect(page.getByTestId('show-filters')).toBeVisible();
+  },
+  'toggle-theme': async (page, trigger) => {
+    const before = await page.locator('html').getAttribute('data-theme');
+    await trigger();
+    await expect(page.locator('html')).toHaveAttribute(
+      'data-theme',
+      before === 'dark' ? 'light' : 'dark',
+    );
+  },
+  'command-palette': async (page, trigger) => {
+    await trigger();
+    await expect(page.getByTestId('palette')).toBeVisible();
+    await expect(page.getByTestId('palette-input')).toBeFocused();
+  },
+  fit: async (page, trigger) => {
+    const box = await page.getByTestId('network').boundingBox();
+    if (!box) throw new Error('no network');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -600);
+    await expect.poll(() => ratio(page)).toBeLessThan(0.8);
+    await trigger();
+    await expect.poll(() => ratio(page)).toBeCloseTo(1, 2);
+  },
+  'zoom-in': async (page, trigger) => {
+    const before = await ratio(page);
+    await trigger();
+    await expect.poll(() => ratio(page)).toBeLessThan(before * 0.9);
+  },
+  'zoom-out': async (page, trigger) => {
+    const before = await ratio(page);
+    await trigger();
+    await expect.poll(() => ratio(page)).toBeGreaterThan(before * 1.1);
+  },
+  'toggle-layout': async (page, trigger) => {
+    const network = page.getByTestId('network');
+    await expect(network).toHaveAttribute('data-layout-running', 'false', { timeout: 60_000 });
+    await trigger();
+    await expect(network).toHaveAttribute('data-layout-running', 'true');
+    await page.getByTestId('fa2-toggle').click();
+    await expect(network).toHaveAttribute('data-layout-running', 'false');
+  },
+  'clear-selection': async (page, trigger) => {
+    await settled(page);
+    const key = await page.evaluate(() => globalThis.__SN__?.nodes()[0] ?? null);
+    if (!key) throw new Error('nothing drawn');
+    await clickNode(page, key);
+    await expect(page.getByTestId('node-details')).toBeVisible();
+    await page.getByTestId('help-open').click();
+    await expect(page.getByTestId('help')).toBeVisible();
+    await trigger();
+    await expect(page.getByTestId('help')).toBeHidden();
+    await expect(page.getByTestId('node-details')).toBeHidden();
+  },
+  help: async (page, trigger) => {
+    await trigger();
+    await expect(page.getByTestId('help')).toBeVisible();
+  },
+};
+
+/** Back to a known state: Explore, standard mode, filters shown, nothing open, no focus. */
+async function reset(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const d of document.querySelectorAll('details[open]')) d.removeAttribute('open');
+    for (const d of document.querySelectorAll('dialog[open]'))
+      d.dispatchEvent(new Event('cancel', { cancelable: true }));
+  });
+  if (await page.getByTestId('palette').isVisible()) {
+    await page.getByTestId('palette-input').press('Escape');
+  }
+  if (await page.getByTestId('help').isVisible()) {
+    await page.getByTestId('help').getByRole('button', { name: 'Close' }).click();
+  }
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+  await expect(page.getByTestId('palette')).toHaveCount(0);
+  await expect(page.getByTestId('help')).toHaveCount(0);
+  await page.locator('[data-tab="explore"]').click();
+  if (await page.getByTestId('show-filters').isVisible())
+    await page.getByTestId('show-filters').click();
+  if ((await page.getByTestId('mode').getAttribute('data-mode')) !== 'standard') {
+    await page.locator('[data-mode-option="standard"]').click();
+  }
+  await expect(page.getByTestId('mode')).toHaveAttribute('data-mode', 'standard');
+  await expect.poll(() => nodeCount(page)).toBeGreaterThan(0);
+  await blur(page);
+}
+
+/** Playwright's name for a binding (`Mod` is Control here, Meta on a Mac). */
+const playwrightKeys = (keys: string): string =>
+  keys === '+' ? '+' : keys.replace(/^Mod\+/, 'ControlOrMeta+');
+
+async function open(page: Page): Promise<void> {
+  await page.goto('/?debug');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
+  await expect.poll(() => nodeCount(page)).toBeGreaterThan(0);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('in the browser, every key of every command runs it', async ({ page }) => {
+  await open(page);
+  const env = browserEnv(page);
+  for (const id of COMMAND_IDS) {
+    for (const keys of keysIn(id, 'web')) {
+      await test.step(`${formatKeys(keys, 'other')} → ${id}`, async () => {
+        await reset(page);
+        await CHECKS[id](page, () => page.keyboard.press(playwrightKeys(keys)), env);
+      });
+    }
+  }
+});
+
+test('every command runs from the palette', async ({ page }) => {
+  await open(page);
+  const env = browserEnv(page);
+  for (const id of COMMAND_IDS.filter((c) => c !== 'command-palette')) {
+    await test.step(id, async () => {
+      await reset(page);
+      await CHECKS[id](
+        page,
+        async () => {
+          await page.keyboard.press('ControlOrMeta+k');
+          await page.getByTestId('palette-input').fill(commandSpec(id).title);
+          await expect(page.locator('#palette-list [aria-selected="true"]')).toHaveAttribute(
+            'data-command',
+            id,
+          );
+          await page.getByTestId('palette-input').press('Enter');
+          await expect(page.getByTestId('palette')).toBeHidden();
+        },
+        env,
+      );
+    });
+  }
+});
+
+test('on the desktop, every native menu command runs it', async ({ page, baseURL }) => {
+  const bridge = await installDesktopBridge(page, baseURL ?? '');
+  await open(page);
+  const env = desktopEnv(bridge);
+  for (const id of MENU_COMMAND_IDS) {
+    await test.step(id, async () => {
+      await reset(page);
+      await CHECKS[id](page, () => bridge.menu(id), env);
+    });
+  }
+});
+
+for (const flavour of ['web', 'desktop'] as const satisfies readonly Flavour[]) {
+  test(`the shortcuts overlay lists exactly the command table (${flavour})`, async ({
+    page,
+    baseURL,
+  }) => {
+    if (flavour === 'desktop') await installDesktopBridge(page, baseURL ?? '');
+    await open(page);
+    await page.keyboard.press('?');
+    const rows = page.getByTestId('help').locator('tr[data-command]');
+    await expect(rows).toHaveCount(COMMAND_IDS.length);
+    const listed = await rows.evaluateAll((trs) =>
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-command'),
+        title: tr.querySelector('td')?.textContent,
+        keys: [...tr.querySelectorAll('kbd')].map((k) => k.textContent),
+      })),
+    );
+    expect(listed).toEqual(
+      COMMAND_IDS.map((id) => ({
+        id,
+        title: commandSpec(id).title,
+        keys: keysIn(id, flavour).map((k) => formatKeys(k, 'other')),
+      })),
+    );
+    await snap(page, `help-overlay-${flavour}`);
+  });
+}
+
+test('the palette filters fuzzily, moves with arrows, explains disabled commands', async ({
+  page,
+}) => {
+  await open(page);
+  await page.keyboard.press('ControlOrMeta+k');
+  const input = page.getByTestId('palette-input');
+  await expect(input).toBeFocused();
+  const options = page.locator('#palette-list [role="option"]');
+  await expect(options).toHaveCount(COMMAND_IDS.length - 1);
+  await snap(page, 'palette-all');
+
+  await input.fill('export');
+  await expect(options.first()).toHaveAttribute('data-command', /^export-/);
+  await snap(page, 'palette-filtered');
+  const second = await options.nth(1).getAttribute('data-command');
+  await input.press('ArrowDown');
+  await expect(page.locator('#palette-list [aria-selected="true"]')).toHaveAttribute(
+    'data-command',
+    second ?? '',
+  );
+  await input.press('ArrowUp');
+  await expect(options.first()).toHaveAttribute('aria-selected', 'true');
+
+  // Nothing to go forward to: listed, greyed, with the reason, and Enter does nothing.
+  await input.fill('Forward');
+  const forward = page.locator('#palette-list [data-command="forward"]');
+  await expect(forward).toHaveAttribute('aria-disabled', 'true');
+  await expect(forward).toContainText('Nothing to go forward to');
+  await snap(page, 'palette-disabled');
+  await input.press('Enter');
+  await expect(page.getByTestId('palette')).toBeVisible();
+
+  await input.fill('zzzzqq');
+  await expect(page.getByTestId('palette')).toContainText('No command matches.');
+  await input.press('Escape');
+  await expect(page.getByTestId('palette')).toBeHidden();
+});
+
+test('buttons show their command’s keys from the table', async ({ page }) => {
+  await open(page);
+  const hint = (id: CommandId) => commandHint(id, { flavour: 'web', platform: 'other' });
+  for (const [testId, id] of [
+    ['fit', 'fit'],
+    ['theme-toggle', 'toggle-theme'],
+    ['palette-open', 'command-palette'],
+    ['help-open', 'help'],
+    ['undo', 'back'],
+    ['redo', 'forward'],
+    ['fa2-toggle', 'toggle-layout'],
+    ['hide-filters', 'toggle-filters'],
+  ] as const) {
+    await expect(page.getByTestId(testId)).toHaveAttribute('title', hint(id));
+  }
+  expect(hint('back')).toBe('Back (Ctrl+[, Ctrl+Z)');
+  await expect(page.getByTestId('search-input')).toHaveAttribute(
+    'placeholder',
+    'Search names…  (Ctrl+F, /)',
+  );
+});
