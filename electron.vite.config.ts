@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { aliases } from './scripts/lib/aliases';
 
 export default defineConfig({
   main: {
@@ -29,6 +30,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
+    resolve: { alias: aliases(import.meta.dirname) },
     plugins: [react()],
     build: {
       rollupOptions: {

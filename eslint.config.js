@@ -17,6 +17,22 @@ const restrict = (patterns) => ({
   'no-restricted-imports': ['error', { patterns }],
 });
 
+/** What the renderer may not load at all, whatever its folder. */
+const rendererRuntime = [
+  {
+    group: ['**/main/**', '**/preload/**'],
+    message: 'The renderer reaches main only through its client.',
+  },
+  {
+    regex: modules('electron', 'neo4j-driver', nodeBuiltins),
+    message: 'The renderer has no Node, Electron or driver access.',
+  },
+];
+/** Renderer folders below the features. */
+const lowerLayers = ['components', 'state', 'client', 'commands', 'graph', 'hooks'];
+/** Relative imports that climb into one of these renderer folders or files. */
+const upward = (...names) => names.flatMap((name) => [`../**/${name}`, `../**/${name}/**`]);
+
 export default tseslint.config(
   {
     ignores: [
@@ -72,17 +88,26 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...restrict([
-        {
-          group: ['**/main/**', '**/preload/**'],
-          message: 'The renderer reaches main only through its client.',
-        },
-        {
-          regex: modules('electron', 'neo4j-driver', nodeBuiltins),
-          message: 'The renderer has no Node, Electron or driver access.',
-        },
-      ]),
+      ...restrict(rendererRuntime),
     },
+  },
+  // The renderer's layers: shell → features → components, state, client, commands, graph.
+  {
+    files: ['src/renderer/src/features/**'],
+    rules: restrict([
+      ...rendererRuntime,
+      { group: upward('shell', 'plugins', 'App'), message: 'Features sit below the shell.' },
+    ]),
+  },
+  {
+    files: lowerLayers.map((layer) => `src/renderer/src/${layer}/**`),
+    rules: restrict([
+      ...rendererRuntime,
+      {
+        group: upward('features', 'shell', 'plugins', 'App'),
+        message: `${lowerLayers.join(', ')} sit below features and the shell.`,
+      },
+    ]),
   },
   {
     files: ['src/preload/**'],

@@ -16,6 +16,8 @@ const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
+  // The renderer modules the tests import use its path aliases.
+  tsconfig: './tsconfig.renderer-tests.json',
   outputDir: 'test-results/e2e',
   globalTeardown: './tests/e2e/global-teardown.ts',
   fullyParallel: false,

@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { aliases } from './scripts/lib/aliases';
 
 export default defineConfig({
+  resolve: { alias: aliases(import.meta.dirname) },
   test: {
     projects: [
       {

@@ -12,6 +12,7 @@ import { extname, join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
+import { aliases } from '../lib/aliases';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import type { BenchResult, LongTask } from './render-result';
 import { percentile, summarise } from './render-stats';
@@ -38,6 +39,7 @@ async function buildPages(outDir: string): Promise<void> {
     root: join(here, 'render-pages'),
     base: './',
     logLevel: 'warn',
+    resolve: { alias: aliases(resolve(here, '..', '..')) },
     plugins: [react()],
     build: {
       outDir,

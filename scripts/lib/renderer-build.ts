@@ -13,6 +13,7 @@ const INPUTS = [
   'src/renderer',
   'src/shared',
   'electron.vite.config.ts',
+  'scripts/lib/aliases.ts',
   'package-lock.json',
   'tsconfig.web.json',
 ];

@@ -9,7 +9,7 @@ import { createAppData } from './state/app-data';
 import { createExplorer } from './state/explorer';
 import { DEFAULT_MAX_DRAW_NODES } from './state/explorer-state';
 import { loadMaxDrawNodes, loadTheme } from './state/preferences';
-import { AppDataContext, ExplorerContext } from './shell/contexts';
+import { AppDataContext, ExplorerContext } from './state/context';
 import { Shell } from './shell/Shell';
 
 export function App({ client }: { client: AppClient }): React.JSX.Element {

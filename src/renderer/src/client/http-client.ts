@@ -4,16 +4,16 @@
  * response becomes a thrown `ApiRequestError` carrying the server's code, message and details.
  */
 import type { z } from 'zod';
-import { GenerationJob } from '../../../shared/api';
+import { GenerationJob } from '@shared/api';
 import {
   contract,
   type Client,
   type OperationInput,
   type OperationName,
   type OperationOutput,
-} from '../../../shared/contract';
-import { AppError, ErrorBody, type ErrorCode, type ErrorDetail } from '../../../shared/errors';
-import { buildRequest } from '../../../shared/http';
+} from '@shared/contract';
+import { AppError, ErrorBody, type ErrorCode, type ErrorDetail } from '@shared/errors';
+import { buildRequest } from '@shared/http';
 
 /** A failed API call: the server's error code and message, plus the HTTP status and request id. */
 export class ApiRequestError extends AppError {

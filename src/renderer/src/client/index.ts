@@ -3,8 +3,8 @@
  * otherwise the REST API of the server that served this page. This is the only place that
  * looks at `window.api`; desktop-only features use the client's `desktop` capability.
  */
-import type { Client } from '../../../shared/contract';
-import { OPERATION_NAMES } from '../../../shared/contract';
+import type { Client } from '@shared/contract';
+import { OPERATION_NAMES } from '@shared/contract';
 import { createHttpClient } from './http-client';
 import { createIpcClient } from './ipc-client';
 import type { AppClient } from './types';

@@ -4,20 +4,15 @@
  * `AppError`s with their code and details.
  */
 import type { z } from 'zod';
-import { GenerationJob } from '../../../shared/api';
-import {
-  OPERATION_NAMES,
-  contract,
-  type Client,
-  type OperationName,
-} from '../../../shared/contract';
+import { GenerationJob } from '@shared/api';
+import { OPERATION_NAMES, contract, type Client, type OperationName } from '@shared/contract';
 import {
   DESKTOP_OPERATION_NAMES,
   desktopContract,
   type DesktopOperationName,
-} from '../../../shared/desktop';
-import { AppError } from '../../../shared/errors';
-import { AppStatus, IpcEnvelope, MenuCommand, type Bridge } from '../../../shared/ipc';
+} from '@shared/desktop';
+import { AppError } from '@shared/errors';
+import { AppStatus, IpcEnvelope, MenuCommand, type Bridge } from '@shared/ipc';
 import type { DesktopClient } from './types';
 
 /** The contract over the bridge, with the desktop capability that only the bridge offers. */

@@ -4,9 +4,9 @@
  * `client.desktop` instead of looking for the bridge themselves, so the browser build and tests
  * simply leave it out.
  */
-import type { Client } from '../../../shared/contract';
-import type { DesktopInput, DesktopOperationName, DesktopOutput } from '../../../shared/desktop';
-import type { AppStatus, MenuCommand } from '../../../shared/ipc';
+import type { Client } from '@shared/contract';
+import type { DesktopInput, DesktopOperationName, DesktopOutput } from '@shared/desktop';
+import type { AppStatus, MenuCommand } from '@shared/ipc';
 
 export type DesktopClient = {
   [N in DesktopOperationName]: (input: DesktopInput<N>) => Promise<DesktopOutput<N>>;

@@ -1,6 +1,6 @@
 /** Runs commands for components: buttons run the same command as its keys, menu and palette. */
 import { createContext, useContext } from 'react';
-import { commandSpec, type CommandId } from '../../../shared/commands';
+import { commandSpec, type CommandId } from '@shared/commands';
 import { commandHint, type KeyContext } from './keymap';
 
 export type CommandRunner = {

@@ -10,7 +10,7 @@ import {
   menuAccelerator,
   type CommandId,
   type Flavour,
-} from '../../../shared/commands';
+} from '@shared/commands';
 import {
   formatKeys,
   hasCommandModifier,
@@ -18,7 +18,7 @@ import {
   parseKeys,
   type KeyLike,
   type KeyPlatform,
-} from '../../../shared/keys';
+} from '@shared/keys';
 
 export type KeyContext = { flavour: Flavour; platform: KeyPlatform };
 

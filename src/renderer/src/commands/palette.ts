@@ -1,11 +1,6 @@
 /** The command palette's list: every command but the palette itself, fuzzy-filtered by a query. */
 import fuzzysort from 'fuzzysort';
-import {
-  COMMAND_IDS,
-  commandSpec,
-  type CommandGroup,
-  type CommandId,
-} from '../../../shared/commands';
+import { COMMAND_IDS, commandSpec, type CommandGroup, type CommandId } from '@shared/commands';
 import type { CommandRunner } from './context';
 import { keyLabels } from './keymap';
 

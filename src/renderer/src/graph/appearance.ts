@@ -4,8 +4,8 @@
  * settings.
  */
 import { z } from 'zod';
-import type { GraphNode, GraphRelationship } from '../../../shared/api';
-import type { NodeLabel } from '../../../shared/domain';
+import type { GraphNode, GraphRelationship } from '@shared/api';
+import type { NodeLabel } from '@shared/domain';
 
 export const SIZE_METRICS = [
   'degree',

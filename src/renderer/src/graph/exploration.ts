@@ -3,12 +3,7 @@
  * (neighbour expansions, nodes brought in by search). Each step yields a new immutable value, so
  * undo/redo is a history of these values and the drawn dataset is derived from one of them.
  */
-import type {
-  GraphData,
-  GraphNode,
-  GraphRelationship,
-  NeighboursResponse,
-} from '../../../shared/api';
+import type { GraphData, GraphNode, GraphRelationship, NeighboursResponse } from '@shared/api';
 
 export type Expansion = {
   /** Key of the node whose neighbours were brought in (or the node itself for a pin). */

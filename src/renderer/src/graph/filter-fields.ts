@@ -1,5 +1,5 @@
 /** How each filter field is presented: its title, and how a value reads in a chip. */
-import type { FilterOptions } from '../../../shared/api';
+import type { FilterOptions } from '@shared/api';
 import {
   ENTITY_OPTION_KEYS,
   LIST_FIELDS,

@@ -3,9 +3,9 @@
  * turn it into an API request, list it as chips and narrow it to the options that exist.
  */
 import type { z } from 'zod';
-import { FilterRequest } from '../../../shared/api';
-import type { FilterInput, FilterOptions } from '../../../shared/api';
-import type { GraphMode } from '../../../shared/domain';
+import { FilterRequest } from '@shared/api';
+import type { FilterInput, FilterOptions } from '@shared/api';
+import type { GraphMode } from '@shared/domain';
 
 /** Every filter field except the request-level `mode` and `limit`. */
 export const FilterState = FilterRequest.omit({ mode: true, limit: true });

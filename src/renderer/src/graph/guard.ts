@@ -2,8 +2,8 @@
  * The "too large to draw" guard: when a result exceeds what should be drawn, suggest filters
  * that narrow it, each with an estimate from the statistics where one is known.
  */
-import type { StatsResponse } from '../../../shared/api';
-import type { GraphMode, NodeLabel } from '../../../shared/domain';
+import type { StatsResponse } from '@shared/api';
+import type { GraphMode, NodeLabel } from '@shared/domain';
 import { labelTitle } from './filter-fields';
 import type { FilterState } from './filters';
 import { normalizeFilters } from './filters';

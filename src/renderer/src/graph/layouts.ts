@@ -3,7 +3,7 @@
  * type (the business flow reads top to bottom), circular (grouped by type), and the placement of
  * nodes that join an already laid-out graph.
  */
-import type { GraphMode, NodeLabel } from '../../../shared/domain';
+import type { GraphMode, NodeLabel } from '@shared/domain';
 
 export type Point = { x: number; y: number };
 export type LayoutNode = { key: string; type: NodeLabel };

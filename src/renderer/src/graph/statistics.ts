@@ -1,6 +1,6 @@
 /** Chart series from the statistics: counts per label, relationship type and region. */
-import type { StatsResponse } from '../../../shared/api';
-import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../../shared/domain';
+import type { StatsResponse } from '@shared/api';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '@shared/domain';
 import { NODE_COLORS, EDGE_TYPE_COLORS } from './appearance';
 import { labelTitle } from './filter-fields';
 

@@ -4,7 +4,7 @@
  * stay so a filter change does not reshuffle the picture.
  */
 import Graph from 'graphology';
-import type { NodeLabel } from '../../../shared/domain';
+import type { NodeLabel } from '@shared/domain';
 import {
   edgeColor,
   edgeWidth,

@@ -4,7 +4,7 @@
  */
 import { useCommand } from '../commands/context';
 import { useStore } from '../state/store';
-import { useAppData } from './contexts';
+import { useAppData } from '../state/context';
 
 export function ConnectionStatus(): React.JSX.Element {
   const data = useAppData();

@@ -1,6 +1,6 @@
 /** The last failure of the explorer or the server data, readable, with a retry. */
 import { useStore } from '../state/store';
-import { useAppData, useExplorer } from './contexts';
+import { useAppData, useExplorer } from '../state/context';
 
 export function ErrorBanner(): React.JSX.Element | null {
   const explorer = useExplorer();

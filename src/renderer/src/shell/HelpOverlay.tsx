@@ -1,5 +1,5 @@
 /** The shortcuts overlay: every command of the table, by group, with its keys in this flavour. */
-import { COMMAND_IDS, commandSpec, type CommandGroup } from '../../../shared/commands';
+import { COMMAND_IDS, commandSpec, type CommandGroup } from '@shared/commands';
 import { keyLabels, type KeyContext } from '../commands/keymap';
 
 const GROUPS: CommandGroup[] = ['File', 'Data', 'View', 'Network', 'Help'];

@@ -1,7 +1,7 @@
 /** Standard (coverage) or recommendations (incumbent → recommended product) network. */
-import { GRAPH_MODES } from '../../../shared/domain';
+import { GRAPH_MODES } from '@shared/domain';
 import { useStore } from '../state/store';
-import { useExplorer } from './contexts';
+import { useExplorer } from '../state/context';
 
 const TITLES = { standard: 'Standard', recommendations: 'Recommendations' } as const;
 

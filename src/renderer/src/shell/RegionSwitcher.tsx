@@ -5,7 +5,7 @@
  */
 import { useMemo } from 'react';
 import { useStore } from '../state/store';
-import { useAppData, useExplorer } from './contexts';
+import { useAppData, useExplorer } from '../state/context';
 import { switcherRegions } from './region-list';
 
 export function RegionSwitcher(): React.JSX.Element {

@@ -19,7 +19,7 @@ import type { CommandContext } from './command-table';
 import { CommandPalette } from './CommandPalette';
 import { ConnectionPanel } from './connection/ConnectionPanel';
 import { ConnectionStatus } from './ConnectionStatus';
-import { useAppData, useExplorer } from './contexts';
+import { useAppData, useExplorer } from '../state/context';
 import { ErrorBanner } from './ErrorBanner';
 import { HelpOverlay } from './HelpOverlay';
 import { ModeSwitch } from './ModeSwitch';

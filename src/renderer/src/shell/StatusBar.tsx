@@ -1,6 +1,6 @@
 /** Counts of what is drawn against what matched, and the layout's state. */
 import { useStore } from '../state/store';
-import { useExplorer } from './contexts';
+import { useExplorer } from '../state/context';
 
 export function StatusBar(): React.JSX.Element {
   const explorer = useExplorer();

@@ -2,8 +2,8 @@
  * What each command of the shared table runs and when it can: one entry per command id, checked
  * by the type. Keys, the native menu, the palette, tooltips and buttons all run these.
  */
-import type { CommandId } from '../../../shared/commands';
-import type { GraphMode } from '../../../shared/domain';
+import type { CommandId } from '@shared/commands';
+import type { GraphMode } from '@shared/domain';
 import type { ToolHandles, ToolName, ToolRegistry } from '../commands/tools';
 import type { AppDataSource } from '../state/app-data';
 import type { Explorer } from '../state/explorer';

@@ -2,13 +2,8 @@
  * Server-wide facts the shell shows: health, settings, statistics, filter options; refreshed
  * together.
  */
-import type {
-  FilterOptions,
-  HealthResponse,
-  ServerSettings,
-  StatsResponse,
-} from '../../../shared/api';
-import type { Client } from '../../../shared/contract';
+import type { FilterOptions, HealthResponse, ServerSettings, StatsResponse } from '@shared/api';
+import type { Client } from '@shared/contract';
 import { errorMessage } from './errors';
 import { createStore } from './store';
 

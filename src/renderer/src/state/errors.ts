@@ -1,5 +1,5 @@
 /** Turns anything thrown by the client into a sentence an analyst can act on. */
-import { isAppError } from '../../../shared/errors';
+import { isAppError } from '@shared/errors';
 
 export function errorMessage(error: unknown): string {
   if (isAppError(error)) {

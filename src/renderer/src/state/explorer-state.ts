@@ -1,5 +1,5 @@
 /** Everything the explore screen shows, as one immutable value in one store. */
-import type { GraphMode } from '../../../shared/domain';
+import type { GraphMode } from '@shared/domain';
 import type { AppearanceState } from '../graph/appearance';
 import { DEFAULT_APPEARANCE } from '../graph/appearance';
 import type { Exploration } from '../graph/exploration';

@@ -4,9 +4,9 @@
  * (export, saved views, smart queries) can read the graph and move the camera through it.
  */
 import type Sigma from 'sigma';
-import type { GraphData, GraphResponse } from '../../../shared/api';
-import type { Client } from '../../../shared/contract';
-import type { GraphMode } from '../../../shared/domain';
+import type { GraphData, GraphResponse } from '@shared/api';
+import type { Client } from '@shared/contract';
+import type { GraphMode } from '@shared/domain';
 import type { AppearanceState } from '../graph/appearance';
 import {
   collapse,

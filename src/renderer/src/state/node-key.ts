@@ -1,6 +1,6 @@
 /** Node keys are `LABEL:id`; ids may contain colons, labels never do. */
-import { NodeLabel } from '../../../shared/domain';
-import type { NodeRef } from '../../../shared/api';
+import { NodeLabel } from '@shared/domain';
+import type { NodeRef } from '@shared/api';
 
 export function parseNodeKey(key: string): NodeRef | null {
   const at = key.indexOf(':');

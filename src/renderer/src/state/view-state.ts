@@ -3,7 +3,7 @@
  * data; `ViewState` is validated when it comes back from a file.
  */
 import { z } from 'zod';
-import { GraphMode } from '../../../shared/domain';
+import { GraphMode } from '@shared/domain';
 import { AppearanceState, DEFAULT_APPEARANCE } from '../graph/appearance';
 import { FilterState } from '../graph/filters';
 

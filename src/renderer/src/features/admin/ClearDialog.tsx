@@ -4,13 +4,13 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { ClearResult } from '../../../../shared/api';
-import type { Client } from '../../../../shared/contract';
+import type { ClearResult } from '@shared/api';
+import type { Client } from '@shared/contract';
 import { errorMessage } from '../../state/errors';
 import '../workbench/workbench.css';
 import type { ClearScope } from './clear-form';
 import { clearInput, confirmationPhrase, isConfirmed } from './clear-form';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
 import { RegionPicker } from './RegionPicker';
 
 export type ClearDialogProps = {

@@ -6,13 +6,13 @@
 import { useMemo, useState } from 'react';
 import { useCommands } from '../../commands/context';
 import { useProvideTool } from '../../commands/tools';
-import { DEFAULT_REGIONS } from '../../../../shared/domain';
+import { DEFAULT_REGIONS } from '@shared/domain';
 import { useClient } from '../../client/context';
-import { useAppData } from '../../shell/contexts';
+import { useAppData } from '../../state/context';
 import { useStore } from '../../state/store';
 import { ClearDialog } from './ClearDialog';
 import { GenerateDialog } from './GenerateDialog';
-import { Popover } from './Popover';
+import { Popover } from '../../components/Popover';
 
 /**
  * Regions to generate into: the server's configured ones (the only ones it accepts); the usual

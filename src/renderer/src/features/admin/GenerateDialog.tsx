@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { GenerationJob, ServerSettings } from '../../../../shared/api';
-import type { Client } from '../../../../shared/contract';
+import type { GenerationJob, ServerSettings } from '@shared/api';
+import type { Client } from '@shared/contract';
 import '../workbench/workbench.css';
 import type { FormErrors, GenerateForm, PresetId } from './generate-form';
 import {
@@ -19,7 +19,7 @@ import {
   toGenerateRequest,
 } from './generate-form';
 import { GenerationProgressView } from './GenerationProgressView';
-import { Modal } from './Modal';
+import { Modal } from '../../components/Modal';
 import { RegionPicker } from './RegionPicker';
 import { isFinished } from './progress';
 import { useGeneration } from './use-generation';

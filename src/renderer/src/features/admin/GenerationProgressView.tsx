@@ -1,5 +1,5 @@
 /** Live progress of a generation job: a row per label and type with count, rate and time left. */
-import type { GenerationJob } from '../../../../shared/api';
+import type { GenerationJob } from '@shared/api';
 import type { ProgressRow } from './progress';
 import { etaSeconds, formatDuration, outcomeText, percent } from './progress';
 

@@ -4,8 +4,8 @@
  * bounds are the server's own (from its settings) once known; until then the defaults are
  * shown and the server decides.
  */
-import { GenerateRequest, type GenerateInput, type ServerSettings } from '../../../../shared/api';
-import { detailsFromZod } from '../../../../shared/errors';
+import { GenerateRequest, type GenerateInput, type ServerSettings } from '@shared/api';
+import { detailsFromZod } from '@shared/errors';
 
 export type FieldKey =
   | 'consultants_per_region'

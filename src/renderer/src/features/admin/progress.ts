@@ -2,7 +2,7 @@
  * Generation progress as the dialog shows it: one row per label or relationship type with its
  * count, rate and time left, built up from the snapshots the server streams.
  */
-import type { GenerationJob, GenerationProgress, GenerationResult } from '../../../../shared/api';
+import type { GenerationJob, GenerationProgress, GenerationResult } from '@shared/api';
 
 export type ProgressRow = {
   item: string;

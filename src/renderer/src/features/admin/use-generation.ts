@@ -3,9 +3,9 @@
  * subscribing so a job that moved on before the subscription is not missed.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { GenerateInput, GenerationJob } from '../../../../shared/api';
-import type { Client } from '../../../../shared/contract';
-import { isAppError } from '../../../../shared/errors';
+import type { GenerateInput, GenerationJob } from '@shared/api';
+import type { Client } from '@shared/contract';
+import { isAppError } from '@shared/errors';
 import { errorMessage } from '../../state/errors';
 import type { ProgressRow } from './progress';
 import { completeRows, isFinished, recordProgress } from './progress';

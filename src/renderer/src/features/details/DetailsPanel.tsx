@@ -10,7 +10,7 @@ import { deriveDataset } from '../../graph/exploration';
 import { useAsync } from '../../hooks/useAsync';
 import { parseNodeKey } from '../../state/node-key';
 import { useStore } from '../../state/store';
-import { useExplorer } from '../../shell/contexts';
+import { useExplorer } from '../../state/context';
 import { NodeDetailsView } from './NodeDetailsView';
 import { PropertyTable } from './PropertyTable';
 

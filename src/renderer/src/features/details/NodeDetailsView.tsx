@@ -1,10 +1,10 @@
 /** The body of a node's details: header, properties, relationship groups with the other ends. */
-import type { NeighboursResponse, NodeDetails } from '../../../../shared/api';
+import type { NeighboursResponse, NodeDetails } from '@shared/api';
 import { NODE_COLORS, NODE_SHAPE_BY_LABEL } from '../../graph/appearance';
 import { labelTitle } from '../../graph/filter-fields';
 import { expansionOf } from '../../graph/exploration';
 import { useStore } from '../../state/store';
-import { useExplorer } from '../../shell/contexts';
+import { useExplorer } from '../../state/context';
 import { NodeShapeIcon } from '../legend/NodeShapeIcon';
 import { PropertyTable } from './PropertyTable';
 import { groupRelationships, summarise } from './relationship-summary';

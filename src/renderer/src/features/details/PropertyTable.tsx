@@ -1,5 +1,5 @@
 /** Every property of a node or relationship, formatted. */
-import type { JsonValue } from '../../../../shared/api';
+import type { JsonValue } from '@shared/api';
 import { propertyRows } from './format';
 
 export function PropertyTable({

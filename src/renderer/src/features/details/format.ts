@@ -1,5 +1,5 @@
 /** How property values read in the details panel: money as USD, flags as words, keys as titles. */
-import type { JsonValue } from '../../../../shared/api';
+import type { JsonValue } from '@shared/api';
 import { formatUsd } from '../../graph/filter-fields';
 
 const USD_KEYS = new Set(['aum', 'value', 'commitment_market_value', 'fc_total_plan_assets']);

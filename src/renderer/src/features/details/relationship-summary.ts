@@ -1,5 +1,5 @@
 /** One line per relationship in the details panel: the other end and what matters about it. */
-import type { GraphRelationship } from '../../../../shared/api';
+import type { GraphRelationship } from '@shared/api';
 import { formatValue } from './format';
 
 const HEADLINE_KEYS: Record<string, string[]> = {

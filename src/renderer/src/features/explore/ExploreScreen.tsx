@@ -7,7 +7,7 @@ import { Legend } from '../legend/Legend';
 import { NetworkView } from '../network/NetworkView';
 import { useStore } from '../../state/store';
 import type { Theme } from '../../state/preferences';
-import { useExplorer } from '../../shell/contexts';
+import { useExplorer } from '../../state/context';
 import { LayoutBar } from './LayoutBar';
 import { TooLargeGuard } from './TooLargeGuard';
 

@@ -3,7 +3,7 @@ import { useCommand } from '../../commands/context';
 import { SIZE_METRICS, SizeMetric } from '../../graph/appearance';
 import { canRedo, canUndo } from '../../graph/history';
 import { useStore } from '../../state/store';
-import { useExplorer } from '../../shell/contexts';
+import { useExplorer } from '../../state/context';
 
 export function LayoutBar(): React.JSX.Element {
   const explorer = useExplorer();

@@ -2,7 +2,7 @@
 import { suggestNarrowing } from '../../graph/guard';
 import { saveMaxDrawNodes } from '../../state/preferences';
 import { useStore } from '../../state/store';
-import { useAppData, useExplorer } from '../../shell/contexts';
+import { useAppData, useExplorer } from '../../state/context';
 
 export function TooLargeGuard(): React.JSX.Element | null {
   const explorer = useExplorer();

@@ -5,8 +5,8 @@
 import { useCallback, useRef, useState } from 'react';
 import { useProvideTool } from '../../commands/tools';
 import { deriveDataset } from '../../graph/exploration';
-import { useExplorer } from '../../shell/contexts';
-import { Popover } from '../admin/Popover';
+import { useExplorer } from '../../state/context';
+import { Popover } from '../../components/Popover';
 import type { ExportMenuActions } from './ExportMenu';
 import { ExportMenu } from './ExportMenu';
 import type { ExportSource } from './formats';

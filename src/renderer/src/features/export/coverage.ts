@@ -3,7 +3,7 @@
  * (coverage, holding) pair of each company in view — a company covered by two field consultants
  * with three mandates gives six rows — so the table can be pivoted in a spreadsheet.
  */
-import type { GraphData, GraphNode, GraphRelationship, JsonValue } from '../../../../shared/api';
+import type { GraphData, GraphNode, GraphRelationship, JsonValue } from '@shared/api';
 import type { CsvCell } from './csv';
 
 export const COVERAGE_COLUMNS = [

@@ -5,7 +5,7 @@
  */
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
-import type { GraphData, JsonValue } from '../../../../shared/api';
+import type { GraphData, JsonValue } from '@shared/api';
 
 export type Primitive = string | number | boolean;
 export type FlatAttributes = Record<string, Primitive>;

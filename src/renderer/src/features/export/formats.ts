@@ -2,7 +2,7 @@
  * Every export the app offers, as data: what it is called, its file and how it is produced from
  * the current view. The menu and the tests use the same list.
  */
-import type { GraphData } from '../../../../shared/api';
+import type { GraphData } from '@shared/api';
 import { coverageRows } from './coverage';
 import { coverageCsv, coverageXlsx } from './coverage-files';
 import { buildExportGraph, type ViewSource } from './export-graph';

@@ -2,7 +2,7 @@
  * Saving a produced file: through the desktop's native save dialog when the client offers one
  * (main writes the file where the user chose), otherwise as a browser download.
  */
-import type { SaveFileInput, SaveFileResult } from '../../../../shared/desktop';
+import type { SaveFileInput, SaveFileResult } from '@shared/desktop';
 
 export type SaveRequest = {
   /** Suggested file name, with extension. */

@@ -1,5 +1,5 @@
 /** An entity filter (consultants, companies, …) as a multi-select by name. */
-import type { FilterOptions } from '../../../../shared/api';
+import type { FilterOptions } from '@shared/api';
 import type { EntityField as Field, FilterState } from '../../graph/filters';
 import { ENTITY_OPTION_KEYS, getValues, setValues } from '../../graph/filters';
 import { FIELD_TITLES } from '../../graph/filter-fields';

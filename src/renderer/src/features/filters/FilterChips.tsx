@@ -1,7 +1,7 @@
 /** The applied filter as removable chips; removing one reloads the graph. */
 import { filterChips, removeChip } from '../../graph/filter-fields';
 import { useStore } from '../../state/store';
-import { useAppData, useExplorer } from '../../shell/contexts';
+import { useAppData, useExplorer } from '../../state/context';
 
 export function FilterChips(): React.JSX.Element | null {
   const explorer = useExplorer();

@@ -7,7 +7,7 @@ import { useCommand } from '../../commands/context';
 import type { FilterState } from '../../graph/filters';
 import { LIST_FIELDS, filtersEqual, isEntityField, setAssetsRange } from '../../graph/filters';
 import { useStore } from '../../state/store';
-import { useAppData, useExplorer } from '../../shell/contexts';
+import { useAppData, useExplorer } from '../../state/context';
 import { EntityField } from './EntityField';
 import { RangeField } from './RangeField';
 import { useCascadingOptions } from './useCascadingOptions';

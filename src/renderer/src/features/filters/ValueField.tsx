@@ -1,5 +1,5 @@
 /** One enumerated filter field as toggle buttons; narrowed-away values stay visible if selected. */
-import type { FilterOptions } from '../../../../shared/api';
+import type { FilterOptions } from '@shared/api';
 import { FIELD_TITLES, valueText } from '../../graph/filter-fields';
 import type { FilterState, FilterValue, ValueField as Field } from '../../graph/filters';
 import { getValues, toggleValue } from '../../graph/filters';

@@ -1,10 +1,10 @@
 /** Options narrowed by the draft filter (cascading), fetched after the draft settles. */
 import { useEffect, useState } from 'react';
-import type { FilterOptions } from '../../../../shared/api';
+import type { FilterOptions } from '@shared/api';
 import { useClient } from '../../client/context';
 import type { FilterState } from '../../graph/filters';
 import { isEmptyFilter, toFilterRequest } from '../../graph/filters';
-import type { GraphMode } from '../../../../shared/domain';
+import type { GraphMode } from '@shared/domain';
 
 const SETTLE_MS = 300;
 

@@ -1,5 +1,5 @@
 /** What the colours, shapes and widths mean. */
-import { NODE_LABELS } from '../../../../shared/domain';
+import { NODE_LABELS } from '@shared/domain';
 import {
   EDGE_TYPE_COLORS,
   MANDATE_COLORS,
@@ -8,7 +8,7 @@ import {
 } from '../../graph/appearance';
 import { labelTitle } from '../../graph/filter-fields';
 import { useStore } from '../../state/store';
-import { useExplorer } from '../../shell/contexts';
+import { useExplorer } from '../../state/context';
 import { NodeShapeIcon } from './NodeShapeIcon';
 
 export function Legend(): React.JSX.Element {

@@ -1,6 +1,6 @@
 /** Zoom in, zoom out and fit the whole graph: the same commands as their keys. */
 import { useCommand } from '../../commands/context';
-import type { CommandId } from '../../../../shared/commands';
+import type { CommandId } from '@shared/commands';
 
 const BUTTONS: { id: CommandId; text: string; testId?: string }[] = [
   { id: 'zoom-in', text: '+' },

@@ -1,5 +1,5 @@
 /** Initial and incremental node positions for a sync of the drawn graph. */
-import type { GraphMode } from '../../../../shared/domain';
+import type { GraphMode } from '@shared/domain';
 import { circularLayout, layeredLayout, placeNear } from '../../graph/layouts';
 import type { Point } from '../../graph/layouts';
 import type { VisualGraph } from '../../graph/visual';

@@ -1,12 +1,12 @@
 /** Server-side name search; picking a hit brings the node in, selects it and centres on it. */
 import { useEffect, useState } from 'react';
-import type { SearchResponse } from '../../../../shared/api';
+import type { SearchResponse } from '@shared/api';
 import { useClient } from '../../client/context';
 import { useCommands } from '../../commands/context';
 import { keyLabels } from '../../commands/keymap';
 import { labelTitle } from '../../graph/filter-fields';
 import { errorMessage } from '../../state/errors';
-import { useExplorer } from '../../shell/contexts';
+import { useExplorer } from '../../state/context';
 
 const SETTLE_MS = 250;
 

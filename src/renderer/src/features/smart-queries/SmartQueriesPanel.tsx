@@ -5,8 +5,8 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ChangeEvent } from 'react';
-import type { GraphData, JsonValue, QueryResponse } from '../../../../shared/api';
-import type { Client } from '../../../../shared/contract';
+import type { GraphData, JsonValue, QueryResponse } from '@shared/api';
+import type { Client } from '@shared/contract';
 import { errorMessage } from '../../state/errors';
 import { ResultsTable } from '../workbench/ResultsTable';
 import { browserStore, type KeyValueStore } from '../workbench/storage';

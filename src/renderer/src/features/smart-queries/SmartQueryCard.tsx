@@ -1,5 +1,5 @@
 /** One catalogue entry: what it does, the parameter values it will use, and a Run button. */
-import type { JsonValue } from '../../../../shared/api';
+import type { JsonValue } from '@shared/api';
 import type { SmartQuery } from './catalogue';
 import type { FilterContext } from './request';
 import { smartParameters } from './request';

@@ -4,7 +4,7 @@
  * entry is reported by position and name while the good ones stay usable.
  */
 import { z } from 'zod';
-import { JsonValue } from '../../../../shared/api';
+import { JsonValue } from '@shared/api';
 import { LIST_FIELDS } from '../../graph/filters';
 
 export const FILTER_SOURCES = [

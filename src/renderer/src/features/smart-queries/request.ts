@@ -1,6 +1,6 @@
 /** Turns a catalogue entry and the current filters into a read-only query request. */
-import type { JsonValue, QueryInput } from '../../../../shared/api';
-import type { GraphMode } from '../../../../shared/domain';
+import type { JsonValue, QueryInput } from '@shared/api';
+import type { GraphMode } from '@shared/domain';
 import type { FilterState } from '../../graph/filters';
 import type { FilterSource, SmartQuery } from './catalogue';
 

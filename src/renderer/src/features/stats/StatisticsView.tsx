@@ -1,7 +1,7 @@
 /** Statistics: counts per label, relationship type and region, as charts and totals. */
 import { barsByLabel, barsByRegion, barsByRelationship } from '../../graph/statistics';
 import { useStore } from '../../state/store';
-import { useAppData } from '../../shell/contexts';
+import { useAppData } from '../../state/context';
 import { BarChart } from './BarChart';
 
 export function StatisticsView(): React.JSX.Element {

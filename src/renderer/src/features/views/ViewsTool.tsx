@@ -1,8 +1,8 @@
 /** The header's View menu (save the current view to a file, open one back), also run by commands. */
 import { useRef, useState } from 'react';
 import { useProvideTool } from '../../commands/tools';
-import { useExplorer } from '../../shell/contexts';
-import { Popover } from '../admin/Popover';
+import { useExplorer } from '../../state/context';
+import { Popover } from '../../components/Popover';
 import type { ViewsMenuActions } from './ViewsMenu';
 import { ViewsMenu } from './ViewsMenu';
 

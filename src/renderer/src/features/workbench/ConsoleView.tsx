@@ -5,8 +5,8 @@
  * writes when it is configured to allow it.
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { GraphData, QueryResponse } from '../../../../shared/api';
-import type { Client } from '../../../../shared/contract';
+import type { GraphData, QueryResponse } from '@shared/api';
+import type { Client } from '@shared/contract';
 import { errorMessage } from '../../state/errors';
 import { CypherInput } from './CypherInput';
 import { HistoryPanel } from './HistoryPanel';

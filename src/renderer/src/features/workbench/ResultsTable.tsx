@@ -1,5 +1,5 @@
 /** Query results as a table; very long results show their first rows so the page stays quick. */
-import type { QueryResponse } from '../../../../shared/api';
+import type { QueryResponse } from '@shared/api';
 import { formatCell, fullCell } from './format-value';
 
 export const MAX_TABLE_ROWS = 1_000;

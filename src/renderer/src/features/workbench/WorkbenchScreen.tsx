@@ -3,10 +3,10 @@
  * results to the network view through the explorer and bringing the Explore tab forward.
  */
 import { useCallback, useState } from 'react';
-import type { GraphData } from '../../../../shared/api';
+import type { GraphData } from '@shared/api';
 import { useClient } from '../../client/context';
 import { useCommands } from '../../commands/context';
-import { useAppData, useExplorer } from '../../shell/contexts';
+import { useAppData, useExplorer } from '../../state/context';
 import { useStore } from '../../state/store';
 import { SmartQueriesPanel } from '../smart-queries/SmartQueriesPanel';
 import { ConsoleView } from './ConsoleView';

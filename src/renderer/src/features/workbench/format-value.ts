@@ -1,5 +1,5 @@
 /** How a result cell reads in the table: nodes by label and name, other values compactly. */
-import type { JsonValue } from '../../../../shared/api';
+import type { JsonValue } from '@shared/api';
 
 type JsonObject = { [key: string]: JsonValue };
 

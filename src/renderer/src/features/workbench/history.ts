@@ -3,7 +3,7 @@
  * parameters again moves it to the top instead of adding a duplicate.
  */
 import { z } from 'zod';
-import { JsonValue } from '../../../../shared/api';
+import { JsonValue } from '@shared/api';
 
 export const HistoryEntry = z.object({
   query: z.string(),

@@ -3,7 +3,7 @@
  * what is wrong) and offer a template for the `$names` a query uses.
  */
 import { z } from 'zod';
-import { JsonValue } from '../../../../shared/api';
+import { JsonValue } from '@shared/api';
 
 export type Parameters = Record<string, JsonValue>;
 const ParametersSchema = z.record(z.string(), JsonValue);

@@ -1,6 +1,6 @@
 /** Saved queries: named Cypher with its parameters, kept by name (saving a name again replaces it). */
 import { z } from 'zod';
-import { JsonValue } from '../../../../shared/api';
+import { JsonValue } from '@shared/api';
 
 export const SavedQuery = z.object({
   name: z.string().trim().min(1).max(120),

@@ -2,8 +2,8 @@
  * The live schema for autocomplete: labels, relationship types and property keys read from the
  * database through the same read-only query path, shaped for the Cypher editor.
  */
-import type { QueryResponse } from '../../../../shared/api';
-import type { Client } from '../../../../shared/contract';
+import type { QueryResponse } from '@shared/api';
+import type { Client } from '@shared/contract';
 
 export type CypherSchema = {
   labels: string[];

@@ -3,7 +3,7 @@
  * database the server uses is decided where it runs, so this only says where to change it.
  */
 import { useStore } from '../../state/store';
-import { useAppData } from '../contexts';
+import { useAppData } from '../../state/context';
 import { healthRows } from './connection-model';
 import { InfoRows } from './InfoRows';
 

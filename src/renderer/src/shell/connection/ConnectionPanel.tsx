@@ -3,7 +3,7 @@
  * profiles and shows the backend's start-up; in the browser it shows read-only status.
  */
 import { useClient } from '../../client/context';
-import { Modal } from '../../features/admin/Modal';
+import { Modal } from '../../components/Modal';
 import '../../features/workbench/workbench.css';
 import './connection.css';
 import { BrowserConnection } from './BrowserConnection';

@@ -4,10 +4,10 @@
  * main; this side only ever sends one that was typed.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ProfileList } from '../../../../shared/desktop';
+import type { ProfileList } from '@shared/desktop';
 import type { DesktopClient } from '../../client/types';
 import { errorMessage } from '../../state/errors';
-import { useAppData, useExplorer } from '../contexts';
+import { useAppData, useExplorer } from '../../state/context';
 import { appInfoRows, emptyProfileForm, profileForm, type ProfileForm } from './connection-model';
 import { InfoRows } from './InfoRows';
 import { ProfileEditor } from './ProfileEditor';

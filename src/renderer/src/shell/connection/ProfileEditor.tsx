@@ -1,7 +1,7 @@
 /** Add or edit a connection profile; test it before (or instead of) saving. */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
-import type { ConnectionProfile } from '../../../../shared/desktop';
+import type { ConnectionProfile } from '@shared/desktop';
 import type { DesktopClient } from '../../client/types';
 import { errorMessage } from '../../state/errors';
 import { toSaveInput, toTestInput, type FormErrors, type ProfileForm } from './connection-model';

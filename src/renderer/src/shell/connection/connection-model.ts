@@ -2,15 +2,15 @@
  * The connection panel as data: what health says about the database (never credentials), the
  * desktop's start-up state in words, and the profile form turned into validated requests.
  */
-import type { HealthResponse } from '../../../../shared/api';
+import type { HealthResponse } from '@shared/api';
 import {
   SaveProfileInput,
   TestConnectionInput,
   type AppInfo,
   type ConnectionProfile,
-} from '../../../../shared/desktop';
-import { detailsFromZod } from '../../../../shared/errors';
-import type { AppStatus } from '../../../../shared/ipc';
+} from '@shared/desktop';
+import { detailsFromZod } from '@shared/errors';
+import type { AppStatus } from '@shared/ipc';
 
 export type Row = { label: string; value: string };
 

@@ -1,6 +1,6 @@
 /** The desktop backend's state: app info once, then every status event main pushes. */
 import { useCallback, useEffect, useState } from 'react';
-import type { AppInfo } from '../../../../shared/desktop';
+import type { AppInfo } from '@shared/desktop';
 import type { DesktopClient } from '../../client/types';
 import { errorMessage } from '../../state/errors';
 import { startupState, type StartupState } from './connection-model';

@@ -1,5 +1,5 @@
 /** A header menu: a button that opens a small panel below it (native <details>). */
-import '../workbench/workbench.css';
+import './components.css';
 import { useState, type ReactNode } from 'react';
 
 export type PopoverProps = {

@@ -1,4 +1,5 @@
 /** A modal on the native <dialog> element: focus trapping, Escape and backdrop come with it. */
+import './components.css';
 import { useEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
 
