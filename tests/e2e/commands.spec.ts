@@ -390,4 +390,5 @@ test('buttons show their command’s keys from the table', async ({ page }) => {
     'placeholder',
     'Search names…  (Ctrl+F, /)',
   );
+  await expect(page.getByTestId('status-keys')).toHaveText('? shortcuts · Ctrl+K commands');
 });
