@@ -3,7 +3,7 @@
  * desktop app) with progress, cancellation and rollback of failed or cancelled runs.
  */
 import type { GenerateRequest, GenerationJob, GenerationResult } from '../../../shared/api';
-import type { ServiceDeps } from '../types';
+import type { Handlers, ServiceDeps } from '../types';
 import { createJobRegistry } from './jobs';
 import { resolveParams } from './params';
 import { runGeneration, type RunOptions } from './run';
@@ -29,3 +29,14 @@ export function createGenerationService(deps: ServiceDeps): GenerationService {
   const jobs = createJobRegistry(run, (request) => void resolveParams(request, deps.config));
   return { run, ...jobs };
 }
+
+/**
+ * The contract's generation operations, over the service's job registry. Each answers with a
+ * promise, rejected (not thrown synchronously) for a refused request or an unknown job.
+ */
+export const generationOperations = (generation: GenerationService) =>
+  ({
+    startGeneration: (input) => Promise.resolve(input).then((request) => generation.start(request)),
+    getGenerationJob: (input) => Promise.resolve(input.id).then((id) => generation.get(id)),
+    cancelGeneration: (input) => Promise.resolve(input.id).then((id) => generation.cancel(id)),
+  }) satisfies Partial<Handlers>;

@@ -22,7 +22,7 @@ import {
 import { toGraphData, toGraphNode } from '../../db/mapping';
 import { FULLTEXT_INDEX } from '../../db/schema';
 import { assertRegionsConfigured } from '../regions';
-import type { ServiceDeps } from '../types';
+import type { Handlers, ServiceDeps } from '../types';
 import { searchQuery } from './lucene';
 import { int, numberOf, readTransaction, relationshipsOf } from './read';
 
@@ -111,3 +111,10 @@ export async function search(deps: ServiceDeps, input: SearchInput): Promise<Sea
   });
   return { results };
 }
+
+export const exploreOperations = (deps: ServiceDeps) =>
+  ({
+    getNode: (ref) => nodeDetails(deps, ref),
+    getNeighbours: (input) => neighbours(deps, input),
+    search: (input) => search(deps, input),
+  }) satisfies Partial<Handlers>;

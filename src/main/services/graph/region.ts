@@ -9,7 +9,7 @@ import {
   regionRelationshipsQuery,
 } from '../../db/cypher/region';
 import { assertRegionExists } from '../regions';
-import type { ServiceDeps } from '../types';
+import type { Handlers, ServiceDeps } from '../types';
 import { cappedGraph } from './capped';
 import { int, nodesOf, numberOf, readTransaction, relationshipsOf } from './read';
 
@@ -58,3 +58,8 @@ export async function regionGraph(
     });
   });
 }
+
+export const regionOperations = (deps: ServiceDeps) =>
+  ({
+    getRegionGraph: (input) => regionGraph(deps, input),
+  }) satisfies Partial<Handlers>;
