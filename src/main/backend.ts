@@ -26,6 +26,7 @@ import { regionOperations } from './services/graph/region';
 import { createHealthService } from './services/health';
 import { createFilterOptionsService } from './services/options';
 import { createQueryService } from './services/query';
+import { schemaOperations } from './services/schema';
 import { createSettingsService } from './services/settings';
 import { createStatsService } from './services/stats';
 import type { Handlers, ServiceDeps } from './services/types';
@@ -89,6 +90,7 @@ export function assembleBackend(options: {
     ...createFilterOptionsService(deps),
     ...createQueryService(deps),
     ...createStatsService(deps),
+    ...schemaOperations(deps),
     ...createClearService(deps),
     ...generationOperations(generation),
   } satisfies Handlers;

@@ -24,6 +24,7 @@ import {
   RegionGraphInput,
   SearchInput,
   SearchResponse,
+  SchemaResponse,
   ServerSettings,
   StatsResponse,
 } from './api';
@@ -118,6 +119,16 @@ export const contract = {
     method: 'GET',
     path: '/api/v1/graph/stats',
     summary: 'Database statistics',
+    tag: 'Graph',
+    cache: 'read',
+  }),
+  getSchema: op({
+    input: Empty,
+    output: SchemaResponse,
+    method: 'GET',
+    path: '/api/v1/schema',
+    summary:
+      'Labels, relationship types and property keys with their counts, indexes and constraints',
     tag: 'Graph',
     cache: 'read',
   }),
