@@ -40,7 +40,7 @@ export type OperationTag = 'Utilities' | 'Graph' | 'Filters' | 'Exploration' | '
  * cache (also when it fails: it may have written part); `invalidates-when-writing` does so only
  * for a request that may write (runQuery with read_only false).
  */
-export type CacheRole = 'read' | 'invalidates' | 'invalidates-when-writing';
+type CacheRole = 'read' | 'invalidates' | 'invalidates-when-writing';
 
 type Operation<I extends z.ZodType, O extends z.ZodType> = {
   input: I;
@@ -75,8 +75,8 @@ const op = <I extends z.ZodType, O extends z.ZodType>({
 const Empty = z.object({});
 const JobRef = z.object({ id: z.string().min(1).max(100) });
 
-export const FilterOptionsInput = z.object({ region: RegionCode.optional() });
-export const CascadingOptionsInput = FilterRequest;
+const FilterOptionsInput = z.object({ region: RegionCode.optional() });
+const CascadingOptionsInput = FilterRequest;
 
 export const contract = {
   health: op({
@@ -278,7 +278,3 @@ export const streams = {
     errors: readonly ErrorCode[];
   }
 >;
-
-/** The operations with a given cache role. */
-export const operationsWithCache = (role: CacheRole): OperationName[] =>
-  OPERATION_NAMES.filter((name) => contract[name].cache === role);

@@ -20,7 +20,7 @@ import { hasRenderer, staticRouter } from './static';
 import type { ApiBackend, ApiOptions } from './types';
 import { APP_VERSION } from '../version';
 
-export const DEFAULT_BODY_LIMIT = '2mb';
+const DEFAULT_BODY_LIMIT = '2mb';
 const API_PREFIXES = ['/api', '/health', '/metrics'];
 
 const hasBody = (req: express.Request): boolean =>

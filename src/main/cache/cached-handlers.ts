@@ -9,7 +9,7 @@ import { contract, OPERATION_NAMES, type OperationName } from '../../shared/cont
 import type { Handlers } from '../services/types';
 import type { ReadCache } from './types';
 
-export const DEFAULT_CACHE_TTL_MS = 60_000;
+const DEFAULT_CACHE_TTL_MS = 60_000;
 
 export type JobEvents = {
   subscribe: (jobId: string, listener: (job: GenerationJob) => void) => () => void;

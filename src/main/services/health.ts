@@ -29,7 +29,7 @@ export type HealthDeps = {
   now?: () => number;
 };
 
-export const HEALTH_REUSE_MS = 1_000;
+const HEALTH_REUSE_MS = 1_000;
 
 type Probe = { version: string; edition: string; nodes: number; relationships: number };
 /** One finished check: its result (none when the database did not answer) and when it ended. */

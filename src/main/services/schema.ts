@@ -3,11 +3,11 @@
  * property keys (with counts and value types) from one read each, indexes and constraints from
  * SHOW. Everything runs in READ routing. Generation records are metadata: their nodes are left
  * out of the label counts and the property keys (the catalogue still lists their constraint).
+ * Driver failures are translated for every operation alike (database-errors).
  */
 import neo4j from 'neo4j-driver';
 import type { SchemaResponse } from '../../shared/api';
 import { GENERATION_LABEL } from './generation/record';
-import { databaseFailure } from './graph/read';
 import type { Handlers, ServiceDeps } from './types';
 
 type Row = { get(key: string): unknown };
@@ -70,9 +70,7 @@ async function readSchema(deps: ServiceDeps): Promise<SchemaResponse> {
     deps.driver.executeQuery(cypher, {}, { database: deps.database, routing: neo4j.routing.READ });
   const [labels, types, nodeKeys, relationshipKeys, indexes, constraints] = await Promise.all(
     [LABELS, TYPES, NODE_KEYS, RELATIONSHIP_KEYS, INDEXES, CONSTRAINTS].map(read),
-  ).catch((error: unknown) => {
-    throw databaseFailure(error, deps);
-  });
+  );
   return {
     labels: (labels?.records ?? []).map((row) => ({
       label: String(row.get('label')),

@@ -20,7 +20,7 @@ export type SettingsConfig = Pick<
   | 'QUERY_ROW_CAP'
 >;
 
-export function serverSettings(config: SettingsConfig, version: string): ServerSettings {
+function serverSettings(config: SettingsConfig, version: string): ServerSettings {
   return {
     version,
     regions: [...config.REGIONS],

@@ -8,11 +8,7 @@ import { createJobRegistry } from './jobs';
 import { resolveParams } from './params';
 import { runGeneration, type RunOptions } from './run';
 
-export type { RunOptions } from './run';
 export { GenerationError } from './run';
-export { GENERATION_DEFAULTS, FIELD_BOUNDS } from './params';
-export { GENERATION_LABEL } from './record';
-
 export type GenerationService = {
   run: (request: GenerateRequest, options?: RunOptions) => Promise<GenerationResult>;
   start: (request: GenerateRequest) => GenerationJob;

@@ -8,10 +8,7 @@ import { cappedGraph } from './capped';
 import { checkFilter, filterParameters, setFields } from './filter-fields';
 import { int, nodesOf, numberOf, readTransaction, relationshipsOf } from './read';
 
-export async function filterGraph(
-  deps: ServiceDeps,
-  filter: FilterRequest,
-): Promise<GraphResponse> {
+async function filterGraph(deps: ServiceDeps, filter: FilterRequest): Promise<GraphResponse> {
   assertRegionsConfigured(deps.config, filter.regions);
   const fields = setFields(filter);
   checkFilter(filter, fields);

@@ -17,10 +17,7 @@ import { int, nodesOf, numberOf, readTransaction, relationshipsOf } from './read
  * Counts first: a region within the cap is read whole by plain scans; a larger one is read in cap
  * order (whole neighbourhoods first) with the relationships among the kept nodes.
  */
-export async function regionGraph(
-  deps: ServiceDeps,
-  input: RegionGraphInput,
-): Promise<GraphResponse> {
+async function regionGraph(deps: ServiceDeps, input: RegionGraphInput): Promise<GraphResponse> {
   assertRegionExists(deps.config, input.region);
   const limit = input.limit ?? deps.config.DEFAULT_REGION_SIZE;
   const { mode, region } = input;
