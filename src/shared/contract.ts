@@ -102,6 +102,7 @@ export const contract = {
     path: '/api/v1/graph/region/:region',
     summary: "A region's network, capped at DEFAULT_REGION_SIZE nodes",
     tag: 'Graph',
+    errors: ['NOT_FOUND'],
     cache: 'read',
   }),
   filterGraph: op({
@@ -148,6 +149,7 @@ export const contract = {
     path: '/api/v1/filters/options/:region',
     summary: 'Filter values within one region',
     tag: 'Filters',
+    errors: ['NOT_FOUND'],
     cache: 'read',
   }),
   getCascadingFilterOptions: op({
