@@ -119,6 +119,6 @@ export function createBaseline(driver: Driver, database: string, config: Config)
       for (const column of OPTION_COLUMNS) row[column] = records[0]?.get(column);
       return buildFilterOptions(row);
     },
-    stats: () => stats.stats(),
+    stats: () => stats.getStats(),
   };
 }

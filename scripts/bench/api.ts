@@ -115,7 +115,7 @@ await runMain(async () => {
   const servers: ApiServer[] = [];
   try {
     await setupSchema(db.driver, db.database);
-    await createClearService(deps).clear({ confirm: true });
+    await createClearService(deps).clearGraph({ confirm: true });
     const generated = await createGenerationService(deps).run(
       GenerateRequest.parse({ consultants_per_region: 200, seed: 42 }),
     );

@@ -48,7 +48,7 @@ await runMain(async () => {
   };
   const generator = createGenerationService(deps);
   const clearer = createClearService(deps);
-  const clear = () => clearer.clear({ confirm: true });
+  const clear = () => clearer.clearGraph({ confirm: true });
   const rows: BenchRow[] = [];
   const regions = deps.config.REGIONS;
   try {

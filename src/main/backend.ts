@@ -13,14 +13,20 @@ import { withReadCache } from './cache/cached-handlers';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { createClearService } from './services/clear';
-import { createGenerationService, type GenerationService } from './services/generation';
+import {
+  createGenerationService,
+  generationOperations,
+  type GenerationService,
+} from './services/generation';
 import { removeAbandonedRuns } from './services/generation/recovery';
-import { createGraphService } from './services/graph';
 import { withDatabaseErrors } from './services/database-errors';
-import { createHandlers } from './services/handlers';
+import { exploreOperations } from './services/graph/explore';
+import { filterOperations } from './services/graph/filter';
+import { regionOperations } from './services/graph/region';
 import { createHealthService } from './services/health';
 import { createFilterOptionsService } from './services/options';
 import { createQueryService } from './services/query';
+import { schemaOperations } from './services/schema';
 import { createSettingsService } from './services/settings';
 import { createStatsService } from './services/stats';
 import type { Handlers, ServiceDeps } from './services/types';
@@ -68,29 +74,27 @@ export function assembleBackend(options: {
     target,
   };
   const generation = createGenerationService(deps);
-  const handlers = withReadCache(
-    withDatabaseErrors(
-      createHandlers({
-        health: createHealthService({
-          driver: deps.driver,
-          database: deps.database,
-          uri: () => db.settings.uri,
-          managed: db.managed !== undefined,
-          version: APP_VERSION,
-        }),
-        settings: createSettingsService(config, APP_VERSION),
-        graph: createGraphService(deps),
-        options: createFilterOptionsService(deps),
-        query: createQueryService(deps),
-        stats: createStatsService(deps),
-        clear: createClearService(deps),
-        generation,
-      }),
-      target,
-    ),
-    cache,
-    { generation },
-  );
+  // Every operation of the contract, bound once to its implementation.
+  const operations = {
+    ...createHealthService({
+      driver: deps.driver,
+      database: deps.database,
+      uri: () => db.settings.uri,
+      managed: db.managed !== undefined,
+      version: APP_VERSION,
+    }),
+    ...createSettingsService(config, APP_VERSION),
+    ...regionOperations(deps),
+    ...filterOperations(deps),
+    ...exploreOperations(deps),
+    ...createFilterOptionsService(deps),
+    ...createQueryService(deps),
+    ...createStatsService(deps),
+    ...schemaOperations(deps),
+    ...createClearService(deps),
+    ...generationOperations(generation),
+  } satisfies Handlers;
+  const handlers = withReadCache(withDatabaseErrors(operations, target), cache, { generation });
   metrics.setCountsSource(() => handlers.getStats({}));
   let closing: Promise<void> | undefined;
   return {

@@ -6,7 +6,7 @@
 import type { Driver, Session } from 'neo4j-driver';
 import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
-export type GraphCounts = {
+type GraphCounts = {
   nodes_by_label: Record<string, number>;
   relationships_by_type: Record<string, number>;
 };

@@ -225,6 +225,40 @@ export const StatsResponse = z.object({
 });
 export type StatsResponse = z.infer<typeof StatsResponse>;
 
+const Count = z.number().int().nonnegative();
+/** Labels or types and properties an index or constraint is on (none for a lookup index). */
+const SchemaTarget = {
+  name: z.string(),
+  type: z.string(),
+  entity_type: z.enum(['NODE', 'RELATIONSHIP']),
+  labels_or_types: z.array(z.string()),
+  properties: z.array(z.string()),
+};
+
+/**
+ * What the database holds, read from the data and the catalogue: every label and relationship
+ * type with its count, every property key with the number of nodes and relationships carrying it
+ * and the Cypher value types it takes (e.g. `STRING NOT NULL`), and the indexes and constraints.
+ * Generation records are metadata and are left out of the counts and property keys.
+ */
+export const SchemaResponse = z.object({
+  labels: z.array(z.object({ label: z.string(), count: Count })),
+  relationship_types: z.array(z.object({ type: z.string(), count: Count })),
+  property_keys: z.array(
+    z.object({
+      key: z.string(),
+      nodes: Count,
+      relationships: Count,
+      types: z.array(z.string()),
+    }),
+  ),
+  indexes: z.array(
+    z.object({ ...SchemaTarget, state: z.string(), owning_constraint: z.string().nullable() }),
+  ),
+  constraints: z.array(z.object(SchemaTarget)),
+});
+export type SchemaResponse = z.infer<typeof SchemaResponse>;
+
 export const EntityOption = z.object({ id: z.string(), name: z.string() });
 export const NumericRange = z.object({ min: z.number().nullable(), max: z.number().nullable() });
 

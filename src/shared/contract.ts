@@ -1,7 +1,9 @@
 /**
  * The client contract: every operation the renderer (and other clients) can call, declared once
- * with its input and output schemas and its REST route. The IPC bridge, the preload, the HTTP
- * client and the Express routers are all derived from this table.
+ * with everything the edges need to know of it: input and output schemas, REST route, OpenAPI
+ * tag and documented errors, cache role and transport flags. The Express routes, the IPC
+ * handlers, the preload, both clients, the OpenAPI document and the read cache all derive from
+ * this table; services implement it keyed by operation name (`Handlers` in main).
  */
 import { z } from 'zod';
 import {
@@ -22,12 +24,23 @@ import {
   RegionGraphInput,
   SearchInput,
   SearchResponse,
+  SchemaResponse,
   ServerSettings,
   StatsResponse,
 } from './api';
 import { RegionCode } from './domain';
+import type { ErrorCode } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+
+export type OperationTag = 'Utilities' | 'Graph' | 'Filters' | 'Exploration' | 'Generation';
+
+/**
+ * What an operation does to the read cache: `read` results are cached; `invalidates` drops the
+ * cache (also when it fails: it may have written part); `invalidates-when-writing` does so only
+ * for a request that may write (runQuery with read_only false).
+ */
+type CacheRole = 'read' | 'invalidates' | 'invalidates-when-writing';
 
 type Operation<I extends z.ZodType, O extends z.ZodType> = {
   input: I;
@@ -35,111 +48,194 @@ type Operation<I extends z.ZodType, O extends z.ZodType> = {
   /** REST route; `:name` segments are taken from the input. GET/DELETE inputs travel in the query. */
   http: { method: HttpMethod; path: string };
   summary: string;
+  tag: OperationTag;
+  /** Error codes this operation documents beyond the ones every operation may answer with. */
+  errors: readonly ErrorCode[];
+  cache?: CacheRole;
+  /** `?async=true` answers 202 with the running resource at once (the HTTP client always asks). */
+  async?: boolean;
 };
 
-const op = <I extends z.ZodType, O extends z.ZodType>(
-  input: I,
-  output: O,
-  method: HttpMethod,
-  path: string,
-  summary: string,
-): Operation<I, O> => ({ input, output, http: { method, path }, summary });
+type OperationSpec<I extends z.ZodType, O extends z.ZodType> = Omit<
+  Operation<I, O>,
+  'http' | 'errors'
+> & {
+  method: HttpMethod;
+  path: string;
+  errors?: readonly ErrorCode[];
+};
+
+const op = <I extends z.ZodType, O extends z.ZodType>({
+  method,
+  path,
+  errors = [],
+  ...rest
+}: OperationSpec<I, O>): Operation<I, O> => ({ ...rest, http: { method, path }, errors });
 
 const Empty = z.object({});
 const JobRef = z.object({ id: z.string().min(1).max(100) });
 
-export const FilterOptionsInput = z.object({ region: RegionCode.optional() });
-export const CascadingOptionsInput = FilterRequest;
+const FilterOptionsInput = z.object({ region: RegionCode.optional() });
+const CascadingOptionsInput = FilterRequest;
 
 export const contract = {
-  health: op(Empty, HealthResponse, 'GET', '/health', 'API and database status'),
-  getSettings: op(
-    Empty,
-    ServerSettings,
-    'GET',
-    '/api/v1/settings',
-    "The server's configuration as clients need it (regions, bounds, caps; no secrets)",
-  ),
-  getRegionGraph: op(
-    RegionGraphInput,
-    GraphResponse,
-    'GET',
-    '/api/v1/graph/region/:region',
-    "A region's network, capped at DEFAULT_REGION_SIZE nodes",
-  ),
-  filterGraph: op(
-    FilterRequest,
-    GraphResponse,
-    'POST',
-    '/api/v1/graph/filter',
-    'Paths matching every filter',
-  ),
-  getStats: op(Empty, StatsResponse, 'GET', '/api/v1/graph/stats', 'Database statistics'),
-  getFilterOptions: op(
-    FilterOptionsInput,
-    FilterOptions,
-    'GET',
-    '/api/v1/filters/options',
-    'Every value each filter field can take',
-  ),
-  getRegionFilterOptions: op(
-    z.object({ region: RegionCode }),
-    FilterOptions,
-    'GET',
-    '/api/v1/filters/options/:region',
-    'Filter values within one region',
-  ),
-  getCascadingFilterOptions: op(
-    CascadingOptionsInput,
-    FilterOptions,
-    'POST',
-    '/api/v1/filters/options',
-    'Filter values narrowed by the current filter',
-  ),
-  runQuery: op(
-    QueryRequest,
-    QueryResponse,
-    'POST',
-    '/api/v1/graph/query',
-    'Run Cypher (read-only by default)',
-  ),
-  getNode: op(NodeRef, NodeDetails, 'GET', '/api/v1/nodes/:label/:id', 'One node and its degree'),
-  getNeighbours: op(
-    NeighboursInput,
-    NeighboursResponse,
-    'GET',
-    '/api/v1/nodes/:label/:id/neighbours',
-    'Neighbours of a node, paged above the supernode threshold',
-  ),
-  search: op(SearchInput, SearchResponse, 'GET', '/api/v1/search', 'Find nodes by name'),
-  startGeneration: op(
-    GenerateRequest,
-    GenerationJob,
-    'POST',
-    '/api/v1/graph/generate',
-    'Generate sample data',
-  ),
-  getGenerationJob: op(
-    JobRef,
-    GenerationJob,
-    'GET',
-    '/api/v1/graph/generate/jobs/:id',
-    'A generation job',
-  ),
-  cancelGeneration: op(
-    JobRef,
-    GenerationJob,
-    'DELETE',
-    '/api/v1/graph/generate/jobs/:id',
-    'Cancel a generation job',
-  ),
-  clearGraph: op(
-    ClearInput,
-    ClearResult,
-    'DELETE',
-    '/api/v1/graph/clear',
-    'Delete data (needs confirm=true)',
-  ),
+  health: op({
+    input: Empty,
+    output: HealthResponse,
+    method: 'GET',
+    path: '/health',
+    summary: 'API and database status',
+    tag: 'Utilities',
+  }),
+  getSettings: op({
+    input: Empty,
+    output: ServerSettings,
+    method: 'GET',
+    path: '/api/v1/settings',
+    summary: "The server's configuration as clients need it (regions, bounds, caps; no secrets)",
+    tag: 'Utilities',
+  }),
+  getRegionGraph: op({
+    input: RegionGraphInput,
+    output: GraphResponse,
+    method: 'GET',
+    path: '/api/v1/graph/region/:region',
+    summary: "A region's network, capped at DEFAULT_REGION_SIZE nodes",
+    tag: 'Graph',
+    errors: ['NOT_FOUND'],
+    cache: 'read',
+  }),
+  filterGraph: op({
+    input: FilterRequest,
+    output: GraphResponse,
+    method: 'POST',
+    path: '/api/v1/graph/filter',
+    summary: 'Paths matching every filter',
+    tag: 'Graph',
+    errors: ['PAYLOAD_TOO_LARGE'],
+  }),
+  getStats: op({
+    input: Empty,
+    output: StatsResponse,
+    method: 'GET',
+    path: '/api/v1/graph/stats',
+    summary: 'Database statistics',
+    tag: 'Graph',
+    cache: 'read',
+  }),
+  getSchema: op({
+    input: Empty,
+    output: SchemaResponse,
+    method: 'GET',
+    path: '/api/v1/schema',
+    summary:
+      'Labels, relationship types and property keys with their counts, indexes and constraints',
+    tag: 'Graph',
+    cache: 'read',
+  }),
+  getFilterOptions: op({
+    input: FilterOptionsInput,
+    output: FilterOptions,
+    method: 'GET',
+    path: '/api/v1/filters/options',
+    summary: 'Every value each filter field can take',
+    tag: 'Filters',
+    cache: 'read',
+  }),
+  getRegionFilterOptions: op({
+    input: z.object({ region: RegionCode }),
+    output: FilterOptions,
+    method: 'GET',
+    path: '/api/v1/filters/options/:region',
+    summary: 'Filter values within one region',
+    tag: 'Filters',
+    errors: ['NOT_FOUND'],
+    cache: 'read',
+  }),
+  getCascadingFilterOptions: op({
+    input: CascadingOptionsInput,
+    output: FilterOptions,
+    method: 'POST',
+    path: '/api/v1/filters/options',
+    summary: 'Filter values narrowed by the current filter',
+    tag: 'Filters',
+    errors: ['PAYLOAD_TOO_LARGE'],
+  }),
+  runQuery: op({
+    input: QueryRequest,
+    output: QueryResponse,
+    method: 'POST',
+    path: '/api/v1/graph/query',
+    summary: 'Run Cypher (read-only by default)',
+    tag: 'Utilities',
+    errors: ['WRITE_NOT_ALLOWED', 'UNPROCESSABLE', 'QUERY_TIMEOUT', 'PAYLOAD_TOO_LARGE'],
+    cache: 'invalidates-when-writing',
+  }),
+  getNode: op({
+    input: NodeRef,
+    output: NodeDetails,
+    method: 'GET',
+    path: '/api/v1/nodes/:label/:id',
+    summary: 'One node and its degree',
+    tag: 'Exploration',
+    errors: ['NOT_FOUND'],
+  }),
+  getNeighbours: op({
+    input: NeighboursInput,
+    output: NeighboursResponse,
+    method: 'GET',
+    path: '/api/v1/nodes/:label/:id/neighbours',
+    summary: 'Neighbours of a node, paged above the supernode threshold',
+    tag: 'Exploration',
+    errors: ['NOT_FOUND'],
+  }),
+  search: op({
+    input: SearchInput,
+    output: SearchResponse,
+    method: 'GET',
+    path: '/api/v1/search',
+    summary: 'Find nodes by name',
+    tag: 'Exploration',
+  }),
+  startGeneration: op({
+    input: GenerateRequest,
+    output: GenerationJob,
+    method: 'POST',
+    path: '/api/v1/graph/generate',
+    summary: 'Generate sample data',
+    tag: 'Generation',
+    errors: ['BOUND_EXCEEDED', 'CONFLICT', 'PAYLOAD_TOO_LARGE'],
+    cache: 'invalidates',
+    async: true,
+  }),
+  getGenerationJob: op({
+    input: JobRef,
+    output: GenerationJob,
+    method: 'GET',
+    path: '/api/v1/graph/generate/jobs/:id',
+    summary: 'A generation job',
+    tag: 'Generation',
+    errors: ['NOT_FOUND'],
+  }),
+  cancelGeneration: op({
+    input: JobRef,
+    output: GenerationJob,
+    method: 'DELETE',
+    path: '/api/v1/graph/generate/jobs/:id',
+    summary: 'Cancel a generation job',
+    tag: 'Generation',
+    errors: ['NOT_FOUND', 'CONFLICT'],
+    cache: 'invalidates',
+  }),
+  clearGraph: op({
+    input: ClearInput,
+    output: ClearResult,
+    method: 'DELETE',
+    path: '/api/v1/graph/clear',
+    summary: 'Delete data (needs confirm=true)',
+    tag: 'Graph',
+    cache: 'invalidates',
+  }),
 } as const;
 
 export type Contract = typeof contract;
@@ -156,3 +252,31 @@ export type Client = {
 };
 
 export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+
+/**
+ * Server-sent event streams: a GET route whose answer is a `text/event-stream` of `event`
+ * messages, each carrying one `output` as JSON. Clients subscribe to them (`onGenerationProgress`)
+ * rather than call them.
+ */
+export const streams = {
+  generationEvents: {
+    input: JobRef,
+    output: GenerationJob,
+    event: 'job',
+    path: '/api/v1/graph/generate/jobs/:id/events',
+    summary: 'Server-sent events: a `job` event with the job on every progress update',
+    tag: 'Generation',
+    errors: ['NOT_FOUND'],
+  },
+} as const satisfies Record<
+  string,
+  {
+    input: z.ZodType;
+    output: z.ZodType;
+    event: string;
+    path: string;
+    summary: string;
+    tag: OperationTag;
+    errors: readonly ErrorCode[];
+  }
+>;

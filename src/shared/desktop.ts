@@ -9,7 +9,7 @@ import { ErrorCode } from './errors';
 const Empty = z.object({});
 
 /** bolt://, neo4j:// and their +s / +ssc TLS variants, as NEO4J_URI accepts. */
-export const Neo4jUri = z
+const Neo4jUri = z
   .string()
   .trim()
   .max(2_000)
@@ -57,7 +57,7 @@ export const TestConnectionInput = z.strictObject({
   profile_id: ProfileId.optional(),
 });
 
-export const TestConnectionResult = z.object({
+const TestConnectionResult = z.object({
   address: z.string(),
   version: z.string(),
   edition: z.string(),
@@ -107,7 +107,7 @@ const FileName = z
     'a file name without folders',
   );
 
-export const FileFilter = z.strictObject({
+const FileFilter = z.strictObject({
   name: z.string().trim().min(1).max(100),
   extensions: z
     .array(z.string().regex(/^([A-Za-z0-9]{1,16}|\*)$/, 'an extension without a dot'))

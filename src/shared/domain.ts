@@ -78,11 +78,11 @@ export const MandateStatus = z.enum(MANDATE_STATUSES);
 export const RATINGS = ['Positive', 'Negative', 'Introduced', 'Neutral'] as const;
 export const Rating = z.enum(RATINGS);
 
-export const RANK_VALUES = ['High', 'Medium', 'Low'] as const;
-export const RankValue = z.enum(RANK_VALUES);
+const RANK_VALUES = ['High', 'Medium', 'Low'] as const;
+const RankValue = z.enum(RANK_VALUES);
 
-export const COVERAGE_TYPES = ['Primary', 'Secondary'] as const;
-export const CoverageType = z.enum(COVERAGE_TYPES);
+const COVERAGE_TYPES = ['Primary', 'Secondary'] as const;
+const CoverageType = z.enum(COVERAGE_TYPES);
 
 export const OPPORTUNITY_TYPES = ['Growth', 'Value', 'Income', 'Balanced'] as const;
 export const OpportunityType = z.enum(OPPORTUNITY_TYPES);
@@ -90,11 +90,10 @@ export const OpportunityType = z.enum(OPPORTUNITY_TYPES);
 export const JPM_FLAGS = ['Y', 'N'] as const;
 export const JpmFlag = z.enum(JPM_FLAGS);
 
-export const INFLUENCE_LEVELS = [1, 2, 3, 4] as const;
 export const InfluenceLevel = z.number().int().min(1).max(4);
 
 /** ISO calendar date, as stored in Neo4j `date` values and returned by the API. */
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 const nodeBase = {
   id: z.string().min(1),
@@ -214,21 +213,6 @@ export type OwnsProductProps = z.infer<typeof OwnsProductProps>;
 export type OwnsIncumbentProps = z.infer<typeof OwnsIncumbentProps>;
 export type RatesProps = z.infer<typeof RatesProps>;
 export type BiRecommendsProps = z.infer<typeof BiRecommendsProps>;
-
-/** Which label pairs each relationship type connects (source → target). */
-export const RELATIONSHIP_ENDPOINTS = {
-  EMPLOYS: [['CONSULTANT', 'FIELD_CONSULTANT']],
-  COVERS: [
-    ['FIELD_CONSULTANT', 'COMPANY'],
-    ['CONSULTANT', 'COMPANY'],
-  ],
-  OWNS: [
-    ['COMPANY', 'PRODUCT'],
-    ['COMPANY', 'INCUMBENT_PRODUCT'],
-  ],
-  RATES: [['CONSULTANT', 'PRODUCT']],
-  BI_RECOMMENDS: [['INCUMBENT_PRODUCT', 'PRODUCT']],
-} as const satisfies Record<RelationshipType, readonly (readonly [NodeLabel, NodeLabel])[]>;
 
 /** The two views of the network. */
 export const GRAPH_MODES = ['standard', 'recommendations'] as const;

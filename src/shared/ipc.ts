@@ -4,7 +4,6 @@
  * preload and the renderer's bridge client all derive from this module.
  */
 import { z } from 'zod';
-import { GenerationJob } from './api';
 import { MENU_COMMAND_IDS } from './commands';
 import {
   OPERATION_NAMES,
@@ -59,11 +58,6 @@ export const GenerationSubscription = z.strictObject({
   jobId: z.string().min(1).max(100),
 });
 export type GenerationSubscription = z.infer<typeof GenerationSubscription>;
-
-export const GenerationProgressEvent = z.object({
-  subscription: z.string(),
-  job: GenerationJob,
-});
 
 /** Pushed whenever the backend starts, fails or reports start-up progress (e.g. a download). */
 export const AppStatus = z.object({ info: AppInfo, progress: z.string().nullable() });

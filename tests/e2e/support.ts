@@ -30,7 +30,7 @@ export async function clickNode(page: Page, key: string): Promise<void> {
   await page.mouse.click(box.x + at.x, box.y + at.y);
 }
 
-export type Box = { name: string; x: number; y: number; width: number; height: number };
+type Box = { name: string; x: number; y: number; width: number; height: number };
 
 /** Pairs of visible panels whose boxes overlap by more than a pixel. */
 export async function overlappingPanels(page: Page): Promise<string[]> {

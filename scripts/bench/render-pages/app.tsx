@@ -3,7 +3,7 @@
  * UI) on a synthetic dataset, then measures first frame, pan/zoom frames and FA2 long tasks.
  */
 import { createRoot } from 'react-dom/client';
-import type { Client } from '../../../src/shared/contract';
+import { OPERATION_NAMES, type Client, type OperationName } from '../../../src/shared/contract';
 import { NetworkView } from '../../../src/renderer/src/features/network/NetworkView';
 import { startExploration } from '../../../src/renderer/src/graph/exploration';
 import { createHistory } from '../../../src/renderer/src/graph/history';
@@ -14,23 +14,10 @@ import { syntheticGraph } from './synthetic';
 
 /** The bench never talks to a server: every call fails loudly. */
 const fail = (): Promise<never> => Promise.reject(new Error('The bench page has no server.'));
+const operations = Object.fromEntries(OPERATION_NAMES.map((name) => [name, fail]));
 const offline: Client = {
-  health: fail,
-  getSettings: fail,
-  getRegionGraph: fail,
-  filterGraph: fail,
-  getStats: fail,
-  getFilterOptions: fail,
-  getRegionFilterOptions: fail,
-  getCascadingFilterOptions: fail,
-  runQuery: fail,
-  getNode: fail,
-  getNeighbours: fail,
-  search: fail,
-  startGeneration: fail,
-  getGenerationJob: fail,
-  cancelGeneration: fail,
-  clearGraph: fail,
+  // Every name of the contract, each with the same failing function.
+  ...(operations as Record<OperationName, typeof fail>),
   onGenerationProgress: () => () => undefined,
 };
 

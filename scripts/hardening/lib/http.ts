@@ -25,7 +25,7 @@ export type HttpOptions = {
   timeoutMs?: number;
 };
 
-export const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 export function http(base: string, path: string, options: HttpOptions = {}): Promise<HttpResponse> {
   const target = new URL(base);

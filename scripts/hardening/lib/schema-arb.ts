@@ -71,7 +71,7 @@ function numberArb(schema: Schema, integer: boolean): fc.Arbitrary<number> {
 }
 
 /** Values that follow the schema. */
-export function validArb(input: Schema, doc: Document, depth = 0): fc.Arbitrary<unknown> {
+function validArb(input: Schema, doc: Document, depth = 0): fc.Arbitrary<unknown> {
   const schema = resolve(input, doc);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
   if ('const' in schema) return fc.constant(schema.const);
@@ -125,7 +125,7 @@ const hostileScalar: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 /** A value that usually breaks the schema somewhere, sometimes subtly. */
-export function hostileArb(input: Schema, doc: Document): fc.Arbitrary<unknown> {
+function hostileArb(input: Schema, doc: Document): fc.Arbitrary<unknown> {
   const schema = resolve(input, doc);
   const properties = (schema.properties as Record<string, Schema> | undefined) ?? {};
   const keys = Object.keys(properties);

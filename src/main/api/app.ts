@@ -4,7 +4,7 @@
  * routes, generation jobs and events, docs, the built UI, and one error shape for every failure.
  */
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import { contract, OPERATION_NAMES } from '../../shared/contract';
+import { contract, OPERATION_NAMES, streams } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { docsRouter } from './docs';
 import { errorResponse, toAppError } from './errors';
@@ -12,7 +12,7 @@ import { generationRouter } from './generation';
 import { homePage } from './home';
 import { metricsRouter, requestMetrics } from './http-metrics';
 import { methodNotAllowedRouter, type KnownRoute } from './methods';
-import { createOpenApiDocument, EVENTS_PATH, METRICS_PATH } from './openapi';
+import { createOpenApiDocument, METRICS_PATH } from './openapi';
 import { requestIdOf, requestLogger } from './request-log';
 import { contractRouter } from './routes';
 import { allowedOrigins, corsMiddleware, requireToken, securityHeaders } from './security';
@@ -20,7 +20,7 @@ import { hasRenderer, staticRouter } from './static';
 import type { ApiBackend, ApiOptions } from './types';
 import { APP_VERSION } from '../version';
 
-export const DEFAULT_BODY_LIMIT = '2mb';
+const DEFAULT_BODY_LIMIT = '2mb';
 const API_PREFIXES = ['/api', '/health', '/metrics'];
 
 const hasBody = (req: express.Request): boolean =>
@@ -44,7 +44,7 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
 function apiRoutes(withMetrics: boolean): KnownRoute[] {
   return [
     ...OPERATION_NAMES.map((name) => contract[name].http),
-    { method: 'GET', path: EVENTS_PATH },
+    { method: 'GET', path: streams.generationEvents.path },
     ...(withMetrics ? [{ method: 'GET', path: METRICS_PATH }] : []),
   ];
 }

@@ -5,12 +5,11 @@
  */
 import { Router, type Response } from 'express';
 import type { GenerationJob } from '../../shared/api';
-import { contract } from '../../shared/contract';
+import { contract, streams } from '../../shared/contract';
 import { AppError, ErrorCode } from '../../shared/errors';
 import { decodeQuery } from '../../shared/http';
 import { z } from 'zod';
 import type { Handlers } from '../services/types';
-import { EVENTS_PATH } from './openapi';
 import type { JobControl } from './types';
 import { checkOutput, inputOf, validateInput } from './validate';
 
@@ -48,7 +47,9 @@ function streamJob(res: Response, first: GenerationJob, jobs: JobControl): void 
   const send = (job: GenerationJob): void => {
     sequence += 1;
     lastSent = Date.now();
-    res.write(`event: job\nid: ${sequence}\ndata: ${JSON.stringify(job)}\n\n`);
+    res.write(
+      `event: ${streams.generationEvents.event}\nid: ${sequence}\ndata: ${JSON.stringify(job)}\n\n`,
+    );
   };
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   let unsubscribe = (): void => undefined;
@@ -107,7 +108,7 @@ export function generationRouter(
       res.status(200).location(jobUrl(finished.id)).json(finished);
     },
   );
-  router.get(EVENTS_PATH, validateInput('getGenerationJob'), async (req, res) => {
+  router.get(streams.generationEvents.path, validateInput('getGenerationJob'), async (req, res) => {
     const job = await handlers.getGenerationJob(inputOf(req, 'getGenerationJob'));
     streamJob(res, job, jobs);
   });

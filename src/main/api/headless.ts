@@ -31,7 +31,7 @@ export type HeadlessOptions = {
 export type HeadlessServer = { url: string; backend: Backend; close: () => Promise<void> };
 
 /** Where a built renderer may be: from the repository (tsx) or next to the bundled main. */
-export function findRendererDir(explicit?: string): string | undefined {
+function findRendererDir(explicit?: string): string | undefined {
   const candidates = explicit
     ? [resolve(explicit)]
     : [

@@ -11,12 +11,11 @@ import {
 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import * as api from '../../shared/api';
-import { contract, OPERATION_NAMES, type OperationName } from '../../shared/contract';
+import { contract, OPERATION_NAMES, streams, type OperationName } from '../../shared/contract';
 import { ErrorBody } from '../../shared/errors';
 import { pathParamNames } from '../../shared/http';
 import { STATUS_BY_CODE } from './errors';
 
-export const EVENTS_PATH = '/api/v1/graph/generate/jobs/:id/events';
 export const METRICS_PATH = '/metrics';
 
 /** Express `:name` segments to OpenAPI `{name}`. */
@@ -44,25 +43,6 @@ const NAMED_SCHEMAS = [
   'ServerSettings',
 ] as const satisfies readonly (keyof typeof api)[];
 
-const TAGS: Record<OperationName, string> = {
-  health: 'Utilities',
-  getSettings: 'Utilities',
-  getRegionGraph: 'Graph',
-  filterGraph: 'Graph',
-  getStats: 'Graph',
-  getFilterOptions: 'Filters',
-  getRegionFilterOptions: 'Filters',
-  getCascadingFilterOptions: 'Filters',
-  runQuery: 'Utilities',
-  getNode: 'Exploration',
-  getNeighbours: 'Exploration',
-  search: 'Exploration',
-  startGeneration: 'Generation',
-  getGenerationJob: 'Generation',
-  cancelGeneration: 'Generation',
-  clearGraph: 'Graph',
-};
-
 const json = (schema: z.ZodType, description: string): ResponseConfig => ({
   description,
   content: { 'application/json': { schema } },
@@ -89,17 +69,6 @@ const COMMON_ERRORS = [
   'DATABASE_UNAVAILABLE',
 ] as const;
 
-const EXTRA_ERRORS: Partial<Record<OperationName, readonly (keyof typeof STATUS_BY_CODE)[]>> = {
-  getNode: ['NOT_FOUND'],
-  getNeighbours: ['NOT_FOUND'],
-  getGenerationJob: ['NOT_FOUND'],
-  cancelGeneration: ['NOT_FOUND', 'CONFLICT'],
-  startGeneration: ['BOUND_EXCEEDED', 'CONFLICT', 'PAYLOAD_TOO_LARGE'],
-  runQuery: ['WRITE_NOT_ALLOWED', 'UNPROCESSABLE', 'QUERY_TIMEOUT', 'PAYLOAD_TOO_LARGE'],
-  filterGraph: ['PAYLOAD_TOO_LARGE'],
-  getCascadingFilterOptions: ['PAYLOAD_TOO_LARGE'],
-};
-
 function objectShape(schema: z.ZodType): Record<string, z.ZodType> {
   return schema instanceof z.ZodObject ? schema.shape : {};
 }
@@ -111,7 +80,7 @@ function pick(shape: Record<string, z.ZodType>, keys: string[], keep: boolean): 
 }
 
 function routeFor(name: OperationName): RouteConfig {
-  const { input, output, http, summary } = contract[name];
+  const { input, output, http, summary, tag, errors } = contract[name];
   const params = pathParamNames(http.path);
   const shape = objectShape(input);
   const request: RouteConfig['request'] = {};
@@ -124,9 +93,9 @@ function routeFor(name: OperationName): RouteConfig {
   }
   const responses: RouteConfig['responses'] = {
     '200': json(output, summary),
-    ...errorResponses([...COMMON_ERRORS, ...(EXTRA_ERRORS[name] ?? [])]),
+    ...errorResponses([...COMMON_ERRORS, ...errors]),
   };
-  if (name === 'startGeneration') {
+  if (contract[name].async) {
     request.query = z.object({
       async: z.enum(['true', 'false']).optional().meta({
         description: 'true: answer 202 at once with the running job (progress via its events)',
@@ -141,7 +110,7 @@ function routeFor(name: OperationName): RouteConfig {
     path: toOpenApiPath(http.path),
     operationId: name,
     summary,
-    tags: [TAGS[name]],
+    tags: [tag],
     request,
     responses,
   };
@@ -161,10 +130,10 @@ export function createOpenApiDocument(options: { serverUrl?: string; version: st
   for (const name of OPERATION_NAMES) registry.registerPath(routeFor(name));
   registry.registerPath({
     method: 'get',
-    path: toOpenApiPath(EVENTS_PATH),
+    path: toOpenApiPath(streams.generationEvents.path),
     operationId: 'generationEvents',
-    summary: 'Server-sent events: a `job` event with the job on every progress update',
-    tags: ['Generation'],
+    summary: streams.generationEvents.summary,
+    tags: [streams.generationEvents.tag],
     request: {
       params: z.object({ id: z.string() }),
       query: z.object({
@@ -178,7 +147,7 @@ export function createOpenApiDocument(options: { serverUrl?: string; version: st
         description: 'A text/event-stream of `job` events',
         content: { 'text/event-stream': { schema: z.string() } },
       },
-      ...errorResponses(['NOT_FOUND', 'UNAUTHORIZED']),
+      ...errorResponses([...streams.generationEvents.errors, 'UNAUTHORIZED']),
     },
   });
   registry.registerPath({

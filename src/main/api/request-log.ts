@@ -25,7 +25,7 @@ declare module 'node:http' {
 }
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-export const REQUEST_ID_HEADER = 'X-Request-Id';
+const REQUEST_ID_HEADER = 'X-Request-Id';
 
 /** Scrapes and static files would drown the log. */
 const unlogged = (url: string): boolean =>

@@ -27,7 +27,7 @@ const AFTER: Partial<Record<OperationName, AfterHook>> = {
   },
 };
 
-export function operationHandler(
+function operationHandler(
   name: OperationName,
   handlers: Handlers,
   validateResponses: boolean,

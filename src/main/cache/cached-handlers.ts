@@ -1,21 +1,15 @@
 /**
- * Read-cached handlers: stats, filter options and region graphs are served from the cache; every
- * operation that writes to the graph (clear, write queries, generation start/finish/cancel)
- * drops the whole cache. Writes by other processes (e.g. the CLI) show after the TTL at most.
+ * Read-cached handlers, by each operation's cache role in the contract: `read` operations (stats,
+ * filter options, region graphs) are served from the cache; every operation that writes to the
+ * graph (clear, write queries, generation start/finish/cancel) drops the whole cache. Writes by
+ * other processes (e.g. the CLI) show after the TTL at most.
  */
 import type { GenerationJob } from '../../shared/api';
-import type { OperationName } from '../../shared/contract';
+import { contract, OPERATION_NAMES, type OperationName } from '../../shared/contract';
 import type { Handlers } from '../services/types';
 import type { ReadCache } from './types';
 
-export const CACHED_OPERATIONS = [
-  'getStats',
-  'getFilterOptions',
-  'getRegionFilterOptions',
-  'getRegionGraph',
-] as const satisfies readonly OperationName[];
-
-export const DEFAULT_CACHE_TTL_MS = 60_000;
+const DEFAULT_CACHE_TTL_MS = 60_000;
 
 export type JobEvents = {
   subscribe: (jobId: string, listener: (job: GenerationJob) => void) => () => void;
@@ -81,20 +75,27 @@ export function withReadCache(
     });
   }
 
-  return {
-    ...handlers,
-    getStats: cached('getStats', handlers.getStats),
-    getFilterOptions: cached('getFilterOptions', handlers.getFilterOptions),
-    getRegionFilterOptions: cached('getRegionFilterOptions', handlers.getRegionFilterOptions),
-    getRegionGraph: cached('getRegionGraph', handlers.getRegionGraph),
-    clearGraph: (input) => invalidating(() => handlers.clearGraph(input)),
-    runQuery: (input) =>
-      input.read_only ? handlers.runQuery(input) : invalidating(() => handlers.runQuery(input)),
-    startGeneration: async (input) => {
-      const job = await invalidating(() => handlers.startGeneration(input));
+  /** A query that may write: anything not explicitly read-only. */
+  const mayWrite = (input: unknown): boolean =>
+    !(typeof input === 'object' && input !== null && 'read_only' in input && input.read_only);
+
+  function wrap(name: OperationName): (input: unknown) => Promise<unknown> {
+    // Each handler takes its own operation's parsed input; the wrapper passes it through.
+    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+    const { cache: role, async } = contract[name];
+    if (role === 'read') return cached(name, handler);
+    if (role === 'invalidates-when-writing')
+      return (input) => (mayWrite(input) ? invalidating(() => handler(input)) : handler(input));
+    if (role !== 'invalidates') return handler;
+    if (!async) return (input) => invalidating(() => handler(input));
+    // An async operation goes on writing after it answers: the cache drops again when its job ends.
+    return async (input) => {
+      const job = (await invalidating(() => handler(input))) as GenerationJob;
       invalidateWhenDone(job);
       return job;
-    },
-    cancelGeneration: (input) => invalidating(() => handlers.cancelGeneration(input)),
-  };
+    };
+  }
+
+  // Built from the table of names, so every operation is present with its own handler's type.
+  return Object.fromEntries(OPERATION_NAMES.map((name) => [name, wrap(name)])) as Handlers;
 }

@@ -15,9 +15,9 @@ export type { CliIo } from './context';
 
 const USAGE_CODES: readonly ErrorCode[] = ['VALIDATION_ERROR', 'BOUND_EXCEEDED', 'CONFLICT'];
 
-export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
-export function buildProgram(io: CliIo): Command {
+function buildProgram(io: CliIo): Command {
   const context = createContext(io);
   const program = new Command('smart-network')
     .description('Smart Network headless tools: sample data, schema, statistics, local Neo4j')

@@ -105,7 +105,7 @@ export class ConfigError extends Error {
 }
 
 /** Variables in the process environment take precedence over the `.env` file. */
-export function readEnvironment(
+function readEnvironment(
   env: NodeJS.ProcessEnv = process.env,
   dotenvPath = resolve(process.cwd(), '.env'),
 ): Record<string, string> {

@@ -5,7 +5,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
-export const APP_DIR_NAME = 'smart-network';
+const APP_DIR_NAME = 'smart-network';
 
 function platformDataHome(): string {
   const home = homedir();

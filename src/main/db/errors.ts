@@ -62,7 +62,7 @@ function databaseHint(target: DatabaseTarget): string {
 }
 
 /** The database cannot be reached at all. */
-export function unreachable(target: DatabaseTarget): AppError {
+function unreachable(target: DatabaseTarget): AppError {
   const variable = target.source === 'NEO4J_URI' ? ' (NEO4J_URI)' : '';
   return new AppError('DATABASE_UNAVAILABLE', `Neo4j is unreachable at ${target.uri}${variable}.`);
 }

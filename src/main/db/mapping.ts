@@ -43,7 +43,7 @@ function temporalToIso(value: unknown): string | undefined {
   return undefined;
 }
 
-export function integerToJson(value: Integer): number | string {
+function integerToJson(value: Integer): number | string {
   return value.inSafeRange() ? value.toNumber() : value.toString();
 }
 
@@ -75,14 +75,14 @@ export function toJson(value: unknown): JsonValue {
   return null;
 }
 
-export function propertiesToJson(properties: Record<string, unknown>): Record<string, JsonValue> {
+function propertiesToJson(properties: Record<string, unknown>): Record<string, JsonValue> {
   const out: Record<string, JsonValue> = {};
   for (const [key, v] of Object.entries(properties)) out[key] = toJson(v);
   return out;
 }
 
 /** The domain label of a node (its first label that the data model knows), if any. */
-export function domainLabel(labels: readonly string[]): NodeLabel | undefined {
+function domainLabel(labels: readonly string[]): NodeLabel | undefined {
   for (const label of labels) {
     const parsed = NodeLabel.safeParse(label);
     if (parsed.success) return parsed.data;
@@ -91,7 +91,7 @@ export function domainLabel(labels: readonly string[]): NodeLabel | undefined {
 }
 
 /** `LABEL:id` for nodes of the data model; the element id for anything else. */
-export function keyOfNode(node: Node): string {
+function keyOfNode(node: Node): string {
   const label = domainLabel(node.labels);
   const id = node.properties.id as unknown;
   return label && typeof id === 'string' ? nodeKey(label, id) : node.elementId;
@@ -139,7 +139,7 @@ export function toGraphNode(node: Node): GraphNode | undefined {
  * A relationship as a graph edge, given the keys of nodes by element id; undefined when its type
  * is not in the data model or an end is unknown.
  */
-export function toGraphRelationship(
+function toGraphRelationship(
   rel: Relationship,
   keysByElementId: ReadonlyMap<string, string>,
 ): GraphRelationship | undefined {

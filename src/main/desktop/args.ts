@@ -3,7 +3,7 @@
  * argv starts with the binary (and, unpackaged, the app path); the command is what follows the
  * flag.
  */
-export const HEADLESS_FLAG = '--headless';
+const HEADLESS_FLAG = '--headless';
 
 export function headlessArgs(argv: readonly string[]): string[] | undefined {
   const at = argv.indexOf(HEADLESS_FLAG);

@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import type { Config } from '../config/env';
 import { createLogger, type Logger } from '../logger';
 
-export const LOG_FILE_NAME = 'smart-network.log';
+const LOG_FILE_NAME = 'smart-network.log';
 const MAX_BYTES = 10 * 1024 * 1024;
 const KEEP = 3;
 

@@ -63,7 +63,7 @@ type Running<B> = {
 };
 
 /** Configuration with a profile's connection in place of NEO4J_*. */
-export function configForProfile(config: Config, profile: ProfileCredentials | undefined): Config {
+function configForProfile(config: Config, profile: ProfileCredentials | undefined): Config {
   if (!profile) return config;
   return {
     ...config,

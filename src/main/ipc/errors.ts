@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { isAppError, validationError } from '../../shared/errors';
 import type { IpcError, IpcResult } from '../../shared/ipc';
 
-export function toIpcError(error: unknown): IpcError {
+function toIpcError(error: unknown): IpcError {
   const known = error instanceof z.ZodError ? validationError(error) : error;
   if (isAppError(known))
     return {

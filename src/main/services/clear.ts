@@ -6,15 +6,13 @@
 import type { ClearInput, ClearResult } from '../../shared/api';
 import { deleteForLabels, deleteSelection, everything, regionSelection } from './generation/delete';
 import { assertRegionsConfigured } from './regions';
-import type { ServiceDeps } from './types';
-
-export type ClearService = { clear: (input: ClearInput) => Promise<ClearResult> };
+import type { Handlers, ServiceDeps } from './types';
 
 export function createClearService(
   deps: Pick<ServiceDeps, 'driver' | 'database' | 'logger' | 'config'>,
-): ClearService {
+) {
   return {
-    async clear(input) {
+    async clearGraph(input: ClearInput): Promise<ClearResult> {
       // Only an absent list means everything; an empty or unknown one is refused, never widened.
       assertRegionsConfigured(deps.config, input.regions);
       const started = performance.now();
@@ -33,5 +31,5 @@ export function createClearService(
         seconds,
       };
     },
-  };
+  } satisfies Partial<Handlers>;
 }

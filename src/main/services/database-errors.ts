@@ -1,9 +1,10 @@
 /**
  * Every operation's failures pass through the one translation of driver errors (db/errors), so
- * REST, IPC and the CLI see the same typed errors whichever service or query failed. The table
- * lists every operation, so a new one cannot be left out (it would not typecheck).
+ * REST, IPC and the CLI see the same typed errors whichever service or query failed. Every
+ * operation of the contract is wrapped.
  */
 import { asDatabaseError, type DatabaseTarget } from '../db/errors';
+import { OPERATION_NAMES, type OperationName } from '../../shared/contract';
 import type { Handlers } from './types';
 
 export function withDatabaseErrors(handlers: Handlers, target: DatabaseTarget): Handlers {
@@ -14,23 +15,11 @@ export function withDatabaseErrors(handlers: Handlers, target: DatabaseTarget): 
       throw asDatabaseError(error, target);
     }
   };
-  const h = handlers;
-  return {
-    health: (input) => translated(() => h.health(input)),
-    getSettings: (input) => translated(() => h.getSettings(input)),
-    getRegionGraph: (input) => translated(() => h.getRegionGraph(input)),
-    filterGraph: (input) => translated(() => h.filterGraph(input)),
-    getStats: (input) => translated(() => h.getStats(input)),
-    getFilterOptions: (input) => translated(() => h.getFilterOptions(input)),
-    getRegionFilterOptions: (input) => translated(() => h.getRegionFilterOptions(input)),
-    getCascadingFilterOptions: (input) => translated(() => h.getCascadingFilterOptions(input)),
-    runQuery: (input) => translated(() => h.runQuery(input)),
-    getNode: (input) => translated(() => h.getNode(input)),
-    getNeighbours: (input) => translated(() => h.getNeighbours(input)),
-    search: (input) => translated(() => h.search(input)),
-    startGeneration: (input) => translated(() => h.startGeneration(input)),
-    getGenerationJob: (input) => translated(() => h.getGenerationJob(input)),
-    cancelGeneration: (input) => translated(() => h.cancelGeneration(input)),
-    clearGraph: (input) => translated(() => h.clearGraph(input)),
+  // Each handler takes its own operation's parsed input; the wrapper passes it through.
+  const wrap = (name: OperationName) => {
+    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+    return (input: unknown) => translated(() => handler(input));
   };
+  // Built from the contract's names, so every operation, present and future, is translated.
+  return Object.fromEntries(OPERATION_NAMES.map((name) => [name, wrap(name)])) as Handlers;
 }

@@ -11,6 +11,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { HealthResponse } from '../../shared/api';
 import { GENERATION_LABEL } from './generation/record';
+import type { Handlers } from './types';
 
 export type HealthDeps = {
   driver: Driver;
@@ -28,7 +29,7 @@ export type HealthDeps = {
   now?: () => number;
 };
 
-export const HEALTH_REUSE_MS = 1_000;
+const HEALTH_REUSE_MS = 1_000;
 
 type Probe = { version: string; edition: string; nodes: number; relationships: number };
 /** One finished check: its result (none when the database did not answer) and when it ended. */
@@ -67,7 +68,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-export function createHealthService(deps: HealthDeps): { health: () => Promise<HealthResponse> } {
+export function createHealthService(deps: HealthDeps) {
   const startedAt = deps.startedAt ?? Date.now();
   const now = deps.now ?? Date.now;
   const reuseMs = deps.reuseMs ?? HEALTH_REUSE_MS;
@@ -92,7 +93,7 @@ export function createHealthService(deps: HealthDeps): { health: () => Promise<H
   }
 
   return {
-    health: async () => {
+    health: async (): Promise<HealthResponse> => {
       const { result, latencyMs } = await check();
       return {
         status: result ? 'ok' : 'unavailable',
@@ -110,5 +111,5 @@ export function createHealthService(deps: HealthDeps): { health: () => Promise<H
         counts: result ? { nodes: result.nodes, relationships: result.relationships } : null,
       };
     },
-  };
+  } satisfies Partial<Handlers>;
 }

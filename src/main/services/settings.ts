@@ -5,6 +5,7 @@
  */
 import type { ServerSettings } from '../../shared/api';
 import type { Config } from '../config/env';
+import type { Handlers } from './types';
 
 export type SettingsConfig = Pick<
   Config,
@@ -19,7 +20,7 @@ export type SettingsConfig = Pick<
   | 'QUERY_ROW_CAP'
 >;
 
-export function serverSettings(config: SettingsConfig, version: string): ServerSettings {
+function serverSettings(config: SettingsConfig, version: string): ServerSettings {
   return {
     version,
     regions: [...config.REGIONS],
@@ -34,10 +35,9 @@ export function serverSettings(config: SettingsConfig, version: string): ServerS
   };
 }
 
-export function createSettingsService(
-  config: SettingsConfig,
-  version: string,
-): { settings: () => Promise<ServerSettings> } {
+export function createSettingsService(config: SettingsConfig, version: string) {
   const settings = serverSettings(config, version);
-  return { settings: () => Promise.resolve(structuredClone(settings)) };
+  return {
+    getSettings: (): Promise<ServerSettings> => Promise.resolve(structuredClone(settings)),
+  } satisfies Partial<Handlers>;
 }

@@ -12,9 +12,7 @@ import type { Config } from '../config/env';
 import { resolveAppPaths } from '../config/paths';
 import { managedHome } from '../db/managed/server';
 import { GENERATION_LABEL, lastGeneration } from './generation/record';
-import type { ServiceDeps } from './types';
-
-export type StatsService = { stats: () => Promise<StatsResponse> };
+import type { Handlers, ServiceDeps } from './types';
 
 async function count(driver: Driver, database: string, cypher: string): Promise<number> {
   const { records } = await driver.executeQuery(cypher, {}, { database, routing: 'READ' });
@@ -68,12 +66,10 @@ async function regionCounts(driver: Driver, database: string) {
     }));
 }
 
-export function createStatsService(
-  deps: Pick<ServiceDeps, 'driver' | 'database' | 'config'>,
-): StatsService {
+export function createStatsService(deps: Pick<ServiceDeps, 'driver' | 'database' | 'config'>) {
   const { driver, database } = deps;
   return {
-    async stats() {
+    async getStats(): Promise<StatsResponse> {
       const nodesByLabel: Record<string, number> = {};
       for (const label of NODE_LABELS)
         nodesByLabel[label] = await count(
@@ -109,5 +105,5 @@ export function createStatsService(
         last_generation: await lastGeneration(driver, database),
       };
     },
-  };
+  } satisfies Partial<Handlers>;
 }

@@ -25,7 +25,7 @@ const Rectangle = z.object({
   height: z.number().int().positive(),
 });
 
-export const SettingsFile = z.object({
+const SettingsFile = z.object({
   version: z.literal(1).default(1),
   profiles: z.array(StoredProfile).default([]),
   active_profile_id: z.string().nullable().default(null),
@@ -33,7 +33,7 @@ export const SettingsFile = z.object({
 });
 export type Settings = z.infer<typeof SettingsFile>;
 
-export const SETTINGS_FILE_NAME = 'settings.json';
+const SETTINGS_FILE_NAME = 'settings.json';
 export const settingsPath = (dataDir: string): string => join(dataDir, SETTINGS_FILE_NAME);
 
 export type SettingsStore = {

@@ -23,7 +23,7 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
-export const contentTypeOf = (file: string): string =>
+const contentTypeOf = (file: string): string =>
   TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
 
 /** The file a request maps to, or undefined when it is not the app's or leaves the folder. */

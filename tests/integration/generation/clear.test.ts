@@ -31,7 +31,7 @@ describe('clear', () => {
     const before = await databaseCounts(driver);
     const kept = await canonicalDump(driver, [c], true);
     const inA = await canonicalDump(driver, [a, b]);
-    const result = await createClearService(testDeps(driver, regions)).clear(
+    const result = await createClearService(testDeps(driver, regions)).clearGraph(
       ClearInput.parse({ confirm: true, regions: [a, b] }),
     );
     expect(result).toMatchObject({
@@ -55,7 +55,7 @@ describe('clear', () => {
       { c, b, id: `${b}-CO-CROSS` },
       { database },
     );
-    const result = await createClearService(testDeps(driver, regions)).clear(
+    const result = await createClearService(testDeps(driver, regions)).clearGraph(
       ClearInput.parse({ confirm: true, regions: [b] }),
     );
     expect(result).toMatchObject({ deleted_nodes: 1, deleted_relationships: 1 });
@@ -63,7 +63,7 @@ describe('clear', () => {
 
   // Clearing everything is only tried on the run's own database, never on a configured one.
   it.runIf(testDatabase().disposable)('deletes everything in batches', async () => {
-    const result = await createClearService(testDeps(driver, regions)).clear(
+    const result = await createClearService(testDeps(driver, regions)).clearGraph(
       ClearInput.parse({ confirm: true }),
     );
     expect(result.regions).toBeNull();

@@ -6,7 +6,7 @@ import { parseConfig, type Config } from '../../../src/main/config/env';
 import type { ServiceDeps } from '../../../src/main/services/types';
 import { testDatabase, testTarget } from '../../support/db';
 
-export function testConfig(regions: string[], overrides: Record<string, string> = {}): Config {
+function testConfig(regions: string[], overrides: Record<string, string> = {}): Config {
   const db = testDatabase();
   return parseConfig({
     NEO4J_URI: db.uri,

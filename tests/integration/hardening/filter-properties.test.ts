@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FilterRequest, type FilterInput, type GraphResponse } from '../../../src/shared/api';
 import { NODE_LABELS, type NodeLabel } from '../../../src/shared/domain';
 import { isAppError } from '../../../src/shared/errors';
-import { createGraphService, type GraphService } from '../../../src/main/services/graph';
+import { filterOperations } from '../../../src/main/services/graph/filter';
 import { removeRegions, testDatabase, testDriver, testRegions } from '../../support/db';
 import { serviceDeps } from '../services/deps';
 import { evaluateFilter } from './filter-reference';
@@ -20,7 +20,7 @@ const GRAPHS = 8;
 const FILTERS_PER_GRAPH = 6;
 
 let driver: Driver;
-let service: GraphService;
+let service: ReturnType<typeof filterOperations>;
 let A = '';
 let B = '';
 let tried = 0;
@@ -32,7 +32,7 @@ let writeMs = 0;
 beforeAll(() => {
   [A = '', B = ''] = testRegions(2);
   driver = testDriver();
-  service = createGraphService(serviceDeps(driver, { REGIONS: `${A},${B}` }));
+  service = filterOperations(serviceDeps(driver, { REGIONS: `${A},${B}` }));
 });
 
 afterAll(async () => {
@@ -124,7 +124,7 @@ describe('filter semantics (property-based, real Neo4j)', () => {
             let response: GraphResponse;
             const asking = performance.now();
             try {
-              response = await service.filter(filter);
+              response = await service.filterGraph(filter);
             } catch (error) {
               filterMs += performance.now() - asking;
               if (!expected.refused) throw error;

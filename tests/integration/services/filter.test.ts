@@ -4,18 +4,18 @@
  */
 import { describe, expect, it } from 'vitest';
 import { FilterRequest, type FilterInput, type GraphResponse } from '../../../src/shared/api';
-import { createGraphService, type GraphService } from '../../../src/main/services/graph';
+import { filterOperations } from '../../../src/main/services/graph/filter';
 import type { FixtureIds } from '../../fixtures/filter-graph';
 import { useFilterGraph } from './deps';
 
-let service: GraphService;
+let service: ReturnType<typeof filterOperations>;
 let ids: FixtureIds;
 let A: string;
 let B: string;
 
 useFilterGraph((fixture) => {
   ({ ids, A, B } = fixture);
-  service = createGraphService(fixture.deps);
+  service = filterOperations(fixture.deps);
 });
 
 /** Short fixture names (C1, F2, …) of the returned nodes, sorted. */
@@ -34,7 +34,7 @@ function edges(response: GraphResponse): string[] {
     .sort();
 }
 
-const run = (input: FilterInput) => service.filter(FilterRequest.parse(input));
+const run = (input: FilterInput) => service.filterGraph(FilterRequest.parse(input));
 
 describe('graph filter', () => {
   it("answers the seed README's example: consultants and products of active, positively rated paths", async () => {

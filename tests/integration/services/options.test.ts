@@ -1,14 +1,11 @@
 /** Filter options from the hand-built network of tests/fixtures/filter-graph.ts. */
 import { describe, expect, it } from 'vitest';
 import { FilterRequest, type FilterInput } from '../../../src/shared/api';
-import {
-  createFilterOptionsService,
-  type FilterOptionsService,
-} from '../../../src/main/services/options';
+import { createFilterOptionsService } from '../../../src/main/services/options';
 import type { FixtureIds } from '../../fixtures/filter-graph';
 import { useFilterGraph } from './deps';
 
-let service: FilterOptionsService;
+let service: ReturnType<typeof createFilterOptionsService>;
 let ids: FixtureIds;
 let A: string;
 let B: string;
@@ -18,11 +15,12 @@ useFilterGraph((fixture) => {
   service = createFilterOptionsService(fixture.deps);
 });
 
-const cascading = (input: FilterInput) => service.cascading(FilterRequest.parse(input));
+const cascading = (input: FilterInput) =>
+  service.getCascadingFilterOptions(FilterRequest.parse(input));
 
 describe('filter options', () => {
   it("lists every value of one region's data, in the domain's order", async () => {
-    const options = await service.options({ region: A });
+    const options = await service.getFilterOptions({ region: A });
     expect(options).toMatchObject({
       regions: [A],
       node_types: ['CONSULTANT', 'FIELD_CONSULTANT', 'COMPANY', 'PRODUCT', 'INCUMBENT_PRODUCT'],
@@ -53,7 +51,7 @@ describe('filter options', () => {
   });
 
   it('lists all regions without a scope', async () => {
-    const options = await service.options({});
+    const options = await service.getFilterOptions({});
     expect(options.regions).toEqual(expect.arrayContaining([A, B]));
     expect(options.consultants.map((c) => c.id)).toEqual(
       expect.arrayContaining([ids.C1, ids.C2, ids.C3]),

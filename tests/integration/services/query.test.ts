@@ -7,8 +7,10 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { QueryRequest, RegionGraphInput, type QueryInput } from '../../../src/shared/api';
 import { freePort } from '../../../src/main/db/managed/server';
-import { createGraphService } from '../../../src/main/services/graph';
-import { createQueryService, type QueryService } from '../../../src/main/services/query';
+import { regionOperations } from '../../../src/main/services/graph/region';
+import { createQueryService } from '../../../src/main/services/query';
+
+type QueryService = ReturnType<typeof createQueryService>;
 import type { FixtureIds } from '../../fixtures/filter-graph';
 import { testDatabase, testSettings } from '../../support/db';
 import { serviceDeps, useFilterGraph } from './deps';
@@ -23,7 +25,8 @@ useFilterGraph((fixture) => {
   service = createQueryService(fixture.deps);
 });
 
-const run = (input: QueryInput, on: QueryService = service) => on.run(QueryRequest.parse(input));
+const run = (input: QueryInput, on: QueryService = service) =>
+  on.runQuery(QueryRequest.parse(input));
 
 /** Everything a write could change: data, schema, users, databases, labels. */
 async function databaseState(): Promise<Record<string, number>> {
@@ -269,7 +272,7 @@ describe('database unreachable', () => {
         message: `Neo4j is unreachable at ${settings.uri} (NEO4J_URI).`,
       });
       await expect(
-        createGraphService(deps).region(RegionGraphInput.parse({ region: A })),
+        regionOperations(deps).getRegionGraph(RegionGraphInput.parse({ region: A })),
       ).rejects.toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
     } finally {
       await down.close();

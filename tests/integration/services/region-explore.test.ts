@@ -11,13 +11,14 @@ import {
   type GraphData,
 } from '../../../src/shared/api';
 import { setupSchema } from '../../../src/main/db/schema';
-import { createGraphService, type GraphService } from '../../../src/main/services/graph';
+import { exploreOperations } from '../../../src/main/services/graph/explore';
+import { regionOperations } from '../../../src/main/services/graph/region';
 import { createFilterGraph, type FixtureIds } from '../../fixtures/filter-graph';
 import { removeRegions, testDatabase, testDriver, testRegions } from '../../support/db';
 import { serviceDeps } from './deps';
 
 let driver: Driver;
-let service: GraphService;
+let service: ReturnType<typeof regionOperations> & ReturnType<typeof exploreOperations>;
 let ids: FixtureIds;
 let A: string;
 let B: string;
@@ -39,7 +40,8 @@ beforeAll(async () => {
     { hub: HUB, region: B, spokes: SPOKES },
     { database },
   );
-  service = createGraphService(serviceDeps(driver, { REGIONS: `${A},${B}` }));
+  const deps = serviceDeps(driver, { REGIONS: `${A},${B}` });
+  service = { ...regionOperations(deps), ...exploreOperations(deps) };
 });
 
 afterAll(async () => {
@@ -54,7 +56,7 @@ const shortNames = (response: GraphData): string[] => {
 
 describe('region graph', () => {
   it("returns the region's standard network with totals", async () => {
-    const result = await service.region(RegionGraphInput.parse({ region: A }));
+    const result = await service.getRegionGraph(RegionGraphInput.parse({ region: A }));
     // 2 consultants, 3 field consultants, 4 companies, 4 products (P9 is an orphan, still
     // in the region); incumbents belong to the other mode.
     expect(result.nodes).toHaveLength(13);
@@ -71,7 +73,7 @@ describe('region graph', () => {
   it('leaves out first what no consultant reaches', async () => {
     // Cap order: C1's block (C1; F1, F2; CO1, CO2, CO4; P1, P2, P3), C2's (C2; F3; CO3), then
     // the orphan P9 — the one node a cap of 12 drops.
-    const result = await service.region(RegionGraphInput.parse({ region: A, limit: 12 }));
+    const result = await service.getRegionGraph(RegionGraphInput.parse({ region: A, limit: 12 }));
     expect(shortNames(result)).toEqual([
       'C1',
       'F1',
@@ -92,7 +94,7 @@ describe('region graph', () => {
   });
 
   it('caps at the limit, keeping the first consultant whole', async () => {
-    const result = await service.region(RegionGraphInput.parse({ region: A, limit: '9' }));
+    const result = await service.getRegionGraph(RegionGraphInput.parse({ region: A, limit: '9' }));
     expect(shortNames(result)).toEqual(['C1', 'F1', 'F2', 'CO1', 'CO2', 'CO4', 'P1', 'P2', 'P3']);
     // Among these nine: EMPLOYS ×2, COVERS ×3, OWNS ×4, RATES C1→P1, C1→P2.
     expect(result.relationships).toHaveLength(11);
@@ -101,7 +103,7 @@ describe('region graph', () => {
   });
 
   it('returns the recommendations view', async () => {
-    const result = await service.region(
+    const result = await service.getRegionGraph(
       RegionGraphInput.parse({ region: A, mode: 'recommendations', limit: 4 }),
     );
     // Companies first, each followed by its incumbents and their recommendations.
@@ -116,7 +118,9 @@ describe('region graph', () => {
   });
 
   it('refuses an unknown region, naming the known ones', async () => {
-    await expect(service.region(RegionGraphInput.parse({ region: 'NOPE' }))).rejects.toMatchObject({
+    await expect(
+      service.getRegionGraph(RegionGraphInput.parse({ region: 'NOPE' })),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
       message: `Unknown region NOPE; known regions: ${A}, ${B}.`,
     });
@@ -125,17 +129,17 @@ describe('region graph', () => {
 
 describe('exploration', () => {
   it('describes a node with its degree by type and direction', async () => {
-    const details = await service.node({ label: 'CONSULTANT', id: ids.C1 });
+    const details = await service.getNode({ label: 'CONSULTANT', id: ids.C1 });
     expect(details.node).toMatchObject({ key: `CONSULTANT:${ids.C1}`, name: 'Alice Anders' });
     expect(details.degree_by_type).toEqual({ 'EMPLOYS:out': 2, 'COVERS:out': 1, 'RATES:out': 2 });
     expect(details.degree).toBe(5);
-    await expect(service.node({ label: 'PRODUCT', id: ids.C1 })).rejects.toMatchObject({
+    await expect(service.getNode({ label: 'PRODUCT', id: ids.C1 })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
 
   it('pages neighbours in a stable order', async () => {
-    const first = await service.neighbours(
+    const first = await service.getNeighbours(
       NeighboursInput.parse({ label: 'CONSULTANT', id: ids.C1, limit: 2 }),
     );
     // Ordered by type, then neighbour id: COVERS CO4, EMPLOYS F1, EMPLOYS F2, RATES P1, RATES P2.
@@ -143,30 +147,30 @@ describe('exploration', () => {
     expect(first.has_more).toBe(true);
     expect(first.relationships.map((r) => r.type)).toEqual(['COVERS', 'EMPLOYS']);
     expect(shortNames(first).sort()).toEqual(['C1', 'CO4', 'F1']);
-    const last = await service.neighbours(
+    const last = await service.getNeighbours(
       NeighboursInput.parse({ label: 'CONSULTANT', id: ids.C1, limit: 2, offset: 4 }),
     );
     expect(last.relationships.map((r) => r.target)).toEqual([`PRODUCT:${ids.P2}`]);
     expect(last.has_more).toBe(false);
-    const employs = await service.neighbours(
+    const employs = await service.getNeighbours(
       NeighboursInput.parse({ label: 'CONSULTANT', id: ids.C1, types: ['EMPLOYS'] }),
     );
     expect(employs.total).toBe(2);
   });
 
   it('guards against supernodes: counts all, returns one page', async () => {
-    const page = await service.neighbours(NeighboursInput.parse({ label: 'PRODUCT', id: HUB }));
+    const page = await service.getNeighbours(NeighboursInput.parse({ label: 'PRODUCT', id: HUB }));
     expect(page.total).toBe(SPOKES);
     expect(page.relationships).toHaveLength(100);
     expect(page.nodes).toHaveLength(101);
     expect(page.has_more).toBe(true);
-    const details = await service.node({ label: 'PRODUCT', id: HUB });
+    const details = await service.getNode({ label: 'PRODUCT', id: HUB });
     expect(details.degree_by_type).toEqual({ 'OWNS:in': SPOKES });
   });
 
   it('reports a missing node when asked for its neighbours', async () => {
     await expect(
-      service.neighbours(NeighboursInput.parse({ label: 'COMPANY', id: 'missing' })),
+      service.getNeighbours(NeighboursInput.parse({ label: 'COMPANY', id: 'missing' })),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 

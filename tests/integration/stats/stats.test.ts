@@ -11,7 +11,7 @@ describe('statistics', () => {
   const regions = testRegions(2);
   let before: StatsResponse;
   let result: GenerationResult;
-  const stats = () => createStatsService(testDeps(driver, regions)).stats();
+  const stats = () => createStatsService(testDeps(driver, regions)).getStats();
 
   beforeAll(async () => {
     driver = testDriver();

@@ -25,7 +25,7 @@ export const clearCommand: CliCommand = (program, context) => {
       const parsed = ClearInput.safeParse({ confirm: true, regions: options.regions });
       if (!parsed.success) throw validationError(parsed.error, 'The clear request');
       await withServices(context, async (deps) => {
-        const result = await createClearService(deps).clear(parsed.data);
+        const result = await createClearService(deps).clearGraph(parsed.data);
         if (options.json) context.out(JSON.stringify(result, null, 2));
         else
           context.out(

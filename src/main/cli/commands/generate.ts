@@ -12,7 +12,7 @@ import { createProgressReporter } from '../progress';
 import { integerOption, probabilityOption, regionCodes } from './options';
 
 /** Request field → flag, to name the flag when the request is refused. */
-export const GENERATE_FLAGS: Record<string, string> = {
+const GENERATE_FLAGS: Record<string, string> = {
   regions: '--regions',
   consultants_per_region: '--consultants',
   field_consultants_per_consultant: '--field-consultants-per-consultant',
@@ -42,7 +42,7 @@ type GenerateOptions = {
   json?: boolean;
 };
 
-export function toRequest(options: GenerateOptions): GenerateRequest {
+function toRequest(options: GenerateOptions): GenerateRequest {
   const parsed = GenerateRequest.safeParse({
     regions: options.regions,
     consultants_per_region: options.consultants,

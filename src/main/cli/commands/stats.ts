@@ -35,7 +35,7 @@ export const statsCommand: CliCommand = (program, context) => {
     .option('--json', 'print the statistics as JSON')
     .action((options: { json?: boolean }) =>
       withServices(context, async (deps) => {
-        const stats = await createStatsService(deps).stats();
+        const stats = await createStatsService(deps).getStats();
         if (options.json) context.out(JSON.stringify(stats, null, 2));
         else print(context, stats);
       }),

@@ -16,7 +16,7 @@ import { listensOnPort } from './identity';
 import { isAlive } from './process';
 import { attachManaged, type ManagedInstance } from './server';
 
-export const FOLLOW_POLL_MS = 500;
+const FOLLOW_POLL_MS = 500;
 
 export type FollowOptions = {
   dataDir: string;

@@ -31,7 +31,7 @@ export type LaunchOptions = {
 export type Launched = { child: ChildProcess; state: ManagedState };
 
 /** Attempts before giving up when every chosen port is taken before Neo4j can bind it. */
-export const LAUNCH_ATTEMPTS = 5;
+const LAUNCH_ATTEMPTS = 5;
 
 export function freePort(preferred = 0): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -19,11 +19,11 @@ export type ProvisionResult = { libDir: string; downloaded: boolean; seconds: nu
 
 const MARKER = '.complete';
 
-export function libDirFor(cacheDir: string, manifest: ArtifactManifest): string {
+function libDirFor(cacheDir: string, manifest: ArtifactManifest): string {
   return join(cacheDir, 'neo4j', manifest.neo4jVersion, 'lib');
 }
 
-export function isProvisioned(cacheDir: string, manifest: ArtifactManifest): boolean {
+function isProvisioned(cacheDir: string, manifest: ArtifactManifest): boolean {
   return existsSync(join(libDirFor(cacheDir, manifest), MARKER));
 }
 

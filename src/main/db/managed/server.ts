@@ -25,7 +25,6 @@ import { isAlive, isOurServer, waitForExit } from './process';
 import { provisionNeo4j, type ProvisionProgress } from './provision';
 
 export { managedHome } from './files';
-export type { Credentials, ManagedState } from './files';
 export { freePort } from './launch';
 
 export type ManagedOptions = {
@@ -52,7 +51,7 @@ export type ManagedInstance = ManagedState & {
   stop: () => Promise<void>;
 };
 
-export const DEFAULT_BOLT_PORT = 17687;
+const DEFAULT_BOLT_PORT = 17687;
 const DEFAULT_START_TIMEOUT_MS = 120_000;
 
 const boltUri = (port: number): string => `bolt://127.0.0.1:${port}`;

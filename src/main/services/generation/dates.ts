@@ -5,7 +5,7 @@
 import type { Rng } from './random';
 
 const DAY_MS = 86_400_000;
-export const REFERENCE_DATE = Date.UTC(2025, 11, 31);
+const REFERENCE_DATE = Date.UTC(2025, 11, 31);
 const EARLIEST = Date.UTC(2005, 0, 1);
 
 export const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

@@ -15,7 +15,7 @@ const NODE_BATCH = 5_000;
 /** A node pattern binding `n`, with the parameters it needs. */
 export type NodeSelection = { match: string; params: Record<string, unknown> };
 
-export const generationSelection = (label: NodeLabel, generationId: string): NodeSelection => ({
+const generationSelection = (label: NodeLabel, generationId: string): NodeSelection => ({
   match: `MATCH (n:${label} {generation_id: $generation})`,
   params: { generation: generationId },
 });

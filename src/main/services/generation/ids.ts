@@ -5,7 +5,7 @@
  */
 import type { NodeLabel } from '../../../shared/domain';
 
-export const ID_CODES: Record<NodeLabel, string> = {
+const ID_CODES: Record<NodeLabel, string> = {
   CONSULTANT: 'C',
   FIELD_CONSULTANT: 'FC',
   COMPANY: 'CO',

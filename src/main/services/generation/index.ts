@@ -3,16 +3,12 @@
  * desktop app) with progress, cancellation and rollback of failed or cancelled runs.
  */
 import type { GenerateRequest, GenerationJob, GenerationResult } from '../../../shared/api';
-import type { ServiceDeps } from '../types';
+import type { Handlers, ServiceDeps } from '../types';
 import { createJobRegistry } from './jobs';
 import { resolveParams } from './params';
 import { runGeneration, type RunOptions } from './run';
 
-export type { RunOptions } from './run';
 export { GenerationError } from './run';
-export { GENERATION_DEFAULTS, FIELD_BOUNDS } from './params';
-export { GENERATION_LABEL } from './record';
-
 export type GenerationService = {
   run: (request: GenerateRequest, options?: RunOptions) => Promise<GenerationResult>;
   start: (request: GenerateRequest) => GenerationJob;
@@ -29,3 +25,14 @@ export function createGenerationService(deps: ServiceDeps): GenerationService {
   const jobs = createJobRegistry(run, (request) => void resolveParams(request, deps.config));
   return { run, ...jobs };
 }
+
+/**
+ * The contract's generation operations, over the service's job registry. Each answers with a
+ * promise, rejected (not thrown synchronously) for a refused request or an unknown job.
+ */
+export const generationOperations = (generation: GenerationService) =>
+  ({
+    startGeneration: (input) => Promise.resolve(input).then((request) => generation.start(request)),
+    getGenerationJob: (input) => Promise.resolve(input.id).then((id) => generation.get(id)),
+    cancelGeneration: (input) => Promise.resolve(input.id).then((id) => generation.cancel(id)),
+  }) satisfies Partial<Handlers>;

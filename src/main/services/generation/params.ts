@@ -46,7 +46,7 @@ type BoundedField =
   | 'incumbents_per_company';
 
 /** Which configuration variable bounds each field (incumbents share the products bound). */
-export const FIELD_BOUNDS: Record<BoundedField, keyof Config> = {
+const FIELD_BOUNDS: Record<BoundedField, keyof Config> = {
   consultants_per_region: 'MAX_CONSULTANTS_PER_REGION',
   field_consultants_per_consultant: 'MAX_FIELD_CONSULTANTS_PER_CONSULTANT',
   companies_per_field_consultant: 'MAX_COMPANIES_PER_FIELD',

@@ -14,7 +14,7 @@ import type { Logger } from '../../logger';
 import { deleteGeneration } from './delete';
 import { GENERATION_LABEL } from './record';
 
-export type RecoveredRun = { generation_id: string; nodes: number; relationships: number };
+type RecoveredRun = { generation_id: string; nodes: number; relationships: number };
 export type RecoveryReport = {
   removed: RecoveredRun[];
   /** Unrecorded runs left alone because they are being written right now. */

@@ -17,7 +17,7 @@ import type { RegionContext } from './context';
 import { isoDay, pastDay, wholeYearsUntilReference } from './dates';
 import { amount, type Rng } from './random';
 
-export type RelProps =
+type RelProps =
   | EmploysProps
   | CoversProps
   | OwnsProductProps

@@ -44,7 +44,7 @@ export class GenerationError extends AppError {
   }
 }
 
-export const newGenerationId = (): string =>
+const newGenerationId = (): string =>
   `gen-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${randomBytes(3).toString('hex')}`;
 
 function asAppError(error: unknown, deps: ServiceDeps): AppError {

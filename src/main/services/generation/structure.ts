@@ -10,9 +10,9 @@ import type { GenerationParams } from './params';
 import { createRng, hashSeed, type Rng } from './random';
 
 /** On average each catalogue product is owned by this many companies. */
-export const OWNERS_PER_PRODUCT = 1.2;
+const OWNERS_PER_PRODUCT = 1.2;
 /** How many recommendations an incumbent product may get (each with the probability). */
-export const RECOMMENDATION_TRIES = 3;
+const RECOMMENDATION_TRIES = 3;
 
 const ASSET_CLASS_WEIGHTS: readonly (readonly [number, number])[] = [
   [0, 30], // Equities
@@ -45,7 +45,7 @@ export type RegionStructure = {
   recommendationProduct: Int32Array;
 };
 
-export function catalogueSize(owners: number, perOwner: number): number {
+function catalogueSize(owners: number, perOwner: number): number {
   if (perOwner === 0) return 0;
   return Math.max(perOwner, Math.ceil((owners * perOwner) / OWNERS_PER_PRODUCT));
 }

@@ -22,7 +22,7 @@ import {
 import { toGraphData, toGraphNode } from '../../db/mapping';
 import { FULLTEXT_INDEX } from '../../db/schema';
 import { assertRegionsConfigured } from '../regions';
-import type { ServiceDeps } from '../types';
+import type { Handlers, ServiceDeps } from '../types';
 import { searchQuery } from './lucene';
 import { int, numberOf, readTransaction, relationshipsOf } from './read';
 
@@ -38,7 +38,7 @@ function graphNodeOf(value: unknown, ref: NodeRef): GraphNode {
   return node;
 }
 
-export async function nodeDetails(deps: ServiceDeps, ref: NodeRef): Promise<NodeDetails> {
+async function nodeDetails(deps: ServiceDeps, ref: NodeRef): Promise<NodeDetails> {
   const record = await readTransaction(deps, async (tx) => {
     const result = await tx.run(nodeDetailsQuery(ref.label), { id: ref.id });
     return result.records[0];
@@ -58,10 +58,7 @@ export async function nodeDetails(deps: ServiceDeps, ref: NodeRef): Promise<Node
   };
 }
 
-export async function neighbours(
-  deps: ServiceDeps,
-  input: NeighboursInput,
-): Promise<NeighboursResponse> {
+async function neighbours(deps: ServiceDeps, input: NeighboursInput): Promise<NeighboursResponse> {
   const { label, types, limit, offset } = input;
   return readTransaction(deps, async (tx) => {
     const counted = await tx.run(neighbourCountQuery(label, types), { id: input.id });
@@ -91,7 +88,7 @@ export async function neighbours(
   });
 }
 
-export async function search(deps: ServiceDeps, input: SearchInput): Promise<SearchResponse> {
+async function search(deps: ServiceDeps, input: SearchInput): Promise<SearchResponse> {
   assertRegionsConfigured(deps.config, input.regions);
   const params = {
     index: FULLTEXT_INDEX,
@@ -111,3 +108,10 @@ export async function search(deps: ServiceDeps, input: SearchInput): Promise<Sea
   });
   return { results };
 }
+
+export const exploreOperations = (deps: ServiceDeps) =>
+  ({
+    getNode: (ref) => nodeDetails(deps, ref),
+    getNeighbours: (input) => neighbours(deps, input),
+    search: (input) => search(deps, input),
+  }) satisfies Partial<Handlers>;

@@ -3,15 +3,12 @@ import type { FilterRequest, GraphResponse } from '../../../shared/api';
 import { filterGraphQuery } from '../../db/cypher/filter';
 import { labelDepths } from '../../db/cypher/modes';
 import { assertRegionsConfigured } from '../regions';
-import type { ServiceDeps } from '../types';
+import type { Handlers, ServiceDeps } from '../types';
 import { cappedGraph } from './capped';
 import { checkFilter, filterParameters, setFields } from './filter-fields';
 import { int, nodesOf, numberOf, readTransaction, relationshipsOf } from './read';
 
-export async function filterGraph(
-  deps: ServiceDeps,
-  filter: FilterRequest,
-): Promise<GraphResponse> {
+async function filterGraph(deps: ServiceDeps, filter: FilterRequest): Promise<GraphResponse> {
   assertRegionsConfigured(deps.config, filter.regions);
   const fields = setFields(filter);
   checkFilter(filter, fields);
@@ -38,3 +35,8 @@ export async function filterGraph(
     });
   });
 }
+
+export const filterOperations = (deps: ServiceDeps) =>
+  ({
+    filterGraph: (input) => filterGraph(deps, input),
+  }) satisfies Partial<Handlers>;

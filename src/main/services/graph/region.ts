@@ -9,7 +9,7 @@ import {
   regionRelationshipsQuery,
 } from '../../db/cypher/region';
 import { assertRegionExists } from '../regions';
-import type { ServiceDeps } from '../types';
+import type { Handlers, ServiceDeps } from '../types';
 import { cappedGraph } from './capped';
 import { int, nodesOf, numberOf, readTransaction, relationshipsOf } from './read';
 
@@ -17,10 +17,7 @@ import { int, nodesOf, numberOf, readTransaction, relationshipsOf } from './read
  * Counts first: a region within the cap is read whole by plain scans; a larger one is read in cap
  * order (whole neighbourhoods first) with the relationships among the kept nodes.
  */
-export async function regionGraph(
-  deps: ServiceDeps,
-  input: RegionGraphInput,
-): Promise<GraphResponse> {
+async function regionGraph(deps: ServiceDeps, input: RegionGraphInput): Promise<GraphResponse> {
   assertRegionExists(deps.config, input.region);
   const limit = input.limit ?? deps.config.DEFAULT_REGION_SIZE;
   const { mode, region } = input;
@@ -58,3 +55,8 @@ export async function regionGraph(
     });
   });
 }
+
+export const regionOperations = (deps: ServiceDeps) =>
+  ({
+    getRegionGraph: (input) => regionGraph(deps, input),
+  }) satisfies Partial<Handlers>;

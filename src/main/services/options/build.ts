@@ -19,7 +19,7 @@ import {
 import { toJson } from '../../db/mapping';
 
 /** Entity lists longer than this are cut (search finds the rest). */
-export const ENTITY_OPTION_CAP = 1_000;
+const ENTITY_OPTION_CAP = 1_000;
 
 export type OptionRow = Record<string, unknown>;
 type Entity = { [key: string]: JsonValue };

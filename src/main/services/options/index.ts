@@ -10,16 +10,8 @@ import type { PathFilterField } from '../../db/cypher/paths';
 import { checkFilter, filterParameters, setFields } from '../graph/filter-fields';
 import { readTransaction } from '../graph/read';
 import { assertRegionExists, assertRegionsConfigured } from '../regions';
-import type { ServiceDeps } from '../types';
+import type { Handlers, ServiceDeps } from '../types';
 import { buildFilterOptions, type OptionRow } from './build';
-
-export type FilterOptionsService = {
-  /** All options, or one region's (`?region=`: an unknown region is an invalid value). */
-  options(input: { region?: string }): Promise<FilterOptions>;
-  /** One region's options (`/options/{region}`: an unknown region is not found). */
-  region(input: { region: string }): Promise<FilterOptions>;
-  cascading(filter: FilterRequest): Promise<FilterOptions>;
-};
 
 /** The option keys each filter field narrows. */
 const OPTION_OF: Record<PathFilterField, keyof FilterOptions> = {
@@ -48,7 +40,7 @@ function rowOf(record: { get(key: string): unknown } | undefined): OptionRow {
   return row;
 }
 
-export function createFilterOptionsService(deps: ServiceDeps): FilterOptionsService {
+export function createFilterOptionsService(deps: ServiceDeps) {
   const facets = (filter: FilterRequest, fields: PathFilterField[]): Promise<FilterOptions> =>
     readTransaction(deps, async (tx) => {
       const result = await tx.run(
@@ -67,17 +59,17 @@ export function createFilterOptionsService(deps: ServiceDeps): FilterOptionsServ
   };
 
   return {
-    async options({ region }) {
+    async getFilterOptions({ region }) {
       assertRegionsConfigured(deps.config, region, 'region');
       return options(region);
     },
 
-    async region({ region }) {
+    async getRegionFilterOptions({ region }) {
       assertRegionExists(deps.config, region);
       return options(region);
     },
 
-    async cascading(filter) {
+    async getCascadingFilterOptions(filter) {
       assertRegionsConfigured(deps.config, filter.regions);
       const fields = setFields(filter);
       checkFilter(filter, fields);
@@ -91,5 +83,5 @@ export function createFilterOptionsService(deps: ServiceDeps): FilterOptionsServ
       }
       return narrowed;
     },
-  };
+  } satisfies Partial<Handlers>;
 }

@@ -6,13 +6,11 @@
  */
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { QueryRequest, QueryResponse } from '../../../shared/api';
-import type { ServiceDeps } from '../types';
+import type { Handlers, ServiceDeps } from '../types';
 import { queryError } from './errors';
 import { toCypherParameters } from './parameters';
 import { preflight } from './preflight';
 import { graphOf, rowsOf } from './result';
-
-export type QueryService = { run(input: QueryRequest): Promise<QueryResponse> };
 
 const QUERY_TYPES: Record<string, string> = {
   r: 'read',
@@ -21,10 +19,10 @@ const QUERY_TYPES: Record<string, string> = {
   s: 'schema_write',
 };
 
-export function createQueryService(deps: ServiceDeps): QueryService {
+export function createQueryService(deps: ServiceDeps) {
   const { config } = deps;
   return {
-    async run(input) {
+    async runQuery(input: QueryRequest): Promise<QueryResponse> {
       const writes = config.ALLOW_WRITE_QUERIES && !input.read_only;
       const cap = Math.min(input.limit ?? config.QUERY_ROW_CAP, config.QUERY_ROW_CAP);
       const timeout = Math.min(
@@ -77,7 +75,7 @@ export function createQueryService(deps: ServiceDeps): QueryService {
         await session.close();
       }
     },
-  };
+  } satisfies Partial<Handlers>;
 }
 
 function systemUpdates(counters: { systemUpdates(): number }): Record<string, number> {

@@ -6,7 +6,7 @@
 import neo4j from 'neo4j-driver';
 import type { JsonValue } from '../../../shared/api';
 
-export function toCypherValue(value: JsonValue): unknown {
+function toCypherValue(value: JsonValue): unknown {
   if (typeof value === 'number') return Number.isSafeInteger(value) ? neo4j.int(value) : value;
   if (Array.isArray(value)) return value.map(toCypherValue);
   if (value !== null && typeof value === 'object')

@@ -15,7 +15,7 @@ export function rowsOf(records: Neo4jRecord[]): Record<string, JsonValue>[] {
   });
 }
 
-export const MISSING_ENDS_QUERY = 'MATCH (n) WHERE elementId(n) IN $ids RETURN collect(n) AS nodes';
+const MISSING_ENDS_QUERY = 'MATCH (n) WHERE elementId(n) IN $ids RETURN collect(n) AS nodes';
 
 export async function graphOf(records: Neo4jRecord[], session: Session): Promise<GraphData | null> {
   const elements = collectGraphElements(records.flatMap((record) => [...record.values()]));

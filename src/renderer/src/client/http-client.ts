@@ -4,9 +4,11 @@
  * response becomes a thrown `ApiRequestError` carrying the server's code, message and details.
  */
 import type { z } from 'zod';
-import { GenerationJob } from '@shared/api';
+import type { GenerationJob } from '@shared/api';
 import {
   contract,
+  OPERATION_NAMES,
+  streams,
   type Client,
   type OperationInput,
   type OperationName,
@@ -44,9 +46,6 @@ export type HttpClientOptions = {
   /** Opens the progress stream; defaults to the browser's EventSource. */
   eventSource?: EventSourceFactory;
 };
-
-/** Name of the server-sent event that carries a job snapshot. */
-export const JOB_EVENT = 'job';
 
 async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
@@ -126,7 +125,8 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
     options.eventSource ?? ((url: string) => new EventSource(url));
 
   function onGenerationProgress(jobId: string, listener: (job: GenerationJob) => void): () => void {
-    const path = `/api/v1/graph/generate/jobs/${encodeURIComponent(jobId)}/events`;
+    const { path: route, event, output } = streams.generationEvents;
+    const path = route.replace(':id', encodeURIComponent(jobId));
     // EventSource cannot send headers: the token travels as a query parameter on this stream.
     const query = options.token ? `?access_token=${encodeURIComponent(options.token)}` : '';
     const source = openEvents(`${baseUrl}${path}${query}`);
@@ -135,9 +135,9 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
       closed = true;
       source.close();
     };
-    source.addEventListener(JOB_EVENT, (event) => {
+    source.addEventListener(event, (message) => {
       if (closed) return;
-      const parsed = GenerationJob.safeParse(JSON.parse(event.data));
+      const parsed = output.safeParse(JSON.parse(message.data));
       if (!parsed.success) return;
       // A finished job ends the stream; closing stops the browser from reconnecting.
       if (parsed.data.status !== 'running') close();
@@ -146,24 +146,13 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
     return close;
   }
 
-  return {
-    health: (input) => call('health', input),
-    getSettings: (input) => call('getSettings', input),
-    getRegionGraph: (input) => call('getRegionGraph', input),
-    filterGraph: (input) => call('filterGraph', input),
-    getStats: (input) => call('getStats', input),
-    getFilterOptions: (input) => call('getFilterOptions', input),
-    getRegionFilterOptions: (input) => call('getRegionFilterOptions', input),
-    getCascadingFilterOptions: (input) => call('getCascadingFilterOptions', input),
-    runQuery: (input) => call('runQuery', input),
-    getNode: (input) => call('getNode', input),
-    getNeighbours: (input) => call('getNeighbours', input),
-    search: (input) => call('search', input),
-    // The job comes back at once (202); progress follows on the event stream.
-    startGeneration: (input) => call('startGeneration', input, { async: 'true' }),
-    getGenerationJob: (input) => call('getGenerationJob', input),
-    cancelGeneration: (input) => call('cancelGeneration', input),
-    clearGraph: (input) => call('clearGraph', input),
-    onGenerationProgress,
-  };
+  const operations = Object.fromEntries(
+    OPERATION_NAMES.map((name) => {
+      // An async operation answers at once (202); its progress follows on its event stream.
+      const extraQuery: Record<string, string> = contract[name].async ? { async: 'true' } : {};
+      return [name, (input: OperationInput<typeof name>) => call(name, input, extraQuery)];
+    }),
+  );
+  // Each entry calls its own operation; the table of names guarantees the keys.
+  return { ...operations, onGenerationProgress } as Client;
 }

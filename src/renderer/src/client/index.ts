@@ -3,18 +3,9 @@
  * otherwise the REST API of the server that served this page. This is the only place that
  * looks at `window.api`; desktop-only features use the client's `desktop` capability.
  */
-import type { Client } from '@shared/contract';
-import { OPERATION_NAMES } from '@shared/contract';
 import { createHttpClient } from './http-client';
 import { createIpcClient } from './ipc-client';
 import type { AppClient } from './types';
-
-/** True when a value offers every operation of the contract as a function. */
-export function isClient(value: unknown): value is Client {
-  if (typeof value !== 'object' || value === null) return false;
-  const record: Record<string, unknown> = { ...value };
-  return OPERATION_NAMES.every((name) => typeof record[name] === 'function');
-}
 
 export function createClient(): AppClient {
   // The desktop bridge answers with result envelopes; the IPC client turns them into a Client.

@@ -5,7 +5,7 @@
  */
 import type { GraphData, GraphNode, GraphRelationship, NeighboursResponse } from '@shared/api';
 
-export type Expansion = {
+type Expansion = {
   /** Key of the node whose neighbours were brought in (or the node itself for a pin). */
   node: string;
   data: GraphData;

@@ -32,8 +32,6 @@ export const LIST_FIELDS = [
 export type ListField = (typeof LIST_FIELDS)[number];
 export type FilterValue = string | number;
 
-export const emptyFilters = (): FilterState => ({});
-
 /** Drops empty lists and unset bounds so equal filters have one representation. */
 export function normalizeFilters(state: FilterState): FilterState {
   const out: Record<string, unknown> = {};
@@ -114,7 +112,7 @@ export function isEntityField(field: ListField): field is EntityField {
 }
 
 /** The values an option list offers for a field, as strings or numbers. */
-export function optionValues(options: FilterOptions, field: ListField): FilterValue[] {
+function optionValues(options: FilterOptions, field: ListField): FilterValue[] {
   if (isEntityField(field)) return options[ENTITY_OPTION_KEYS[field]].map((o) => o.id);
   return [...options[field]];
 }

@@ -1,7 +1,7 @@
 /** Undo/redo as data: a present state between a past and a future (pure, bounded). */
 export type History<T> = { past: readonly T[]; present: T; future: readonly T[] };
 
-export const HISTORY_LIMIT = 100;
+const HISTORY_LIMIT = 100;
 
 export const createHistory = <T>(present: T): History<T> => ({ past: [], present, future: [] });
 

@@ -9,7 +9,7 @@ export type Point = { x: number; y: number };
 export type LayoutNode = { key: string; type: NodeLabel };
 export type LayoutEdge = { source: string; target: string };
 
-export const LAYER_ORDER: Record<GraphMode, Record<NodeLabel, number>> = {
+const LAYER_ORDER: Record<GraphMode, Record<NodeLabel, number>> = {
   standard: { CONSULTANT: 0, FIELD_CONSULTANT: 1, COMPANY: 2, PRODUCT: 3, INCUMBENT_PRODUCT: 3 },
   recommendations: {
     CONSULTANT: -2,
@@ -97,7 +97,7 @@ export function circularLayout(nodes: readonly LayoutNode[], mode: GraphMode): M
 }
 
 /** A stable pseudo-random number in [0, 1) from a string (FNV-1a). */
-export function hashUnit(text: string): number {
+function hashUnit(text: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

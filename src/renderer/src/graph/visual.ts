@@ -35,8 +35,8 @@ export type NodeAttributes = {
 export type EdgeAttributes = { size: number; color: string; relType: string };
 export type SigmaGraph = Graph<NodeAttributes, EdgeAttributes>;
 
-export type VisualNode = Omit<NodeAttributes, 'x' | 'y'>;
-export type VisualEdge = { source: string; target: string; attributes: EdgeAttributes };
+type VisualNode = Omit<NodeAttributes, 'x' | 'y'>;
+type VisualEdge = { source: string; target: string; attributes: EdgeAttributes };
 export type VisualGraph = { nodes: Map<string, VisualNode>; edges: Map<string, VisualEdge> };
 
 export const createSigmaGraph = (): SigmaGraph =>
@@ -46,7 +46,7 @@ export const createSigmaGraph = (): SigmaGraph =>
     allowSelfLoops: true,
   });
 
-export function degrees(dataset: Dataset): Map<string, number> {
+function degrees(dataset: Dataset): Map<string, number> {
   const deg = new Map<string, number>();
   for (const e of dataset.edges.values()) {
     deg.set(e.source, (deg.get(e.source) ?? 0) + 1);

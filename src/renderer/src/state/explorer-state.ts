@@ -11,7 +11,7 @@ import type { LayoutKind } from './view-state';
 
 export type Selection = { kind: 'node'; key: string } | { kind: 'edge'; key: string } | null;
 
-export type LoadState = {
+type LoadState = {
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
   /** Totals of the last answer: matches before the cap, and whether it was cut. */

@@ -30,7 +30,7 @@ import type { Store } from './store';
 import type { CameraState, LayoutKind, ViewState } from './view-state';
 import { ViewState as ViewStateSchema } from './view-state';
 
-export const NEIGHBOUR_PAGE = 50;
+const NEIGHBOUR_PAGE = 50;
 
 export type SigmaInstance = Sigma<NodeAttributes, EdgeAttributes>;
 

@@ -7,7 +7,7 @@ import { GraphMode } from '@shared/domain';
 import { AppearanceState, DEFAULT_APPEARANCE } from '../graph/appearance';
 import { FilterState } from '../graph/filters';
 
-export const LAYOUT_KINDS = ['forceatlas2', 'layered', 'circular'] as const;
+const LAYOUT_KINDS = ['forceatlas2', 'layered', 'circular'] as const;
 export const LayoutKind = z.enum(LAYOUT_KINDS);
 export type LayoutKind = z.infer<typeof LayoutKind>;
 

@@ -125,6 +125,34 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     output: graph,
     invalid: { input: { ratings: ['Great'] }, field: 'ratings.0' },
   },
+  getSchema: {
+    input: {},
+    output: {
+      labels: [{ label: 'CONSULTANT', count: 10 }],
+      relationship_types: [{ type: 'EMPLOYS', count: 20 }],
+      property_keys: [{ key: 'id', nodes: 10, relationships: 0, types: ['STRING NOT NULL'] }],
+      indexes: [
+        {
+          name: 'consultant_id',
+          type: 'RANGE',
+          entity_type: 'NODE',
+          labels_or_types: ['CONSULTANT'],
+          properties: ['id'],
+          state: 'ONLINE',
+          owning_constraint: 'consultant_id',
+        },
+      ],
+      constraints: [
+        {
+          name: 'consultant_id',
+          type: 'UNIQUENESS',
+          entity_type: 'NODE',
+          labels_or_types: ['CONSULTANT'],
+          properties: ['id'],
+        },
+      ],
+    },
+  },
   getStats: {
     input: {},
     output: {

@@ -5,7 +5,7 @@ import { ServerSettings } from '../../../../src/shared/api';
 
 describe('settings service', () => {
   it('answers the defaults of an empty configuration', async () => {
-    const settings = await createSettingsService(parseConfig({}), '1.2.3').settings();
+    const settings = await createSettingsService(parseConfig({}), '1.2.3').getSettings();
     expect(ServerSettings.parse(settings)).toEqual({
       version: '1.2.3',
       regions: ['NAI', 'EMEA', 'APAC'],
@@ -28,9 +28,9 @@ describe('settings service', () => {
       NEO4J_URI: 'bolt://db.example:7687',
     });
     const service = createSettingsService(config, '1.0.0');
-    const first = await service.settings();
+    const first = await service.getSettings();
     expect(JSON.stringify(first)).not.toMatch(/secret|db\.example/);
     first.regions.push('APAC');
-    expect((await service.settings()).regions).toEqual(['NAI', 'LATAM']);
+    expect((await service.getSettings()).regions).toEqual(['NAI', 'LATAM']);
   });
 });

@@ -10,7 +10,7 @@ const HEADLINE_KEYS: Record<string, string[]> = {
   BI_RECOMMENDS: ['opportunity_type', 'annualised_alpha', 'information_ratio'],
 };
 
-export const SECTION_TITLES: Record<string, { out: string; in: string }> = {
+const SECTION_TITLES: Record<string, { out: string; in: string }> = {
   RATES: { out: 'Ratings given', in: 'Ratings' },
   OWNS: { out: 'Mandates (owns)', in: 'Owned by' },
   COVERS: { out: 'Covers', in: 'Covered by' },

@@ -25,7 +25,7 @@ export const COVERAGE_COLUMNS = [
   { key: 'credited_consultant', header: 'Credited consultant' },
 ] as const;
 
-export type CoverageKey = (typeof COVERAGE_COLUMNS)[number]['key'];
+type CoverageKey = (typeof COVERAGE_COLUMNS)[number]['key'];
 export type CoverageRow = Record<CoverageKey, CsvCell>;
 
 const text = (v: JsonValue | undefined): string | null => (typeof v === 'string' ? v : null);

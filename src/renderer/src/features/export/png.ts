@@ -18,7 +18,7 @@ function inPageOrder(canvases: HTMLCanvasElement[]): HTMLCanvasElement[] {
   );
 }
 
-export function compositeLayers(
+function compositeLayers(
   layers: readonly HTMLCanvasElement[],
   background: string,
 ): HTMLCanvasElement {
@@ -37,7 +37,7 @@ export function compositeLayers(
   return out;
 }
 
-export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
+function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => {
     canvas.toBlob(
       (blob) => (blob ? resolve(blob) : reject(new Error('The image could not be encoded.'))),

@@ -44,7 +44,7 @@ export async function nativeSaveInput(request: SaveRequest): Promise<SaveFileInp
   return { suggestedName: request.name, filters: saveFilters(request.name), data: payload };
 }
 
-export function toBlob(request: SaveRequest): Blob {
+function toBlob(request: SaveRequest): Blob {
   const { data, mime } = request;
   if (data instanceof Blob) return data;
   if (typeof data === 'string') return new Blob([data], { type: mime });

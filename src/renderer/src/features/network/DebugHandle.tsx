@@ -7,7 +7,7 @@ import { useEffect } from 'react';
 import type { Explorer } from '../../state/explorer';
 import { useSigma } from './sigma-context';
 
-export type DebugHandle = {
+type DebugHandle = {
   readonly nodeCount: () => number;
   readonly edgeCount: () => number;
   readonly nodes: () => string[];
@@ -21,7 +21,7 @@ declare global {
   var __SN__: DebugHandle | undefined;
 }
 
-export const debugEnabled = (): boolean => new URLSearchParams(window.location.search).has('debug');
+const debugEnabled = (): boolean => new URLSearchParams(window.location.search).has('debug');
 
 export function DebugHandleController({ explorer }: { explorer: Explorer }): null {
   const sigma = useSigma();

@@ -9,7 +9,7 @@ import { useSigma } from './sigma-context';
 export type ContextMenuRequest = { node: string; x: number; y: number };
 
 /** Edge picking costs a pass over every edge; it is on only for graphs of this size or less. */
-export const EDGE_EVENTS_MAX_EDGES = 20_000;
+const EDGE_EVENTS_MAX_EDGES = 20_000;
 
 export function EventsController({
   explorer,

@@ -11,7 +11,7 @@ import { useSigma } from './sigma-context';
 
 const CHECK_EVERY_MS = 500;
 const SAMPLE = 500;
-export const FA2_MAX_MS = 20_000;
+const FA2_MAX_MS = 20_000;
 
 export function ForceAtlas2Controller({
   explorer,

@@ -14,7 +14,7 @@ import type { SigmaSettings } from './sigma-settings';
 
 export const LARGE_GRAPH_NODES = 2000;
 
-export function labelSettings(
+function labelSettings(
   labels: AppearanceState['labels'],
   large: boolean,
   layoutRunning: boolean,

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { JsonValue } from '@shared/api';
 import { LIST_FIELDS } from '../../graph/filters';
 
-export const FILTER_SOURCES = [
+const FILTER_SOURCES = [
   ...LIST_FIELDS,
   'fc_total_plan_assets_min',
   'fc_total_plan_assets_max',
@@ -18,7 +18,7 @@ export type FilterSource = z.infer<typeof FilterSource>;
 
 const ParamName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a Cypher parameter name');
 
-export const SmartParameter = z.union([
+const SmartParameter = z.union([
   z.strictObject({
     /** Filter field the value is taken from; an empty filter gives `null` ("any"). */
     from: FilterSource,
@@ -30,7 +30,7 @@ export const SmartParameter = z.union([
     description: z.string().optional(),
   }),
 ]);
-export type SmartParameter = z.infer<typeof SmartParameter>;
+type SmartParameter = z.infer<typeof SmartParameter>;
 
 export const SmartQuery = z
   .strictObject({

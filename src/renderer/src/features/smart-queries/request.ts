@@ -7,7 +7,7 @@ import type { FilterSource, SmartQuery } from './catalogue';
 export type FilterContext = { filters: FilterState; mode: GraphMode };
 
 /** Row cap of a smart query: enough for the table and the network view. */
-export const SMART_QUERY_ROW_LIMIT = 5_000;
+const SMART_QUERY_ROW_LIMIT = 5_000;
 
 function fromFilters(source: FilterSource, context: FilterContext): JsonValue {
   if (source === 'mode') return context.mode;

@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { ViewState } from '../../state/view-state';
 
-export const VIEW_FORMAT = 'smart-network-view';
-export const VIEW_VERSION = 1;
-export const VIEW_EXTENSION = '.snview.json';
+const VIEW_FORMAT = 'smart-network-view';
+const VIEW_VERSION = 1;
+const VIEW_EXTENSION = '.snview.json';
 
 export const ViewFile = z.strictObject({
   format: z.literal(VIEW_FORMAT),
@@ -20,7 +20,7 @@ export const ViewFile = z.strictObject({
 export type ViewFile = z.infer<typeof ViewFile>;
 
 /** Largest file worth reading: views are a few kilobytes, even with many expanded nodes. */
-export const MAX_VIEW_FILE_BYTES = 5_000_000;
+const MAX_VIEW_FILE_BYTES = 5_000_000;
 
 export function createViewFile(view: ViewState, name = '', now = new Date()): ViewFile {
   return { format: VIEW_FORMAT, version: VIEW_VERSION, name, saved_at: now.toISOString(), view };

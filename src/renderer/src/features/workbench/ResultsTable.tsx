@@ -2,7 +2,7 @@
 import type { QueryResponse } from '@shared/api';
 import { formatCell, fullCell } from './format-value';
 
-export const MAX_TABLE_ROWS = 1_000;
+const MAX_TABLE_ROWS = 1_000;
 
 export function ResultsTable({ result }: { result: QueryResponse }): React.JSX.Element {
   const { columns, rows, summary } = result;

@@ -17,7 +17,7 @@ export type HistoryEntry = z.infer<typeof HistoryEntry>;
 export const QueryHistory = z.array(HistoryEntry);
 
 export const HISTORY_KEY = 'smart-network.workbench.history.v1';
-export const HISTORY_LIMIT = 200;
+const HISTORY_LIMIT = 200;
 
 const sameRun = (a: HistoryEntry, b: HistoryEntry): boolean =>
   a.query.trim() === b.query.trim() &&

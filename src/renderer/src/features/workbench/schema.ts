@@ -12,7 +12,7 @@ export type CypherSchema = {
   parameters: string[];
 };
 
-export const SCHEMA_QUERY = `CALL db.labels() YIELD label RETURN 'label' AS kind, label AS name
+const SCHEMA_QUERY = `CALL db.labels() YIELD label RETURN 'label' AS kind, label AS name
 UNION ALL CALL db.relationshipTypes() YIELD relationshipType RETURN 'type' AS kind, relationshipType AS name
 UNION ALL CALL db.propertyKeys() YIELD propertyKey RETURN 'property' AS kind, propertyKey AS name`;
 

@@ -10,7 +10,6 @@ import {
   type ConnectionProfile,
 } from '@shared/desktop';
 import { detailsFromZod } from '@shared/errors';
-import type { AppStatus } from '@shared/ipc';
 
 export type Row = { label: string; value: string };
 
@@ -59,9 +58,6 @@ export function startupState(info: AppInfo, progress: string | null = null): Sta
     };
   return { kind: 'starting', text: progress ?? 'Connecting to Neo4j…' };
 }
-
-export const statusFromEvent = (status: AppStatus): StartupState =>
-  startupState(status.info, status.progress);
 
 export function appInfoRows(info: AppInfo): Row[] {
   return [
