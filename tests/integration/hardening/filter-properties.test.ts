@@ -150,7 +150,9 @@ describe('filter semantics (property-based, real Neo4j)', () => {
       ),
       { numRuns: GRAPHS, endOnFailure: true },
     );
-    expect(nonEmpty).toBeGreaterThan(tried / 10);
+    // The generator must not drift into filters that match nothing: at least a tenth of the
+    // answered ones (refusals have no answer to count) find something.
+    expect(nonEmpty).toBeGreaterThan((tried - refused) / 10);
     // Each distinct filter shape is planned once by Neo4j; a busy machine needs the slack.
   }, 180_000);
 });
