@@ -166,7 +166,8 @@ export type NodeDetails = z.infer<typeof NodeDetails>;
 export const NeighboursInput = NodeRef.extend({
   types: nonEmptyList(RelationshipType).optional(),
   limit: z.coerce.number().int().min(1).max(1_000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  /** Far above any node's degree; a bound, so that clients know what is accepted. */
+  offset: z.coerce.number().int().min(0).max(1_000_000_000).default(0),
 });
 export type NeighboursInput = z.infer<typeof NeighboursInput>;
 

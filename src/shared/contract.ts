@@ -204,7 +204,8 @@ export const contract = {
     path: '/api/v1/graph/generate',
     summary: 'Generate sample data',
     tag: 'Generation',
-    errors: ['BOUND_EXCEEDED', 'CONFLICT', 'PAYLOAD_TOO_LARGE'],
+    // CANCELLED: the run a request waited for was cancelled.
+    errors: ['BOUND_EXCEEDED', 'CONFLICT', 'CANCELLED', 'PAYLOAD_TOO_LARGE'],
     cache: 'invalidates',
     async: true,
   }),

@@ -73,7 +73,11 @@ export function createApiApp(backend: ApiBackend, options: ApiOptions = {}): Exp
   const validateResponses = options.validateResponses ?? config.ENVIRONMENT !== 'production';
   let document: unknown;
   const openApiDocument = (): unknown =>
-    (document ??= createOpenApiDocument({ version: APP_VERSION, serverUrl: options.publicUrl }));
+    (document ??= createOpenApiDocument({
+      config,
+      version: APP_VERSION,
+      serverUrl: options.publicUrl,
+    }));
 
   const app = express();
   app.disable('x-powered-by');

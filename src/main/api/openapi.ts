@@ -1,73 +1,83 @@
 /**
  * The OpenAPI 3.1 document, generated from the same zod schemas that validate requests and
- * responses: one path per contract operation, plus the event stream and the metrics endpoint.
+ * responses, and from the server's configuration (regions, generator bounds, whether a token is
+ * required): one path per contract operation, plus the event stream and the metrics endpoint.
+ * Every status a route can answer with is listed, and links tie each created or listed
+ * resource to the operations that take its id.
  */
 import {
   OpenAPIRegistry,
   OpenApiGeneratorV31,
   type ResponseConfig,
   type RouteConfig,
-  zodToOpenAPIRegistry,
 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import * as api from '../../shared/api';
 import { contract, OPERATION_NAMES, streams, type OperationName } from '../../shared/contract';
-import { ErrorBody } from '../../shared/errors';
+import { ErrorBody, type ErrorCode } from '../../shared/errors';
 import { pathParamNames } from '../../shared/http';
 import { STATUS_BY_CODE } from './errors';
+import { LINKS } from './openapi-links';
+import {
+  anyOfNullableRefs,
+  describeSchemas,
+  objectDefaultsInWords,
+  schemaRef,
+  withoutNullParameters,
+  type OpenApiConfig,
+} from './openapi-schemas';
 
 export const METRICS_PATH = '/metrics';
 
 /** Express `:name` segments to OpenAPI `{name}`. */
 export const toOpenApiPath = (path: string): string => path.replace(/:([A-Za-z_]\w*)/g, '{$1}');
 
-const NAMED_SCHEMAS = [
-  'JsonValue',
-  'GraphNode',
-  'GraphRelationship',
-  'GraphResponse',
-  'FilterRequest',
-  'NodeDetails',
-  'NeighboursResponse',
-  'SearchResponse',
-  'StatsResponse',
-  'FilterOptions',
-  'QueryRequest',
-  'QueryResponse',
-  'GenerateRequest',
-  'GenerationProgress',
-  'GenerationResult',
-  'GenerationJob',
-  'ClearResult',
-  'HealthResponse',
-  'ServerSettings',
-] as const satisfies readonly (keyof typeof api)[];
+const REQUEST_ID_HEADER = {
+  'X-Request-Id': {
+    description: 'Identifies the request in the server log (a sane incoming one is kept)',
+    required: true,
+    schema: { type: 'string' },
+  },
+} as const;
 
-const json = (schema: z.ZodType, description: string): ResponseConfig => ({
-  description,
-  content: { 'application/json': { schema } },
+const withHeaders = (response: ResponseConfig, headers: ResponseConfig['headers']) => ({
+  ...response,
+  headers: { ...REQUEST_ID_HEADER, ...headers },
 });
 
-const errorResponses = (
-  codes: readonly (keyof typeof STATUS_BY_CODE)[],
-): RouteConfig['responses'] =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(STATUS_BY_CODE[code]),
-      json(
-        ErrorBody,
-        `Error (${codes.filter((c) => STATUS_BY_CODE[c] === STATUS_BY_CODE[code]).join(', ')})`,
-      ),
-    ]),
-  );
+const json = (schema: z.ZodType, description: string): ResponseConfig =>
+  withHeaders({ description, content: { 'application/json': { schema } } }, {});
 
-/** Errors any operation may answer with, beyond its own. */
+/** What each status means when it is answered; one response per status, naming every code. */
+function errorResponses(codes: readonly ErrorCode[]): NonNullable<RouteConfig['responses']> {
+  const responses: NonNullable<RouteConfig['responses']> = {};
+  for (const status of new Set(codes.map((code) => STATUS_BY_CODE[code]))) {
+    const named = codes.filter((code) => STATUS_BY_CODE[code] === status);
+    const response = json(ErrorBody, `Error (${named.join(', ')})`);
+    responses[String(status)] =
+      status === 503
+        ? withHeaders(response, {
+            'Retry-After': {
+              description: 'Seconds to wait before trying again',
+              required: true,
+              schema: { type: 'integer' },
+            },
+          })
+        : response;
+  }
+  return responses;
+}
+
+/**
+ * Errors any operation may answer with, beyond its own: a malformed request (even an unexpected
+ * body on a GET is parsed), a missing token or a refused browser origin, the database.
+ */
 const COMMON_ERRORS = [
   'VALIDATION_ERROR',
   'UNAUTHORIZED',
   'INTERNAL',
   'DATABASE_UNAVAILABLE',
-] as const;
+  'DATABASE_AUTH_FAILED',
+] as const satisfies readonly ErrorCode[];
 
 function objectShape(schema: z.ZodType): Record<string, z.ZodType> {
   return schema instanceof z.ZodObject ? schema.shape : {};
@@ -80,31 +90,56 @@ function pick(shape: Record<string, z.ZodType>, keys: string[], keep: boolean): 
 }
 
 function routeFor(name: OperationName): RouteConfig {
-  const { input, output, http, summary, tag, errors } = contract[name];
+  const { input, output, http, summary, tag, errors: documented } = contract[name];
   const params = pathParamNames(http.path);
   const shape = objectShape(input);
   const request: RouteConfig['request'] = {};
   if (params.length) request.params = pick(shape, params, true);
+  const errors = [...new Set<ErrorCode>([...COMMON_ERRORS, ...documented])];
   if (http.method === 'POST') {
     const body = params.length ? pick(shape, params, false) : input;
-    request.body = { required: false, content: { 'application/json': { schema: body } } };
+    // No body means "no fields" (shared/http): a body is required only if no fields is refused.
+    const required = !body.safeParse({}).success;
+    request.body = { required, content: { 'application/json': { schema: body } } };
   } else if (Object.keys(shape).length > params.length) {
     request.query = pick(shape, params, false);
   }
-  const responses: RouteConfig['responses'] = {
+  const responses: NonNullable<RouteConfig['responses']> = {
     '200': json(output, summary),
-    ...errorResponses([...COMMON_ERRORS, ...errors]),
+    ...errorResponses(errors),
   };
   if (contract[name].async) {
     request.query = z.object({
-      async: z.enum(['true', 'false']).optional().meta({
+      // A boolean as query strings carry them (generation.ts also reads 1/0 and yes/no).
+      async: z.boolean().optional().meta({
         description: 'true: answer 202 at once with the running job (progress via its events)',
       }),
     });
-    responses['200'] = json(output, 'The finished job (the request waits for the run)');
-    responses['202'] = json(output, 'The running job; its URL is in the Location header');
+    const location = {
+      Location: {
+        description: "The job's URL",
+        required: true,
+        schema: { type: 'string' },
+      },
+    } as const;
+    responses['200'] = withHeaders(
+      json(output, 'The finished job (the request waits for the run)'),
+      location,
+    );
+    responses['202'] = withHeaders(json(output, 'The running job, at its URL'), location);
   }
-  if (name === 'health') responses['503'] = json(output, 'The database is unreachable');
+  if (name === 'health')
+    responses['503'] = withHeaders(json(output, 'The database is unreachable'), {
+      'Retry-After': {
+        description: 'Seconds to wait before trying again',
+        required: true,
+        schema: { type: 'integer' },
+      },
+    });
+  for (const [status, links] of Object.entries(LINKS[name] ?? {})) {
+    const response = responses[status];
+    if (response && !('$ref' in response)) response.links = links;
+  }
   return {
     method: http.method === 'GET' ? 'get' : http.method === 'POST' ? 'post' : 'delete',
     path: toOpenApiPath(http.path),
@@ -116,26 +151,21 @@ function routeFor(name: OperationName): RouteConfig {
   };
 }
 
-export function createOpenApiDocument(options: { serverUrl?: string; version: string }) {
-  const registry = new OpenAPIRegistry();
-  // Named in place (not copied), so that every route using these schemas refers to one component.
-  for (const schemaName of NAMED_SCHEMAS)
-    zodToOpenAPIRegistry.add(api[schemaName], { _internal: { refId: schemaName } });
-  zodToOpenAPIRegistry.add(ErrorBody, { _internal: { refId: 'ErrorBody' } });
-  registry.registerComponent('securitySchemes', 'bearerToken', {
-    type: 'http',
-    scheme: 'bearer',
-    description: 'Required when the server is configured with API_TOKEN',
-  });
-  for (const name of OPERATION_NAMES) registry.registerPath(routeFor(name));
-  registry.registerPath({
+function eventsRoute(): RouteConfig {
+  const stream = streams.generationEvents;
+  return {
     method: 'get',
-    path: toOpenApiPath(streams.generationEvents.path),
+    path: toOpenApiPath(stream.path),
     operationId: 'generationEvents',
-    summary: streams.generationEvents.summary,
-    tags: [streams.generationEvents.tag],
+    summary: stream.summary,
+    description:
+      `A \`text/event-stream\`: first \`retry: 3000\`, then one \`${stream.event}\` event at once ` +
+      'and one on every progress update (at most 10 a second), whose `data` is the GenerationJob ' +
+      'as JSON; the stream ends after the event of a job that is no longer running. Comment ' +
+      'lines (`: keep-alive`) come every 15 s.',
+    tags: [stream.tag],
     request: {
-      params: z.object({ id: z.string() }),
+      params: stream.input,
       query: z.object({
         access_token: z.string().optional().meta({
           description: 'The API token, for clients (such as EventSource) that cannot send headers',
@@ -143,37 +173,74 @@ export function createOpenApiDocument(options: { serverUrl?: string; version: st
       }),
     },
     responses: {
-      '200': {
-        description: 'A text/event-stream of `job` events',
-        content: { 'text/event-stream': { schema: z.string() } },
-      },
-      ...errorResponses([...streams.generationEvents.errors, 'UNAUTHORIZED']),
+      '200': withHeaders(
+        {
+          description: `A stream of \`${stream.event}\` events`,
+          // Each event, as OpenAPI 3.1 describes a stream (3.2 would name it itemSchema).
+          content: { 'text/event-stream': { schema: schemaRef('GenerationEvent') } },
+        },
+        {},
+      ),
+      ...errorResponses(['VALIDATION_ERROR', 'UNAUTHORIZED', 'INTERNAL', ...stream.errors]),
     },
-  });
-  registry.registerPath({
+  };
+}
+
+function metricsRoute(): RouteConfig {
+  return {
     method: 'get',
     path: METRICS_PATH,
     operationId: 'metrics',
     summary: 'Prometheus metrics',
     tags: ['Utilities'],
     responses: {
-      '200': {
-        description: 'Prometheus text format',
-        content: { 'text/plain': { schema: z.string() } },
-      },
-      ...errorResponses(['UNAUTHORIZED']),
+      '200': withHeaders(
+        {
+          description: 'Prometheus text format',
+          content: { 'text/plain': { schema: z.string() } },
+        },
+        {},
+      ),
+      ...errorResponses(['VALIDATION_ERROR', 'UNAUTHORIZED', 'INTERNAL']),
     },
-  });
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+  };
+}
+
+export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
+
+export function createOpenApiDocument(options: {
+  config: OpenApiConfig;
+  serverUrl?: string;
+  version: string;
+}): OpenApiDocument {
+  const { config } = options;
+  const registry = new OpenAPIRegistry();
+  if (config.API_TOKEN)
+    registry.registerComponent('securitySchemes', 'bearerToken', {
+      type: 'http',
+      scheme: 'bearer',
+      description: 'The API_TOKEN the server is configured with',
+    });
+  for (const name of OPERATION_NAMES) registry.registerPath(routeFor(name));
+  registry.registerPath(eventsRoute());
+  registry.registerPath(metricsRoute());
+  const components = describeSchemas(config).map((schema) => ({ type: 'schema' as const, schema }));
+  const definitions = [...components, ...registry.definitions];
+  const document = new OpenApiGeneratorV31(definitions).generateDocument({
     openapi: '3.1.0',
     info: {
       title: 'Smart Network API',
       version: options.version,
       description:
         'The sales-coverage graph: regions, filters, statistics, sample-data generation and ' +
-        'custom Cypher. Errors share one shape: `{ "error": { "code", "message", "details", "request_id" } }`.',
+        'custom Cypher. Errors share one shape: `{ "error": { "code", "message", "details", "request_id" } }`. ' +
+        'A method a path does not support is answered with 405 and an `Allow` header.',
     },
     servers: options.serverUrl ? [{ url: options.serverUrl }] : [],
-    security: [{ bearerToken: [] }],
+    ...(config.API_TOKEN ? { security: [{ bearerToken: [] }] } : {}),
   });
+  anyOfNullableRefs(document);
+  withoutNullParameters(document);
+  objectDefaultsInWords(document);
+  return document;
 }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, OPERATION_NAMES } from '../../../src/shared/contract';
 import { toOpenApiPath } from '../../../src/main/api/openapi';
 import { harness, type Harness } from './harness';
-import { expressRoutes, validateOpenApi } from './openapi-check';
+import { expressRoutes, schemaValidator, validateOpenApi } from '../../support/openapi-check';
 
 let h: Harness;
 let dir: string;
@@ -43,6 +43,32 @@ describe('OpenAPI document', () => {
       expect(documented).toContain(
         `${contract[name].http.method} ${toOpenApiPath(contract[name].http.path)}`,
       );
+  });
+
+  it('describes what the server answers: nulls in query results, settings, networks, errors', async () => {
+    const valid = schemaValidator((await request(h.app).get('/openapi.json').expect(200)).body);
+    const query = await request(h.app)
+      .post('/api/v1/graph/query')
+      .send({
+        query: 'RETURN [1, null] AS list, {a: null, b: [null, {c: null}]} AS map, null AS nothing',
+      })
+      .expect(200);
+    expect(query.body).toMatchObject({
+      rows: [{ list: [1, null], map: { a: null }, nothing: null }],
+    });
+    expect(valid('QueryResponse', query.body)).toBe(true);
+    const region = h.regions[0] ?? '';
+    const reads: [schema: string, path: string][] = [
+      ['ServerSettings', '/api/v1/settings'],
+      ['GraphResponse', `/api/v1/graph/region/${region}`],
+      ['FilterOptions', `/api/v1/filters/options/${region}`],
+    ];
+    for (const [schema, path] of reads) {
+      const res = await request(h.app).get(path).expect(200);
+      expect(valid(schema, res.body), path).toBe(true);
+    }
+    const missing = await request(h.app).get('/api/v1/graph/generate/jobs/none').expect(404);
+    expect(valid('ErrorBody', missing.body)).toBe(true);
   });
 });
 

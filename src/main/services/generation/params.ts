@@ -38,7 +38,7 @@ export const GENERATION_DEFAULTS = {
   recommendation_probability: 0.6,
 } as const;
 
-type BoundedField =
+export type BoundedField =
   | 'consultants_per_region'
   | 'field_consultants_per_consultant'
   | 'companies_per_field_consultant'
@@ -46,13 +46,24 @@ type BoundedField =
   | 'incumbents_per_company';
 
 /** Which configuration variable bounds each field (incumbents share the products bound). */
-const FIELD_BOUNDS: Record<BoundedField, keyof Config> = {
+export const FIELD_BOUNDS = {
   consultants_per_region: 'MAX_CONSULTANTS_PER_REGION',
   field_consultants_per_consultant: 'MAX_FIELD_CONSULTANTS_PER_CONSULTANT',
   companies_per_field_consultant: 'MAX_COMPANIES_PER_FIELD',
   products_per_company: 'MAX_PRODUCTS_PER_COMPANY',
   incumbents_per_company: 'MAX_PRODUCTS_PER_COMPANY',
-};
+} as const satisfies Record<BoundedField, keyof Config>;
+
+/** The configuration variables that bound generation. */
+export type BoundVariable = (typeof FIELD_BOUNDS)[BoundedField];
+
+/**
+ * The size a field takes when the request leaves it out: its default, within the configured
+ * bound (so that a server configured with small bounds still generates when given no sizes).
+ */
+export function defaultSize(field: BoundedField, config: Pick<Config, BoundVariable>): number {
+  return Math.min(GENERATION_DEFAULTS[field], config[FIELD_BOUNDS[field]]);
+}
 
 function checkBounds(values: Record<BoundedField, number>, config: Config): void {
   const details: ErrorDetail[] = [];
@@ -81,16 +92,13 @@ export function resolveParams(request: GenerateRequest, config: Config): Generat
   const d = GENERATION_DEFAULTS;
   const regions = request.regions ?? [...config.REGIONS];
   checkRegions(regions, config);
+  const size = (field: BoundedField): number => request[field] ?? defaultSize(field, config);
   const sizes = {
-    consultants_per_region:
-      request.consultants_per_region ??
-      Math.min(d.consultants_per_region, config.MAX_CONSULTANTS_PER_REGION),
-    field_consultants_per_consultant:
-      request.field_consultants_per_consultant ?? d.field_consultants_per_consultant,
-    companies_per_field_consultant:
-      request.companies_per_field_consultant ?? d.companies_per_field_consultant,
-    products_per_company: request.products_per_company ?? d.products_per_company,
-    incumbents_per_company: request.incumbents_per_company ?? d.incumbents_per_company,
+    consultants_per_region: size('consultants_per_region'),
+    field_consultants_per_consultant: size('field_consultants_per_consultant'),
+    companies_per_field_consultant: size('companies_per_field_consultant'),
+    products_per_company: size('products_per_company'),
+    incumbents_per_company: size('incumbents_per_company'),
   };
   checkBounds(sizes, config);
   return {

