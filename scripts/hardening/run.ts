@@ -2,7 +2,7 @@
  * `npm run test:hardening`: the slow proofs in sequence against a managed Neo4j (temporary data
  * folder, fixed Bolt port) and a real server process, then a figures table; exits non-zero on
  * any failure. Name proofs to run only those: `npm run test:hardening -- fuzz load`.
- *   fuzz, cypher, load, faults, logs, electronegativity
+ *   fuzz, schemathesis, client, cypher, load, faults, logs, electronegativity
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -13,6 +13,7 @@ import { resolveAppPaths } from '../../src/main/config/paths';
 import { cypherSafety } from './cypher-safety';
 import { electronegativity } from './electronegativity';
 import { faults } from './faults';
+import { generatedClient } from './client';
 import { fuzzApi } from './fuzz';
 import { startProofDb } from './lib/db';
 import { http } from './lib/http';
@@ -20,8 +21,18 @@ import { printTable, type ProofResult } from './lib/report';
 import { startServer, type ServerProcess } from './lib/server';
 import { loadTest } from './load';
 import { scanLogs } from './log-scan';
+import { schemathesisProof } from './schemathesis';
 
-const ALL = ['fuzz', 'cypher', 'load', 'faults', 'logs', 'electronegativity'] as const;
+const ALL = [
+  'fuzz',
+  'schemathesis',
+  'client',
+  'cypher',
+  'load',
+  'faults',
+  'logs',
+  'electronegativity',
+] as const;
 const REPO = resolve(import.meta.dirname, '../..');
 const ACQUISITION_TIMEOUT_S = 10;
 
@@ -36,7 +47,7 @@ async function main(): Promise<number> {
   const consoleFiles = { stdout: join(work, 'server.stdout'), stderr: join(work, 'server.stderr') };
   const token = `tok-${randomBytes(18).toString('hex')}`;
 
-  const needsServer = ALL.slice(0, 5).some(run);
+  const needsServer = ALL.filter((name) => name !== 'electronegativity').some(run);
   let db: Awaited<ReturnType<typeof startProofDb>> | undefined;
   let server: ServerProcess | undefined;
   try {
@@ -78,6 +89,23 @@ async function main(): Promise<number> {
         const runs = Number(process.env.FUZZ_RUNS ?? 200);
         const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 1_000_000);
         results.push(await fuzzApi({ url: server.url, token, config, runs, seed, counts }));
+      }
+      if (run('schemathesis')) {
+        console.log('\nSchemathesis …');
+        results.push(
+          await schemathesisProof({
+            url: server.url,
+            token,
+            work,
+            counts,
+            examples: Number(process.env.SCHEMATHESIS_EXAMPLES ?? 20),
+            seed: Number(process.env.SCHEMATHESIS_SEED ?? 1),
+          }),
+        );
+      }
+      if (run('client')) {
+        console.log('\nGenerated client …');
+        results.push(await generatedClient({ url: server.url, token, work }));
       }
       if (run('cypher')) {
         console.log('\nCypher safety …');

@@ -23,12 +23,15 @@ export type ProofDb = {
   counts: () => Promise<{ nodes: number; relationships: number }>;
 };
 
-export async function startProofDb(dataDir: string): Promise<ProofDb> {
+export async function startProofDb(
+  dataDir: string,
+  memory: { heapMax: string; pageCache: string } = { heapMax: '1g', pageCache: '256m' },
+): Promise<ProofDb> {
   const { cacheDir } = resolveAppPaths({
     SMART_NETWORK_CACHE_DIR: process.env.SMART_NETWORK_CACHE_DIR,
   });
   const boltPort = await freePort();
-  const options = { dataDir, cacheDir, boltPort, heapMax: '1g', pageCache: '256m' };
+  const options = { dataDir, cacheDir, boltPort, ...memory };
   let instance: ManagedInstance = await startManaged(options);
   const db: ProofDb = {
     uri: instance.uri,
