@@ -39,6 +39,14 @@ const REQUEST_ID_HEADER = {
   },
 } as const;
 
+const RETRY_AFTER_HEADER = {
+  'Retry-After': {
+    description: 'Seconds to wait before trying again',
+    required: true,
+    schema: { type: 'integer' },
+  },
+} as const;
+
 const withHeaders = (response: ResponseConfig, headers: ResponseConfig['headers']) => ({
   ...response,
   headers: { ...REQUEST_ID_HEADER, ...headers },
@@ -54,15 +62,7 @@ function errorResponses(codes: readonly ErrorCode[]): NonNullable<RouteConfig['r
     const named = codes.filter((code) => STATUS_BY_CODE[code] === status);
     const response = json(ErrorBody, `Error (${named.join(', ')})`);
     responses[String(status)] =
-      status === 503
-        ? withHeaders(response, {
-            'Retry-After': {
-              description: 'Seconds to wait before trying again',
-              required: true,
-              schema: { type: 'integer' },
-            },
-          })
-        : response;
+      status === 503 ? withHeaders(response, RETRY_AFTER_HEADER) : response;
   }
   return responses;
 }
@@ -129,13 +129,7 @@ function routeFor(name: OperationName): RouteConfig {
     responses['202'] = withHeaders(json(output, 'The running job, at its URL'), location);
   }
   if (name === 'health')
-    responses['503'] = withHeaders(json(output, 'The database is unreachable'), {
-      'Retry-After': {
-        description: 'Seconds to wait before trying again',
-        required: true,
-        schema: { type: 'integer' },
-      },
-    });
+    responses['503'] = withHeaders(json(output, 'The database is unreachable'), RETRY_AFTER_HEADER);
   for (const [status, links] of Object.entries(LINKS[name] ?? {})) {
     const response = responses[status];
     if (response && !('$ref' in response)) response.links = links;
