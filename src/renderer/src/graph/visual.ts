@@ -17,6 +17,7 @@ import {
 import type { AppearanceState, NodeShape } from './appearance';
 import type { Dataset } from './exploration';
 import type { Point } from './layouts';
+import { parallelCurvatures } from './parallel-edges';
 
 export type NodeAttributes = {
   x: number;
@@ -32,7 +33,14 @@ export type NodeAttributes = {
   /** Larger (more important) nodes win label space; sigma's label grid prefers them. */
   forceLabel?: boolean;
 };
-export type EdgeAttributes = { size: number; color: string; relType: string };
+export type EdgeAttributes = {
+  size: number;
+  color: string;
+  relType: string;
+  /** The sigma edge program: parallel relationships are drawn as curves. */
+  type?: 'curved';
+  curvature?: number;
+};
 export type SigmaGraph = Graph<NodeAttributes, EdgeAttributes>;
 
 type VisualNode = Omit<NodeAttributes, 'x' | 'y'>;
@@ -78,12 +86,16 @@ export function deriveVisual(
     });
   }
   const edges = new Map<string, VisualEdge>();
+  const curvatures = parallelCurvatures(dataset.edges);
   for (const [key, rel] of dataset.edges) {
-    edges.set(key, {
-      source: rel.source,
-      target: rel.target,
-      attributes: { size: edgeWidth(rel), color: edgeColor(rel), relType: rel.type },
-    });
+    const curvature = curvatures.get(key);
+    const attributes: EdgeAttributes = {
+      size: edgeWidth(rel),
+      color: edgeColor(rel),
+      relType: rel.type,
+      ...(curvature === undefined ? {} : { type: 'curved' as const, curvature }),
+    };
+    edges.set(key, { source: rel.source, target: rel.target, attributes });
   }
   return { nodes, edges };
 }

@@ -31,6 +31,8 @@ export type ExplorerState = {
   load: LoadState;
   selection: Selection;
   hovered: string | null;
+  /** The relationship under the pointer (within its hit area). */
+  hoveredEdge: string | null;
   /** Node count above which a result is not drawn unless the analyst insists. */
   maxDrawNodes: number;
   drawAnyway: boolean;
@@ -50,6 +52,7 @@ export const initialExplorerState = (maxDrawNodes = DEFAULT_MAX_DRAW_NODES): Exp
   load: { status: 'idle', error: null, totals: null, truncated: false, tooLarge: false },
   selection: null,
   hovered: null,
+  hoveredEdge: null,
   maxDrawNodes,
   drawAnyway: false,
   layoutEpoch: 0,

@@ -141,6 +141,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
     },
     select: (selection: Selection): void => patch({ selection }),
     hover: (hovered: string | null): void => patch({ hovered }),
+    hoverEdge: (hoveredEdge: string | null): void => patch({ hoveredEdge }),
     expandNode,
     collapseNode: (key: string): void => setExploration(collapse(store.get().history.present, key)),
     /** Shows a node found elsewhere (search): brings it in if needed, selects and centres it. */

@@ -63,16 +63,36 @@ function EdgeDetails({ edgeKey }: { edgeKey: string }): React.JSX.Element {
   const dataset = useMemo(() => deriveDataset(exploration), [exploration]);
   const rel = dataset.edges.get(edgeKey);
   if (!rel) return <p className="muted">This relationship is no longer in the graph.</p>;
-  const source = dataset.nodes.get(rel.source);
-  const target = dataset.nodes.get(rel.target);
+  const end = (key: string, role: 'source' | 'target'): React.JSX.Element => {
+    const node = dataset.nodes.get(key);
+    return (
+      <div className="prop" data-end={role}>
+        <dt>{role === 'source' ? 'From' : 'To'}</dt>
+        <dd>
+          <button
+            type="button"
+            className="link"
+            onClick={() => explorer.select({ kind: 'node', key })}
+          >
+            {node?.name ?? key}
+          </button>{' '}
+          <span className="muted">{node ? labelTitle(node.label) : ''}</span>
+        </dd>
+      </div>
+    );
+  };
   return (
-    <div data-testid="edge-details">
-      <h3>{rel.type}</h3>
-      <p>
-        {source ? `${source.name} (${labelTitle(source.label)})` : rel.source} →{' '}
-        {target ? `${target.name} (${labelTitle(target.label)})` : rel.target}
-      </p>
-      <PropertyTable properties={rel.properties} />
+    <div data-testid="edge-details" data-edge-key={rel.key}>
+      <h3 data-testid="edge-type">{rel.type}</h3>
+      <dl className="props">
+        {end(rel.source, 'source')}
+        {end(rel.target, 'target')}
+      </dl>
+      {Object.keys(rel.properties).length === 0 ? (
+        <p className="muted">No properties.</p>
+      ) : (
+        <PropertyTable properties={rel.properties} />
+      )}
     </div>
   );
 }

@@ -2,6 +2,7 @@
  * The WebGL network: one sigma instance over the explorer's graph for the life of the view,
  * driven by render-null controllers. Also hosts the zoom controls and the node context menu.
  */
+import { createEdgeCurveProgram } from '@sigma/edge-curve';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import type { Explorer, SigmaInstance } from '../../state/explorer';
@@ -13,6 +14,7 @@ import type { ContextMenuRequest } from './EventsController';
 import { ForceAtlas2Controller } from './ForceAtlas2Controller';
 import { GraphSyncController } from './GraphSyncController';
 import { LabelsController } from './LabelsController';
+import type { EdgeAttributes, NodeAttributes } from '../../graph/visual';
 import { NODE_PROGRAM_CLASSES } from './node-programs';
 import { ReducersController } from './ReducersController';
 import { SigmaContext } from './sigma-context';
@@ -67,6 +69,8 @@ export function NetworkView({
     const instance: SigmaInstance = new Sigma(explorer.graph, element, {
       allowInvalidContainer: true,
       defaultEdgeType: 'line',
+      // Parallel relationships carry `type: 'curved'` and their curvature.
+      edgeProgramClasses: { curved: createEdgeCurveProgram<NodeAttributes, EdgeAttributes>() },
       // One program per node shape; the derivation picks it through each node's `type`.
       nodeProgramClasses: NODE_PROGRAM_CLASSES,
       defaultNodeType: 'circle',

@@ -1,5 +1,6 @@
 /**
- * Render-null: highlights the hovered or selected node's neighbourhood (everything else fades)
+ * Render-null: highlights the hovered or selected node's neighbourhood, or the hovered or
+ * selected relationship and its ends (everything else fades)
  * through sigma's reducers, colours labels for the theme, and leaves edges out of the drawing
  * while ForceAtlas2 moves a large graph.
  */
@@ -29,6 +30,7 @@ export function ReducersController({
 }): null {
   const sigma = useSigma();
   const hovered = useStore(explorer.store, (s) => s.hovered);
+  const hoveredEdge = useStore(explorer.store, (s) => s.hoveredEdge);
   const selection = useStore(explorer.store, (s) => s.selection);
   const running = useStore(explorer.store, (s) => s.layoutRunning);
 
@@ -36,16 +38,18 @@ export function ReducersController({
     const graph = explorer.graph;
     const selectedNode = selection?.kind === 'node' ? selection.key : null;
     const selectedEdge = selection?.kind === 'edge' ? selection.key : null;
-    const focus = hovered ?? selectedNode;
+    // A hovered node or relationship takes over from the selection while the pointer is on it.
+    const focusEdge = hovered ? null : (hoveredEdge ?? selectedEdge);
+    const focus = hovered ?? (hoveredEdge ? null : selectedNode);
     const faded = fadedColor(theme);
     const near = new Set<string>();
     if (focus && graph.hasNode(focus)) {
       near.add(focus);
       graph.forEachNeighbor(focus, (n) => near.add(n));
     }
-    if (selectedEdge && graph.hasEdge(selectedEdge)) {
-      near.add(graph.source(selectedEdge));
-      near.add(graph.target(selectedEdge));
+    if (focusEdge && graph.hasEdge(focusEdge)) {
+      near.add(graph.source(focusEdge));
+      near.add(graph.target(focusEdge));
     }
     const active = near.size > 0;
     const highlightNode: NonNullable<NodeReducer> = (node, data) => {
@@ -65,7 +69,7 @@ export function ReducersController({
     };
     const highlightEdge = (edge: string, data: EdgeAttributes & { zIndex?: number }) => {
       const touches =
-        edge === selectedEdge ||
+        edge === focusEdge ||
         (focus !== null && (graph.source(edge) === focus || graph.target(edge) === focus));
       return touches
         ? { ...data, size: Math.max(2, data.size * 1.5), zIndex: 1 }
@@ -80,7 +84,7 @@ export function ReducersController({
       nodeReducer: active ? highlightNode : null,
       edgeReducer,
     });
-  }, [sigma, explorer, hovered, selection, theme, running]);
+  }, [sigma, explorer, hovered, hoveredEdge, selection, theme, running]);
 
   return null;
 }
