@@ -105,6 +105,29 @@ const dialog = (testId: string): Check => {
   };
 };
 
+const drawn = (page: Page, key: string): Promise<boolean> =>
+  page.evaluate((k) => (globalThis.__SN__?.nodes() ?? []).includes(k), key);
+
+const groupCount = (page: Page): Promise<number> =>
+  page.evaluate(
+    () => (globalThis.__SN__?.nodes() ?? []).filter((k) => k.startsWith('group:')).length,
+  );
+
+const groupedBy = (property: string): Check => {
+  return async (page, trigger) => {
+    await trigger();
+    await expect(page.getByTestId('group-by')).toHaveValue(property);
+    await expect
+      .poll(() =>
+        page.evaluate(
+          (p) => (globalThis.__SN__?.nodes() ?? []).some((k) => k.startsWith(`group:${p}=`)),
+          property,
+        ),
+      )
+      .toBe(true);
+  };
+};
+
 const CHECKS: { [Id in CommandId]: Check } = {
   'open-view': async (page, trigger) => {
     const chooser = page.waitForEvent('filechooser');
@@ -198,6 +221,37 @@ const CHECKS: { [Id in CommandId]: Check } = {
     await page.getByTestId('fa2-toggle').click();
     await expect(network).toHaveAttribute('data-layout-running', 'false');
   },
+  'toggle-group': async (page, trigger) => {
+    await settled(page);
+    const key = await page.evaluate(
+      () => globalThis.__SN__?.nodes().find((k) => k.startsWith('CONSULTANT:')) ?? null,
+    );
+    if (!key) throw new Error('no consultant drawn');
+    await clickNode(page, key);
+    await expect(page.getByTestId('node-details')).toHaveAttribute('data-node-key', key);
+    await blur(page);
+    await trigger();
+    await expect(page.getByTestId('group-details')).toHaveAttribute(
+      'data-group-key',
+      `group:${key}`,
+    );
+    await expect.poll(() => drawn(page, key)).toBe(false);
+    await blur(page);
+    await trigger();
+    await expect(page.getByTestId('node-details')).toHaveAttribute('data-node-key', key);
+    await expect.poll(() => drawn(page, key)).toBe(true);
+  },
+  'group-by-sales-region': groupedBy('sales_region'),
+  'group-by-channel': groupedBy('channel'),
+  'group-by-asset-class': groupedBy('asset_class'),
+  ungroup: async (page, trigger) => {
+    await page.getByTestId('group-by').selectOption('channel');
+    await expect.poll(() => groupCount(page)).toBeGreaterThan(0);
+    await blur(page);
+    await trigger();
+    await expect.poll(() => groupCount(page)).toBe(0);
+    await expect(page.getByTestId('group-by')).toHaveValue('');
+  },
   'clear-selection': async (page, trigger) => {
     await settled(page);
     const key = await page.evaluate(() => globalThis.__SN__?.nodes()[0] ?? null);
@@ -239,6 +293,7 @@ async function reset(page: Page): Promise<void> {
     await page.locator('[data-mode-option="standard"]').click();
   }
   await expect(page.getByTestId('mode')).toHaveAttribute('data-mode', 'standard');
+  await page.getByTestId('group-by').selectOption('');
   await expect.poll(() => nodeCount(page)).toBeGreaterThan(0);
   await blur(page);
 }

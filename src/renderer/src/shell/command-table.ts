@@ -4,6 +4,9 @@
  */
 import type { CommandId } from '@shared/commands';
 import type { GraphMode } from '@shared/domain';
+import { deriveDataset } from '../graph/exploration';
+import { canCollapse, isGroupKey } from '../graph/grouping';
+import type { GroupProperty } from '../graph/grouping';
 import type { ToolHandles, ToolName, ToolRegistry } from '../commands/tools';
 import type { AppDataSource } from '../state/app-data';
 import type { Explorer } from '../state/explorer';
@@ -45,6 +48,20 @@ const withTool = <K extends ToolName>(
 const setMode = (mode: GraphMode): CommandImpl => ({
   run: ({ explorer }) => explorer.setMode(mode),
 });
+
+const setGroupBy = (by: GroupProperty | null): CommandImpl => ({
+  run: ({ explorer }) => explorer.setGroupBy(by),
+});
+
+/** Why the selection cannot be collapsed or expanded; null when it can. */
+function whyNoGroupToggle({ explorer }: CommandContext): string | null {
+  const s = explorer.store.get();
+  if (s.selection?.kind !== 'node') return 'Select a node first';
+  if (isGroupKey(s.selection.key)) return null;
+  return canCollapse(deriveDataset(s.history.present), s.selection.key)
+    ? null
+    : 'Nothing is drawn below this node';
+}
 
 export const COMMAND_TABLE = {
   'open-view': withTool('views', (views) => views.open()),
@@ -118,6 +135,19 @@ export const COMMAND_TABLE = {
         ? explorer.setLayoutRunning(false)
         : explorer.setLayoutKind('forceatlas2'),
     whyDisabled: onExplore,
+  },
+  'toggle-group': {
+    run: ({ explorer }) => {
+      const selection = explorer.store.get().selection;
+      if (selection?.kind === 'node') explorer.toggleGroup(selection.key);
+    },
+    whyDisabled: whyNoGroupToggle,
+  },
+  'group-by-sales-region': setGroupBy('sales_region'),
+  'group-by-channel': setGroupBy('channel'),
+  'group-by-asset-class': setGroupBy('asset_class'),
+  ungroup: {
+    run: ({ explorer }) => explorer.ungroup(),
   },
   'clear-selection': {
     run: ({ shell, explorer }) => {

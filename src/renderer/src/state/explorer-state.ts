@@ -5,6 +5,8 @@ import { DEFAULT_APPEARANCE } from '../graph/appearance';
 import type { Exploration } from '../graph/exploration';
 import { EMPTY_GRAPH, startExploration } from '../graph/exploration';
 import type { FilterState } from '../graph/filters';
+import type { Grouping } from '../graph/grouping';
+import { NO_GROUPING } from '../graph/grouping';
 import type { History } from '../graph/history';
 import { createHistory } from '../graph/history';
 import type { LayoutKind } from './view-state';
@@ -28,6 +30,8 @@ export type ExplorerState = {
   layoutKind: LayoutKind;
   layoutRunning: boolean;
   history: History<Exploration>;
+  /** Collapsed subtrees and grouping by a property, applied to whatever is loaded. */
+  grouping: Grouping;
   load: LoadState;
   selection: Selection;
   hovered: string | null;
@@ -49,6 +53,7 @@ export const initialExplorerState = (maxDrawNodes = DEFAULT_MAX_DRAW_NODES): Exp
   layoutKind: 'forceatlas2',
   layoutRunning: false,
   history: createHistory(startExploration(EMPTY_GRAPH)),
+  grouping: NO_GROUPING,
   load: { status: 'idle', error: null, totals: null, truncated: false, tooLarge: false },
   selection: null,
   hovered: null,

@@ -10,6 +10,7 @@ import type { GraphMode } from '@shared/domain';
 import type { AppearanceState } from '../graph/appearance';
 import {
   collapse,
+  deriveDataset,
   expand,
   expandedNodes,
   expansionOf,
@@ -17,6 +18,8 @@ import {
   startExploration,
 } from '../graph/exploration';
 import type { FilterState } from '../graph/filters';
+import type { GroupProperty } from '../graph/grouping';
+import { NO_GROUPING, groupBy, groupDataset, toggleCollapsed } from '../graph/grouping';
 import { normalizeFilters, regionOnly, toFilterRequest } from '../graph/filters';
 import { canRedo, canUndo, createHistory, pushHistory, redo, undo } from '../graph/history';
 import { createSigmaGraph } from '../graph/visual';
@@ -99,6 +102,23 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
     }
   }
 
+  /** Collapses a node's subtree into a group, or expands a group; the result is selected. */
+  function toggleGroup(key: string): void {
+    const s = store.get();
+    const grouped = groupDataset(deriveDataset(s.history.present), s.grouping);
+    const group = grouped.groups.get(key);
+    const grouping = toggleCollapsed(s.grouping, key, group);
+    const next = groupDataset(deriveDataset(s.history.present), grouping);
+    const selected =
+      group?.kind === 'subtree'
+        ? group.root
+        : [...next.groups.values()].find((g) => g.members.includes(key))?.key;
+    patch({
+      grouping,
+      selection: selected && next.nodes.has(selected) ? { kind: 'node', key: selected } : null,
+    });
+  }
+
   function focusNode(key: string): void {
     patch({ selection: { kind: 'node', key } });
     const data = sigma?.getNodeDisplayData(key);
@@ -144,6 +164,10 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
     hoverEdge: (hoveredEdge: string | null): void => patch({ hoveredEdge }),
     expandNode,
     collapseNode: (key: string): void => setExploration(collapse(store.get().history.present, key)),
+    toggleGroup,
+    setGroupBy: (by: GroupProperty | null): void =>
+      store.set((s) => ({ ...s, grouping: groupBy(s.grouping, by), selection: null })),
+    ungroup: (): void => patch({ grouping: NO_GROUPING, selection: null }),
     /** Shows a node found elsewhere (search): brings it in if needed, selects and centres it. */
     showNode: (node: GraphData['nodes'][number]): void => {
       setExploration(pin(store.get().history.present, node));

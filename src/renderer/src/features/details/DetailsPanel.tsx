@@ -6,11 +6,13 @@
 import { useCallback, useMemo } from 'react';
 import { useClient } from '../../client/context';
 import { labelTitle } from '../../graph/filter-fields';
-import { deriveDataset } from '../../graph/exploration';
+import { isGroupKey } from '../../graph/grouping';
 import { useAsync } from '../../hooks/useAsync';
 import { parseNodeKey } from '../../state/node-key';
 import { useStore } from '../../state/store';
 import { useExplorer } from '../../state/context';
+import { useDrawnDataset } from '../../state/drawn';
+import { GroupDetails } from './GroupDetails';
 import { NodeDetailsView } from './NodeDetailsView';
 import { PropertyTable } from './PropertyTable';
 
@@ -26,7 +28,12 @@ export function DetailsPanel(): React.JSX.Element {
     >
       <h2>Details</h2>
       {!selection && <p className="muted">Select a node or a relationship to see its details.</p>}
-      {selection?.kind === 'node' && <NodeDetails nodeKey={selection.key} />}
+      {selection?.kind === 'node' &&
+        (isGroupKey(selection.key) ? (
+          <GroupDetails groupKey={selection.key} />
+        ) : (
+          <NodeDetails nodeKey={selection.key} />
+        ))}
       {selection?.kind === 'edge' && <EdgeDetails edgeKey={selection.key} />}
     </section>
   );
@@ -59,8 +66,8 @@ function NodeDetails({ nodeKey }: { nodeKey: string }): React.JSX.Element {
 
 function EdgeDetails({ edgeKey }: { edgeKey: string }): React.JSX.Element {
   const explorer = useExplorer();
-  const exploration = useStore(explorer.store, (s) => s.history.present);
-  const dataset = useMemo(() => deriveDataset(exploration), [exploration]);
+  // The drawn dataset: a relationship of a group stands for several, and its ends are groups.
+  const dataset = useDrawnDataset(explorer);
   const rel = dataset.edges.get(edgeKey);
   if (!rel) return <p className="muted">This relationship is no longer in the graph.</p>;
   const end = (key: string, role: 'source' | 'target'): React.JSX.Element => {

@@ -8,6 +8,7 @@ import { NetworkView } from '../network/NetworkView';
 import { useStore } from '../../state/store';
 import type { Theme } from '../../state/preferences';
 import { useExplorer } from '../../state/context';
+import { GroupBySelect } from './GroupBySelect';
 import { LayoutBar } from './LayoutBar';
 import { TooLargeGuard } from './TooLargeGuard';
 
@@ -37,6 +38,7 @@ export function ExploreScreen({
             </button>
           )}
           <FilterChips />
+          <GroupBySelect />
         </div>
         <LayoutBar />
         {load.truncated && !load.tooLarge && load.totals && (

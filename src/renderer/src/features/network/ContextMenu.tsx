@@ -1,6 +1,10 @@
-/** The node menu: expand (and load more past the supernode guard), collapse, focus. */
+/**
+ * The node menu: expand (and load more past the supernode guard), collapse, collapse its subtree
+ * into a group (or expand a group), focus.
+ */
 import { useEffect } from 'react';
-import { expansionOf } from '../../graph/exploration';
+import { deriveDataset, expansionOf } from '../../graph/exploration';
+import { canCollapse, isGroupKey } from '../../graph/grouping';
 import type { Explorer } from '../../state/explorer';
 import { useStore } from '../../state/store';
 import type { ContextMenuRequest } from './EventsController';
@@ -17,6 +21,8 @@ export function ContextMenu({
   // Select the stable exploration value; the paging object is derived per render.
   const exploration = useStore(explorer.store, (s) => s.history.present);
   const paging = expansionOf(exploration, request.node);
+  const group = isGroupKey(request.node);
+  const collapsible = !group && canCollapse(deriveDataset(exploration), request.node);
   useEffect(() => {
     const close = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') onClose();
@@ -35,7 +41,7 @@ export function ContextMenu({
       data-testid="context-menu"
       style={{ left: request.x, top: request.y }}
     >
-      {!paging && (
+      {!paging && !group && (
         <li role="menuitem" onClick={act(() => void explorer.expandNode(request.node))}>
           Expand neighbours
         </li>
@@ -48,6 +54,15 @@ export function ContextMenu({
       {paging && (
         <li role="menuitem" onClick={act(() => explorer.collapseNode(request.node))}>
           Collapse
+        </li>
+      )}
+      {(group || collapsible) && (
+        <li
+          role="menuitem"
+          data-testid="toggle-group"
+          onClick={act(() => explorer.toggleGroup(request.node))}
+        >
+          {group ? 'Expand group' : 'Collapse into group'}
         </li>
       )}
       <li role="menuitem" onClick={act(() => explorer.focusNode(request.node))}>

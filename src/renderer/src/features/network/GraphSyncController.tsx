@@ -3,8 +3,9 @@
  * the one graph sigma draws. Re-applies the chosen deterministic layout when asked to.
  */
 import { useEffect, useMemo, useRef } from 'react';
-import { deriveDataset, moreCounts } from '../../graph/exploration';
+import { moreCounts } from '../../graph/exploration';
 import { createSigmaGraph, deriveVisual, syncGraph } from '../../graph/visual';
+import { useDrawnDataset } from '../../state/drawn';
 import type { Explorer } from '../../state/explorer';
 import { useStore } from '../../state/store';
 import { createPlacer, layoutPositions } from './placement';
@@ -17,7 +18,7 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
   const mode = useStore(explorer.store, (s) => s.mode);
   const layoutKind = useStore(explorer.store, (s) => s.layoutKind);
   const layoutEpoch = useStore(explorer.store, (s) => s.layoutEpoch);
-  const dataset = useMemo(() => deriveDataset(exploration), [exploration]);
+  const dataset = useDrawnDataset(explorer);
   const visual = useMemo(
     () => deriveVisual(dataset, appearance, moreCounts(exploration)),
     [dataset, appearance, exploration],
