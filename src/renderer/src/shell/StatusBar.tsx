@@ -1,6 +1,7 @@
-/** Counts of what is drawn against what matched, and the layout's state. */
+/** Counts of what is drawn (the canvas's own graph) against what matched, and the layout's state. */
 import { useCommands } from '../commands/context';
 import { keyLabels } from '../commands/keymap';
+import { useGraphSize } from '../hooks/useGraphSize';
 import { useExplorer } from '../state/context';
 import { useStore } from '../state/store';
 
@@ -8,16 +9,18 @@ export function StatusBar(): React.JSX.Element {
   const explorer = useExplorer();
   const load = useStore(explorer.store, (s) => s.load);
   const running = useStore(explorer.store, (s) => s.layoutRunning);
-  const nodes = useStore(explorer.store, (s) => s.history.present.base.nodes.length);
+  const drawn = useGraphSize(explorer.graph);
+  const count = (n: number): string => n.toLocaleString('en-US');
   const { keys } = useCommands();
   const key = (id: 'help' | 'command-palette'): string => keyLabels(id, keys)[0] ?? '';
   return (
     <footer className="status-bar" data-panel="status">
-      <span data-testid="status-text">
+      <span data-testid="status-text" data-drawn-nodes={drawn.nodes} data-drawn-edges={drawn.edges}>
         {load.status === 'loading'
           ? 'Loading…'
           : load.totals
-            ? `${nodes.toLocaleString('en-US')} loaded of ${load.totals.nodes.toLocaleString('en-US')} matching nodes`
+            ? `${count(drawn.nodes)} nodes and ${count(drawn.edges)} relationships drawn · ` +
+              `${count(load.totals.nodes)} nodes matched`
             : 'Pick a region or apply a filter'}
       </span>
       <span>{running ? 'ForceAtlas2 running…' : ''}</span>

@@ -15,6 +15,7 @@ import { ForceAtlas2Controller } from './ForceAtlas2Controller';
 import { GraphSyncController } from './GraphSyncController';
 import { LabelsController } from './LabelsController';
 import type { EdgeAttributes, NodeAttributes } from '../../graph/visual';
+import { useGraphSize } from '../../hooks/useGraphSize';
 import { NODE_PROGRAM_CLASSES } from './node-programs';
 import { ReducersController } from './ReducersController';
 import { SigmaContext } from './sigma-context';
@@ -27,30 +28,6 @@ export type NetworkViewProps = {
   chrome?: boolean;
 };
 
-function useGraphSize(explorer: Explorer): { nodes: number; edges: number } {
-  const [size, setSize] = useState({ nodes: 0, edges: 0 });
-  useEffect(() => {
-    const graph = explorer.graph;
-    let frame = 0;
-    // One state update per frame however many nodes and edges a load adds.
-    const update = (): void => {
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        setSize({ nodes: graph.order, edges: graph.size });
-      });
-    };
-    update();
-    const events = ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const;
-    for (const e of events) graph.on(e, update);
-    return () => {
-      cancelAnimationFrame(frame);
-      for (const e of events) graph.off(e, update);
-    };
-  }, [explorer]);
-  return size;
-}
-
 export function NetworkView({
   explorer,
   theme,
@@ -60,7 +37,7 @@ export function NetworkView({
   const [sigma, setSigma] = useState<SigmaInstance | null>(null);
   const [menu, setMenu] = useState<ContextMenuRequest | null>(null);
   const running = useStore(explorer.store, (s) => s.layoutRunning);
-  const size = useGraphSize(explorer);
+  const size = useGraphSize(explorer.graph);
   const closeMenu = useCallback(() => setMenu(null), []);
 
   useEffect(() => {

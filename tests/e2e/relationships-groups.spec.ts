@@ -1,0 +1,244 @@
+/**
+ * Relationships and groups in the drawn network, end to end in Chromium against the real server
+ * and Neo4j: a relationship is picked a few pixels off its line, its details name its type and
+ * both ends; collapsing a consultant's subtree draws one group node whose parallel relationships
+ * to a product are curves, each pickable on its bend; expanding brings the members back; grouping
+ * by a property draws one node per value with its count. Expectations come from the API.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import type { GraphRelationship, GraphResponse } from '../../src/shared/api';
+import { controlPoint, edgeDistance } from '../../src/renderer/src/graph/edge-hit';
+import type { ScreenEdge } from '../../src/renderer/src/graph/edge-hit';
+import { parallelCurvatures } from '../../src/renderer/src/graph/parallel-edges';
+import { nodeCount, settled, snap } from './support';
+
+type Point = { x: number; y: number };
+
+const positions = (page: Page, keys: string[]): Promise<Record<string, Point | null>> =>
+  page.evaluate(
+    (ks) => Object.fromEntries(ks.map((k) => [k, globalThis.__SN__?.nodePosition(k) ?? null])),
+    keys,
+  );
+
+async function at(page: Page, p: Point, button: 'left' | 'right' = 'left'): Promise<void> {
+  const box = await page.getByTestId('network').boundingBox();
+  if (!box) throw new Error('no network box');
+  await page.mouse.click(box.x + p.x, box.y + p.y, { button });
+}
+
+/** Screen geometry of relationships whose ends are drawn, as the app would draw them. */
+async function screenEdges(page: Page, rels: GraphRelationship[]): Promise<ScreenEdge[]> {
+  const keys = [...new Set(rels.flatMap((r) => [r.source, r.target]))];
+  const pos = await positions(page, keys);
+  const curvatures = parallelCurvatures(new Map(rels.map((r) => [r.key, r])));
+  return rels.flatMap((r) => {
+    const source = pos[r.source];
+    const target = pos[r.target];
+    return source && target
+      ? [{ key: r.key, source, target, curvature: curvatures.get(r.key) ?? 0 }]
+      : [];
+  });
+}
+
+/**
+ * A point 5 px beside the middle of one relationship, clear of every node and of every other
+ * relationship, inside the canvas; null when none is.
+ */
+function pickPoint(
+  edges: ScreenEdge[],
+  nodes: Point[],
+  bounds: { width: number; height: number },
+  wanted: (e: ScreenEdge) => boolean = () => true,
+): { edge: ScreenEdge; point: Point } | null {
+  for (const edge of edges.filter(wanted)) {
+    const { source: s, target: t } = edge;
+    const length = Math.hypot(t.x - s.x, t.y - s.y);
+    if (length < 60) continue;
+    const middle =
+      edge.curvature === 0
+        ? { x: (s.x + t.x) / 2, y: (s.y + t.y) / 2 }
+        : // A quadratic curve's middle is halfway between its chord's middle and its control.
+          (() => {
+            const c = controlPoint(edge);
+            return { x: ((s.x + t.x) / 2 + c.x) / 2, y: ((s.y + t.y) / 2 + c.y) / 2 };
+          })();
+    const normal = { x: -(t.y - s.y) / length, y: (t.x - s.x) / length };
+    const point = { x: middle.x + normal.x * 5, y: middle.y + normal.y * 5 };
+    if (point.x < 20 || point.y < 20 || point.x > bounds.width - 20 || point.y > bounds.height - 20)
+      continue;
+    if (nodes.some((n) => Math.hypot(n.x - point.x, n.y - point.y) < 25)) continue;
+    if (edges.some((o) => o.key !== edge.key && edgeDistance(point, o) < 14)) continue;
+    if (edgeDistance(point, edge) > 7) continue;
+    return { edge, point };
+  }
+  return null;
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('a relationship is clicked beside its line and hovered; its details show type and ends', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/?debug');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
+  await page.locator('[data-region="NAI"]').click();
+  const region = (await (
+    await request.get('/api/v1/graph/region/NAI?limit=5000')
+  ).json()) as GraphResponse;
+  await expect.poll(() => nodeCount(page)).toBe(region.nodes.length);
+  await settled(page);
+
+  const box = await page.getByTestId('network').boundingBox();
+  if (!box) throw new Error('no network box');
+  const edges = await screenEdges(page, region.relationships);
+  const nodes = Object.values(
+    await positions(
+      page,
+      region.nodes.map((n) => n.key),
+    ),
+  ).filter((p): p is Point => p !== null);
+  const pick = pickPoint(edges, nodes, box);
+  if (!pick) throw new Error('no relationship stands clear of the others');
+  const rel = region.relationships.find((r) => r.key === pick.edge.key);
+  if (!rel) throw new Error('picked an unknown relationship');
+
+  // Hovering 5 px off the line already reaches it.
+  await page.mouse.move(box.x + pick.point.x, box.y + pick.point.y);
+  await expect(page.getByTestId('network')).toHaveCSS('cursor', 'pointer');
+
+  await at(page, pick.point);
+  const details = page.getByTestId('edge-details');
+  await expect(details).toHaveAttribute('data-edge-key', rel.key);
+  await expect(page.getByTestId('edge-type')).toHaveText(rel.type);
+  const name = (key: string) => region.nodes.find((n) => n.key === key)?.name ?? '';
+  await expect(details.locator('[data-end="source"]')).toContainText(name(rel.source));
+  await expect(details.locator('[data-end="target"]')).toContainText(name(rel.target));
+  await snap(page, 'relationship-details');
+
+  // Far from every relationship, a click clears the selection.
+  await page.mouse.move(box.x + 5, box.y + 5);
+  await expect(page.getByTestId('network')).not.toHaveCSS('cursor', 'pointer');
+});
+
+test('collapse a consultant into a group (curved parallel relationships), expand it back; group by a property', async ({
+  page,
+  request,
+}) => {
+  await page.goto('/?debug');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
+  await page.locator('[data-region="EMEA"]').click();
+  const region = (await (
+    await request.get('/api/v1/graph/region/EMEA?limit=5000')
+  ).json()) as GraphResponse;
+  await expect.poll(() => nodeCount(page)).toBe(region.nodes.length);
+  await settled(page);
+  const drawnBefore = await nodeCount(page);
+
+  // A consultant's subtree, computed here from the API's answer: EMPLOYS and COVERS downwards.
+  const below = (root: string): Set<string> => {
+    const seen = new Set([root]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const r of region.relationships) {
+        if (
+          (r.type === 'EMPLOYS' || r.type === 'COVERS') &&
+          seen.has(r.source) &&
+          !seen.has(r.target)
+        ) {
+          seen.add(r.target);
+          grew = true;
+        }
+      }
+    }
+    return seen;
+  };
+  // One whose members own a product it also rates: two relationships between group and product.
+  const consultant = region.nodes.find((n) => {
+    if (n.label !== 'CONSULTANT') return false;
+    const members = below(n.key);
+    const rated = new Set(
+      region.relationships
+        .filter((r) => r.type === 'RATES' && r.source === n.key)
+        .map((r) => r.target),
+    );
+    return region.relationships.some(
+      (r) => r.type === 'OWNS' && members.has(r.source) && rated.has(r.target),
+    );
+  });
+  if (!consultant) throw new Error('no consultant rates a product its companies own');
+  const members = below(consultant.key);
+  expect(members.size).toBeGreaterThan(1);
+
+  const pos = (await positions(page, [consultant.key]))[consultant.key];
+  if (!pos) throw new Error('consultant not drawn');
+  await at(page, pos, 'right');
+  await page.getByTestId('context-menu').getByTestId('toggle-group').click();
+  const groupKey = `group:${consultant.key}`;
+  await expect(page.getByTestId('group-details')).toHaveAttribute('data-group-key', groupKey);
+  await expect(page.getByTestId('group-counts')).toContainText(`${members.size} nodes`);
+  await expect.poll(() => nodeCount(page)).toBe(drawnBefore - members.size + 1);
+  await expect(page.getByTestId('status-text')).toContainText(
+    `${(drawnBefore - members.size + 1).toLocaleString('en-US')} nodes`,
+  );
+
+  // The group's relationships to a product it owns and rates: OWNS and RATES, drawn as curves.
+  const product = region.relationships.find(
+    (r) =>
+      r.type === 'RATES' &&
+      r.source === consultant.key &&
+      region.relationships.some(
+        (o) => o.type === 'OWNS' && members.has(o.source) && o.target === r.target,
+      ),
+  )?.target;
+  if (!product) throw new Error('no owned and rated product');
+  const carried: GraphRelationship[] = ['OWNS', 'RATES'].map((type) => ({
+    key: `group:${groupKey}|${type}|${product}`,
+    type: type === 'OWNS' ? 'OWNS' : 'RATES',
+    source: groupKey,
+    target: product,
+    properties: {},
+  }));
+  const curves = await screenEdges(page, carried);
+  expect(curves.map((c) => Math.sign(c.curvature)).sort()).toEqual([-1, 1]);
+  for (const curve of curves) {
+    // Click each bend: the curve there is the relationship picked.
+    const c = controlPoint(curve);
+    const bend = {
+      x: ((curve.source.x + curve.target.x) / 2 + c.x) / 2,
+      y: ((curve.source.y + curve.target.y) / 2 + c.y) / 2,
+    };
+    await at(page, bend);
+    await expect(page.getByTestId('edge-details')).toHaveAttribute('data-edge-key', curve.key);
+    await expect(
+      page.getByTestId('edge-details').locator('[data-prop="relationships"]'),
+    ).toBeVisible();
+  }
+  await snap(page, 'group-collapsed');
+
+  // Expanding the group brings every member back.
+  await at(page, (await positions(page, [groupKey]))[groupKey] ?? { x: 0, y: 0 });
+  await page.getByTestId('expand-group').click();
+  await expect.poll(() => nodeCount(page)).toBe(drawnBefore);
+  await expect(page.getByTestId('node-details')).toHaveAttribute('data-node-key', consultant.key);
+
+  // Grouping by sales region: one node per value, counting the nodes it gathers.
+  await page.getByTestId('group-by').selectOption('sales_region');
+  const regions = new Map<string, number>();
+  for (const n of region.nodes) {
+    const v = n.properties.sales_region;
+    if (typeof v === 'string') regions.set(v, (regions.get(v) ?? 0) + 1);
+  }
+  const ungrouped = region.nodes.filter((n) => typeof n.properties.sales_region !== 'string');
+  await expect.poll(() => nodeCount(page)).toBe(regions.size + ungrouped.length);
+  const [value, count] = [...regions].sort(([a], [b]) => a.localeCompare(b))[0] ?? ['', 0];
+  const key = `group:sales_region=${value}`;
+  await settled(page);
+  await at(page, (await positions(page, [key]))[key] ?? { x: 0, y: 0 });
+  await expect(page.getByTestId('group-details')).toHaveAttribute('data-group-key', key);
+  await expect(page.getByTestId('details-name')).toHaveText(`Sales region: ${value} (${count})`);
+  await snap(page, 'group-by-sales-region');
+  await page.getByTestId('group-by').selectOption('');
+  await expect.poll(() => nodeCount(page)).toBe(drawnBefore);
+});
