@@ -148,6 +148,47 @@ export const FilterRequest = z.strictObject({
 export type FilterRequest = z.infer<typeof FilterRequest>;
 export type FilterInput = z.input<typeof FilterRequest>;
 
+/** The filter fields that restrict the network's paths (node types select labels instead). */
+export type PathFilterField = Exclude<keyof FilterRequest, 'mode' | 'limit' | 'node_types'>;
+
+/**
+ * Which path filters apply in each mode: the others name nothing in that mode's paths, so the
+ * server refuses them and clients leave them out.
+ */
+export const MODE_FILTER_FIELDS = {
+  standard: [
+    'regions',
+    'sales_regions',
+    'channels',
+    'privacy_levels',
+    'asset_classes',
+    'jpm_flags',
+    'mandate_statuses',
+    'influence_levels',
+    'ratings',
+    'consultant_ids',
+    'field_consultant_ids',
+    'company_ids',
+    'product_ids',
+    'fc_total_plan_assets_min',
+    'fc_total_plan_assets_max',
+  ],
+  recommendations: [
+    'regions',
+    'sales_regions',
+    'channels',
+    'privacy_levels',
+    'asset_classes',
+    'jpm_flags',
+    'mandate_statuses',
+    'opportunity_types',
+    'company_ids',
+    'incumbent_product_ids',
+    'product_ids',
+  ],
+} as const satisfies Record<GraphMode, readonly PathFilterField[]>;
+export type ModeFilterField<M extends GraphMode> = (typeof MODE_FILTER_FIELDS)[M][number];
+
 // ---------------------------------------------------------------------------------------------
 // Exploration
 // ---------------------------------------------------------------------------------------------

@@ -244,9 +244,15 @@ export type OperationName = keyof Contract;
 export type OperationInput<N extends OperationName> = z.input<Contract[N]['input']>;
 export type OperationOutput<N extends OperationName> = z.infer<Contract[N]['output']>;
 
+/** Per call: a signal that cancels the call (it then rejects with CANCELLED). */
+export type CallOptions = { signal?: AbortSignal };
+
 /** The typed client every UI and tool uses: one async function per operation. */
 export type Client = {
-  [N in OperationName]: (input: OperationInput<N>) => Promise<OperationOutput<N>>;
+  [N in OperationName]: (
+    input: OperationInput<N>,
+    options?: CallOptions,
+  ) => Promise<OperationOutput<N>>;
 } & {
   /** Live generation progress; returns an unsubscribe function. */
   onGenerationProgress: (jobId: string, listener: (job: GenerationJob) => void) => () => void;

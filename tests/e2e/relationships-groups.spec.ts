@@ -10,6 +10,8 @@ import { expect, test } from '@playwright/test';
 import type { GraphRelationship, GraphResponse } from '../../src/shared/api';
 import { controlPoint, edgeDistance } from '../../src/renderer/src/graph/edge-hit';
 import type { ScreenEdge } from '../../src/renderer/src/graph/edge-hit';
+import { deriveDataset, startExploration } from '../../src/renderer/src/graph/exploration';
+import { NO_GROUPING, groupDataset, toggleCollapsed } from '../../src/renderer/src/graph/grouping';
 import { parallelCurvatures } from '../../src/renderer/src/graph/parallel-edges';
 import { nodeCount, settled, snap } from './support';
 
@@ -183,39 +185,44 @@ test('collapse a consultant into a group (curved parallel relationships), expand
     `${(drawnBefore - members.size + 1).toLocaleString('en-US')} nodes`,
   );
 
-  // The group's relationships to a product it owns and rates: OWNS and RATES, drawn as curves.
-  const product = region.relationships.find(
-    (r) =>
-      r.type === 'RATES' &&
-      r.source === consultant.key &&
-      region.relationships.some(
-        (o) => o.type === 'OWNS' && members.has(o.source) && o.target === r.target,
-      ),
-  )?.target;
-  if (!product) throw new Error('no owned and rated product');
-  const carried: GraphRelationship[] = ['OWNS', 'RATES'].map((type) => ({
-    key: `group:${groupKey}|${type}|${product}`,
-    type: type === 'OWNS' ? 'OWNS' : 'RATES',
-    source: groupKey,
-    target: product,
-    properties: {},
-  }));
-  const curves = await screenEdges(page, carried);
-  expect(curves.map((c) => Math.sign(c.curvature)).sort()).toEqual([-1, 1]);
-  for (const curve of curves) {
-    // Click each bend: the curve there is the relationship picked.
-    const c = controlPoint(curve);
-    const bend = {
-      x: ((curve.source.x + curve.target.x) / 2 + c.x) / 2,
-      y: ((curve.source.y + curve.target.y) / 2 + c.y) / 2,
-    };
-    await at(page, bend);
-    await expect(page.getByTestId('edge-details')).toHaveAttribute('data-edge-key', curve.key);
+  // The group's relationships to a product it owns and rates, OWNS and RATES, are curves: each
+  // is picked on its own bend. The drawn relationships come from the same grouping of the API's
+  // answer; a product whose two bends stand clear of everything else is used.
+  const drawn = groupDataset(
+    deriveDataset(startExploration(region)),
+    toggleCollapsed(NO_GROUPING, consultant.key),
+  );
+  const drawnEdges = await screenEdges(page, [...drawn.edges.values()]);
+  const drawnNodes = Object.values(await positions(page, [...drawn.nodes.keys()])).filter(
+    (p): p is Point => p !== null,
+  );
+  const netBox = await page.getByTestId('network').boundingBox();
+  if (!netBox) throw new Error('no network box');
+  const pairs = new Map<string, ScreenEdge[]>();
+  for (const e of drawnEdges) {
+    const rel = drawn.edges.get(e.key);
+    if (!rel || rel.source !== groupKey || !rel.target.startsWith('PRODUCT:')) continue;
+    pairs.set(rel.target, [...(pairs.get(rel.target) ?? []), e]);
+  }
+  const curved = [...pairs.values()].filter((list) => list.length === 2);
+  expect(curved.length).toBeGreaterThan(0);
+  for (const list of curved)
+    expect(list.map((e) => Math.sign(e.curvature)).sort()).toEqual([-1, 1]);
+  const clear = curved
+    .map((list) =>
+      list.map((e) => pickPoint(drawnEdges, drawnNodes, netBox, (o) => o.key === e.key)),
+    )
+    .find((picks) => picks.every((p) => p !== null));
+  if (!clear) throw new Error('every curved pair sits under other nodes or relationships');
+  await snap(page, 'group-collapsed');
+  for (const pick of clear) {
+    if (!pick) continue;
+    await at(page, pick.point);
+    await expect(page.getByTestId('edge-details')).toHaveAttribute('data-edge-key', pick.edge.key);
     await expect(
       page.getByTestId('edge-details').locator('[data-prop="relationships"]'),
     ).toBeVisible();
   }
-  await snap(page, 'group-collapsed');
 
   // Expanding the group brings every member back.
   await at(page, (await positions(page, [groupKey]))[groupKey] ?? { x: 0, y: 0 });

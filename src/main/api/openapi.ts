@@ -69,7 +69,8 @@ function errorResponses(codes: readonly ErrorCode[]): NonNullable<RouteConfig['r
 
 /**
  * Errors any operation may answer with, beyond its own: a malformed request (even an unexpected
- * body on a GET is parsed), a missing token or a refused browser origin, the database.
+ * body on a GET is parsed), a missing token or a refused browser origin, the database (down,
+ * refusing the credentials, or not finishing a read within QUERY_TIMEOUT_MS).
  */
 const COMMON_ERRORS = [
   'VALIDATION_ERROR',
@@ -77,6 +78,7 @@ const COMMON_ERRORS = [
   'INTERNAL',
   'DATABASE_UNAVAILABLE',
   'DATABASE_AUTH_FAILED',
+  'QUERY_TIMEOUT',
 ] as const satisfies readonly ErrorCode[];
 
 function objectShape(schema: z.ZodType): Record<string, z.ZodType> {

@@ -19,6 +19,8 @@ export function App({ client }: { client: AppClient }): React.JSX.Element {
   const [appData] = useState(() => createAppData(client));
   const [theme] = useState(loadTheme);
 
+  useEffect(() => appData.watchHealth(), [appData]);
+
   useEffect(() => {
     void appData.refresh().then(() => {
       const first = appData.store.get().stats?.regions[0]?.region;

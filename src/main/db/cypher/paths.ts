@@ -22,15 +22,16 @@
  *
  * Fields with no element in a mode's paths are refused by the service rather than ignored.
  */
-import type { FilterRequest } from '../../../shared/api';
+import type { ModeFilterField, PathFilterField } from '../../../shared/api';
 import type { GraphMode } from '../../../shared/domain';
 
-export type PathFilterField = Exclude<keyof FilterRequest, 'mode' | 'limit' | 'node_types'>;
+export type { PathFilterField } from '../../../shared/api';
 
 const inList = (field: PathFilterField, ...vars: string[]): string[] =>
   vars.map((v) => `${v} IN $${field}`);
 
-export const PATH_CONDITIONS: Record<GraphMode, Partial<Record<PathFilterField, string[]>>> = {
+/** Exactly the fields of MODE_FILTER_FIELDS per mode, each with its conditions. */
+const CONDITIONS = {
   standard: {
     regions: inList('regions', 'c.region', 'f.region', 'co.region', 'p.region'),
     sales_regions: inList('sales_regions', 'c.sales_region', 'f.sales_region', 'co.sales_region'),
@@ -61,7 +62,12 @@ export const PATH_CONDITIONS: Record<GraphMode, Partial<Record<PathFilterField, 
     incumbent_product_ids: inList('incumbent_product_ids', 'i.id'),
     product_ids: inList('product_ids', 'p.id'),
   },
-};
+} satisfies { [M in GraphMode]: Record<ModeFilterField<M>, string[]> };
+
+export const PATH_CONDITIONS: Record<
+  GraphMode,
+  Partial<Record<PathFilterField, string[]>>
+> = CONDITIONS;
 
 const where = (conditions: string[]): string =>
   conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';

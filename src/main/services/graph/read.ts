@@ -1,8 +1,10 @@
 /**
- * Read transactions for the services: READ access mode (routed to readers on a cluster), driver
- * failures that mean "no database" as typed errors (db/errors), and typed access to values.
+ * Read transactions for the services: READ access mode (routed to readers on a cluster), the
+ * database stops a transaction that runs past QUERY_TIMEOUT_MS (QUERY_TIMEOUT), driver failures
+ * that mean "no database" as typed errors (db/errors), and typed access to values.
  */
 import neo4j, {
+  Neo4jError,
   isInt,
   isNode,
   isRelationship,
@@ -10,6 +12,7 @@ import neo4j, {
   type Node,
   type Relationship,
 } from 'neo4j-driver';
+import { AppError } from '../../../shared/errors';
 import { asDatabaseError } from '../../db/errors';
 import type { ServiceDeps } from '../types';
 
@@ -21,9 +24,15 @@ export async function readTransaction<T>(
     database: deps.database,
     defaultAccessMode: neo4j.session.READ,
   });
+  const timeout = deps.config.QUERY_TIMEOUT_MS;
   try {
-    return await session.executeRead(work);
+    return await session.executeRead(work, { timeout });
   } catch (error) {
+    if (error instanceof Neo4jError && error.code.includes('TransactionTimedOut'))
+      throw new AppError(
+        'QUERY_TIMEOUT',
+        `The database did not answer within ${timeout / 1000} s and the read was stopped.`,
+      );
     throw asDatabaseError(error, deps.target);
   } finally {
     await session.close();

@@ -8,6 +8,7 @@ import type { GenerationJob } from '@shared/api';
 import {
   contract,
   OPERATION_NAMES,
+  type CallOptions,
   streams,
   type Client,
   type OperationInput,
@@ -16,6 +17,7 @@ import {
 } from '@shared/contract';
 import { AppError, ErrorBody, type ErrorCode, type ErrorDetail } from '@shared/errors';
 import { buildRequest } from '@shared/http';
+import { cancelMessage } from './cancel';
 
 /** A failed API call: the server's error code and message, plus the HTTP status and request id. */
 export class ApiRequestError extends AppError {
@@ -74,6 +76,9 @@ function errorFrom(response: Response, body: unknown): ApiRequestError {
   );
 }
 
+const cancelled = (signal: AbortSignal): ApiRequestError =>
+  new ApiRequestError('CANCELLED', cancelMessage(signal), undefined, 0);
+
 export function createHttpClient(options: HttpClientOptions = {}): Client {
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
@@ -83,7 +88,8 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
   async function call<N extends OperationName>(
     name: N,
     input: OperationInput<N>,
-    extraQuery: Record<string, string> = {},
+    extraQuery: Record<string, string>,
+    { signal }: CallOptions = {},
   ): Promise<OperationOutput<N>> {
     const request = buildRequest(name, input, extraQuery);
     let response: Response;
@@ -93,8 +99,10 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
         headers:
           request.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        signal,
       });
     } catch {
+      if (signal?.aborted) throw cancelled(signal);
       throw new ApiRequestError(
         'INTERNAL',
         `The server at ${baseUrl || 'this page'} is unreachable`,
@@ -102,7 +110,10 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
         0,
       );
     }
-    const body = await readJson(response);
+    const body = await readJson(response).catch((error: unknown) => {
+      if (signal?.aborted) throw cancelled(signal);
+      throw error;
+    });
     if (!response.ok) throw errorFrom(response, body);
     const schema: z.ZodType = contract[name].output;
     const parsed = schema.safeParse(body);
@@ -150,7 +161,11 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
     OPERATION_NAMES.map((name) => {
       // An async operation answers at once (202); its progress follows on its event stream.
       const extraQuery: Record<string, string> = contract[name].async ? { async: 'true' } : {};
-      return [name, (input: OperationInput<typeof name>) => call(name, input, extraQuery)];
+      return [
+        name,
+        (input: OperationInput<typeof name>, options?: CallOptions) =>
+          call(name, input, extraQuery, options),
+      ];
     }),
   );
   // Each entry calls its own operation; the table of names guarantees the keys.

@@ -5,7 +5,13 @@
  */
 import type { z } from 'zod';
 import { GenerationJob } from '@shared/api';
-import { OPERATION_NAMES, contract, type Client, type OperationName } from '@shared/contract';
+import {
+  OPERATION_NAMES,
+  contract,
+  type CallOptions,
+  type Client,
+  type OperationName,
+} from '@shared/contract';
 import {
   DESKTOP_OPERATION_NAMES,
   desktopContract,
@@ -13,6 +19,7 @@ import {
 } from '@shared/desktop';
 import { AppError } from '@shared/errors';
 import { AppStatus, IpcEnvelope, MenuCommand, type Bridge } from '@shared/ipc';
+import { cancelMessage } from './cancel';
 import type { DesktopClient } from './types';
 
 /** The contract over the bridge, with the desktop capability that only the bridge offers. */
@@ -35,9 +42,17 @@ function unwrap<T extends z.ZodType>(name: string, schema: T, answer: unknown): 
 export function createIpcClient(bridge: Bridge): BridgeClient {
   const call =
     (name: OperationName | DesktopOperationName, schema: z.ZodType) =>
-    async (input: unknown): Promise<unknown> => {
+    async (input: unknown, { signal }: CallOptions = {}): Promise<unknown> => {
       const invoke = bridge[name] as (input: unknown) => Promise<unknown>;
-      return unwrap(name, schema, await invoke(input));
+      // An IPC call cannot be withdrawn from main: a cancelled one is answered at once and its
+      // late answer dropped.
+      if (!signal) return unwrap(name, schema, await invoke(input));
+      const cancelled = (): AppError => new AppError('CANCELLED', cancelMessage(signal));
+      if (signal.aborted) throw cancelled();
+      const aborted = new Promise<never>((_, reject) =>
+        signal.addEventListener('abort', () => reject(cancelled()), { once: true }),
+      );
+      return unwrap(name, schema, await Promise.race([invoke(input), aborted]));
     };
   const operations = Object.fromEntries(
     OPERATION_NAMES.map((name) => [name, call(name, contract[name].output)]),

@@ -16,7 +16,14 @@ type Expansion = {
   hasMore: boolean;
 };
 
-export type Exploration = { base: GraphData; expansions: readonly Expansion[] };
+/** Where the base graph came from: the filter (and mode), or a query's result. */
+export type BaseSource = 'filter' | 'query';
+
+export type Exploration = {
+  base: GraphData;
+  source?: BaseSource;
+  expansions: readonly Expansion[];
+};
 
 export type Dataset = {
   nodes: ReadonlyMap<string, GraphNode>;
@@ -25,7 +32,24 @@ export type Dataset = {
 
 export const EMPTY_GRAPH: GraphData = { nodes: [], relationships: [] };
 
-export const startExploration = (base: GraphData): Exploration => ({ base, expansions: [] });
+export const startExploration = (base: GraphData, source: BaseSource = 'filter'): Exploration => ({
+  base,
+  source,
+  expansions: [],
+});
+
+/** The steps taken on the base, for the chips: each expanded or found node, once. */
+export function steps(
+  exploration: Exploration,
+): { node: string; name: string; kind: 'expanded' | 'found' }[] {
+  const out = new Map<string, { node: string; name: string; kind: 'expanded' | 'found' }>();
+  for (const e of exploration.expansions) {
+    if (out.has(e.node)) continue;
+    const name = e.data.nodes.find((n) => n.key === e.node)?.name ?? e.node;
+    out.set(e.node, { node: e.node, name, kind: e.total > 0 ? 'expanded' : 'found' });
+  }
+  return [...out.values()];
+}
 
 /** Union of the base and every step; relationships only when both ends are present. */
 export function deriveDataset(exploration: Exploration): Dataset {

@@ -3,7 +3,7 @@
  * turn it into an API request, list it as chips and narrow it to the options that exist.
  */
 import type { z } from 'zod';
-import { FilterRequest } from '@shared/api';
+import { FilterRequest, MODE_FILTER_FIELDS } from '@shared/api';
 import type { FilterInput, FilterOptions } from '@shared/api';
 import type { GraphMode } from '@shared/domain';
 
@@ -87,8 +87,32 @@ export function regionOnly(state: FilterState): string | null {
   return keys.length === 1 && n.regions?.length === 1 ? (n.regions[0] ?? null) : null;
 }
 
+/** Whether a filter field restricts anything in a mode (node types always do). */
+export function fieldApplies(field: keyof FilterState, mode: GraphMode): boolean {
+  if (field === 'node_types') return true;
+  const fields: readonly string[] = MODE_FILTER_FIELDS[mode];
+  return fields.includes(field);
+}
+
+/** Why a field is off in a mode (it names nothing there), or null when it applies. */
+export function whyFieldOff(field: keyof FilterState, mode: GraphMode): string | null {
+  if (fieldApplies(field, mode)) return null;
+  return `Does not apply in ${mode} mode`;
+}
+
+/** The filter as far as it applies in a mode: the fields that do not are left out. */
+export function applicableFilters(state: FilterState, mode: GraphMode): FilterState {
+  const n = normalizeFilters(state);
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(n)) {
+    if (fieldApplies(FilterState.keyof().parse(field), mode)) out[field] = value;
+  }
+  return FilterState.parse(out);
+}
+
+/** The request for a filter in a mode; fields that do not apply in the mode are never sent. */
 export function toFilterRequest(state: FilterState, mode: GraphMode, limit?: number): FilterInput {
-  return { ...normalizeFilters(state), mode, ...(limit ? { limit } : {}) };
+  return { ...applicableFilters(state, mode), mode, ...(limit ? { limit } : {}) };
 }
 
 export function filtersEqual(a: FilterState, b: FilterState): boolean {

@@ -4,6 +4,7 @@
  */
 import type { FilterOptions, HealthResponse, ServerSettings, StatsResponse } from '@shared/api';
 import type { Client } from '@shared/contract';
+import { isAppError } from '@shared/errors';
 import { errorMessage } from './errors';
 import { createStore } from './store';
 
@@ -18,6 +19,10 @@ export type AppData = {
 };
 
 export type AppDataSource = ReturnType<typeof createAppData>;
+
+/** How often the health is asked, and how long an answer may take before it counts as none. */
+const HEALTH_POLL_MS = 2_000;
+const HEALTH_TIMEOUT_MS = 2_500;
 
 export function createAppData(client: Client) {
   const store = createStore<AppData>({
@@ -42,5 +47,32 @@ export function createAppData(client: Client) {
       store.set((s) => ({ ...s, status: 'error', error: errorMessage(error) }));
     }
   }
-  return { store, refresh };
+  /**
+   * Asks the server's health every HEALTH_POLL_MS, so a database that goes down (or comes back)
+   * shows within that plus HEALTH_TIMEOUT_MS; coming back refreshes the rest. Returns the stop.
+   */
+  function watchHealth(): () => void {
+    let busy = false;
+    const check = async (): Promise<void> => {
+      if (busy || store.get().status === 'loading') return;
+      busy = true;
+      const wasDown = store.get().status === 'error';
+      try {
+        const health = await client.health({}, { signal: AbortSignal.timeout(HEALTH_TIMEOUT_MS) });
+        if (health.status !== 'ok') throw new Error('The database is unavailable');
+        if (wasDown) await refresh();
+        else store.set((s) => ({ ...s, health }));
+      } catch (error) {
+        // Health answers 503 with its own body, not an error message: say what it means.
+        const down = isAppError(error) && error.code === 'DATABASE_UNAVAILABLE';
+        const message = down ? 'The database is unavailable' : errorMessage(error);
+        store.set((s) => ({ ...s, status: 'error', error: message }));
+      } finally {
+        busy = false;
+      }
+    };
+    const timer = setInterval(() => void check(), HEALTH_POLL_MS);
+    return () => clearInterval(timer);
+  }
+  return { store, refresh, watchHealth };
 }

@@ -20,7 +20,7 @@ import {
 import type { FilterState } from '../graph/filters';
 import type { GroupProperty } from '../graph/grouping';
 import { NO_GROUPING, groupBy, groupDataset, toggleCollapsed } from '../graph/grouping';
-import { normalizeFilters, regionOnly, toFilterRequest } from '../graph/filters';
+import { applicableFilters, normalizeFilters, regionOnly, toFilterRequest } from '../graph/filters';
 import { canRedo, canUndo, createHistory, pushHistory, redo, undo } from '../graph/history';
 import { createSigmaGraph } from '../graph/visual';
 import type { EdgeAttributes, NodeAttributes, SigmaGraph } from '../graph/visual';
@@ -44,26 +44,35 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
   const graph: SigmaGraph = createSigmaGraph();
   let sigma: SigmaInstance | null = null;
   let loadSeq = 0;
+  let inFlight: AbortController | null = null;
   let pendingCamera: CameraState | null = null;
 
   const patch = (p: Partial<ExplorerState>): void => store.set((s) => ({ ...s, ...p }));
   const setExploration = (next: ExplorerState['history']['present']): void =>
     store.set((s) => ({ ...s, history: pushHistory(s.history, next) }));
 
-  async function fetchGraph(s: ExplorerState): Promise<GraphResponse> {
-    const region = regionOnly(s.filters);
+  /** The filter's graph in the mode; fields that do not apply in the mode are left out. */
+  async function fetchGraph(s: ExplorerState, signal: AbortSignal): Promise<GraphResponse> {
+    const filters = applicableFilters(s.filters, s.mode);
+    const region = regionOnly(filters);
     const limit = s.maxDrawNodes;
-    if (region) return client.getRegionGraph({ region, mode: s.mode, limit });
-    return client.filterGraph(toFilterRequest(s.filters, s.mode, limit));
+    if (region) return client.getRegionGraph({ region, mode: s.mode, limit }, { signal });
+    return client.filterGraph(toFilterRequest(filters, s.mode, limit), { signal });
   }
 
-  /** Loads the graph for the current filter and mode; a newer load wins over an older one. */
+  /**
+   * Loads the graph for the current filter and mode; a newer load wins over an older one (and
+   * withdraws its request). `cancelLoad` gives up waiting, keeping the graph drawn before.
+   */
   async function load(): Promise<void> {
     const seq = ++loadSeq;
     const before = store.get();
+    inFlight?.abort('Replaced by a newer request');
+    const controller = new AbortController();
+    inFlight = controller;
     patch({ load: { ...before.load, status: 'loading', error: null } });
     try {
-      const res = await fetchGraph(before);
+      const res = await fetchGraph(before, controller.signal);
       if (seq !== loadSeq) return;
       const s = store.get();
       const tooLarge = res.truncated && !s.drawAnyway;
@@ -83,7 +92,15 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
     } catch (error) {
       if (seq !== loadSeq) return;
       patch({ load: { ...store.get().load, status: 'error', error: errorMessage(error) } });
+    } finally {
+      if (inFlight === controller) inFlight = null;
     }
+  }
+
+  function cancelLoad(): void {
+    inFlight?.abort(
+      'Cancelled: the database had not answered. The graph shown is the one drawn before.',
+    );
   }
 
   async function expandNode(key: string, more = false): Promise<void> {
@@ -141,6 +158,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
     store,
     graph,
     load,
+    cancelLoad,
     /** Sets the filter (normalised) and reloads. */
     applyFilters: (filters: FilterState): Promise<void> => {
       patch({ filters: normalizeFilters(filters), drawAnyway: false });
@@ -178,10 +196,11 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
     showGraph: (data: GraphData): void => {
       // A load still in flight must not replace what the analyst asked to see.
       loadSeq++;
+      inFlight?.abort('Replaced by a query result');
       const totals = { nodes: data.nodes.length, relationships: data.relationships.length };
       store.set((s) => ({
         ...s,
-        history: pushHistory(s.history, startExploration(data)),
+        history: pushHistory(s.history, startExploration(data, 'query')),
         selection: null,
         load: { status: 'ready', error: null, totals, truncated: false, tooLarge: false },
       }));

@@ -10,6 +10,7 @@ import type { Theme } from '../../state/preferences';
 import { useExplorer } from '../../state/context';
 import { GroupBySelect } from './GroupBySelect';
 import { LayoutBar } from './LayoutBar';
+import { LoadingOverlay } from './LoadingOverlay';
 import { TooLargeGuard } from './TooLargeGuard';
 
 export function ExploreScreen({
@@ -49,11 +50,7 @@ export function ExploreScreen({
         <div className="network-host">
           <NetworkView explorer={explorer} theme={theme} />
           <TooLargeGuard />
-          {load.status === 'loading' && (
-            <div className="loading" aria-live="polite">
-              Loading…
-            </div>
-          )}
+          {load.status === 'loading' && <LoadingOverlay />}
         </div>
       </main>
       <aside className="side">

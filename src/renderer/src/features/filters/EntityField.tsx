@@ -9,11 +9,14 @@ export function EntityField({
   draft,
   options,
   onChange,
+  off = null,
 }: {
   field: Field;
   draft: FilterState;
   options: FilterOptions | null;
   onChange: (next: FilterState) => void;
+  /** Set when the field does not apply in the current mode. */
+  off?: string | null;
 }): React.JSX.Element {
   const selected = getValues(draft, field).map(String);
   const list = options ? options[ENTITY_OPTION_KEYS[field]] : [];
@@ -23,16 +26,22 @@ export function EntityField({
     ...selected.filter((id) => !known.has(id)).map((id) => ({ id, name: id })),
   ];
   return (
-    <label className="filter-field entity" data-field={field}>
+    <label
+      className={off ? 'filter-field entity off' : 'filter-field entity'}
+      data-field={field}
+      title={off ?? undefined}
+    >
       <span className="legend">
         {FIELD_TITLES[field]} {selected.length > 0 && `(${selected.length})`}
       </span>
+      {off && <small className="muted why-off">{off}</small>}
       <select
         multiple
+        disabled={off !== null}
         size={Math.min(5, Math.max(2, entries.length))}
         value={selected}
         aria-label={FIELD_TITLES[field]}
-        title="Ctrl/Cmd-click to select several"
+        title={off ?? 'Ctrl/Cmd-click to select several'}
         onChange={(e) =>
           onChange(
             setValues(

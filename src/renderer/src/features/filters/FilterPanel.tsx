@@ -5,7 +5,13 @@
 import { useState } from 'react';
 import { useCommand } from '../../commands/context';
 import type { FilterState } from '../../graph/filters';
-import { LIST_FIELDS, filtersEqual, isEntityField, setAssetsRange } from '../../graph/filters';
+import {
+  LIST_FIELDS,
+  filtersEqual,
+  isEntityField,
+  setAssetsRange,
+  whyFieldOff,
+} from '../../graph/filters';
 import { useStore } from '../../state/store';
 import { useAppData, useExplorer } from '../../state/context';
 import { EntityField } from './EntityField';
@@ -85,6 +91,7 @@ function FilterForm({
               draft={draft}
               options={options}
               onChange={setDraft}
+              off={whyFieldOff(field, mode)}
             />
           ) : (
             <ValueField
@@ -93,6 +100,7 @@ function FilterForm({
               draft={draft}
               options={options}
               onChange={setDraft}
+              off={whyFieldOff(field, mode)}
             />
           ),
         )}
@@ -101,6 +109,7 @@ function FilterForm({
           max={draft.fc_total_plan_assets_max}
           bounds={options?.fc_total_plan_assets ?? null}
           onChange={(min, max) => setDraft(setAssetsRange(draft, min, max))}
+          off={whyFieldOff('fc_total_plan_assets_min', mode)}
         />
       </div>
     </section>

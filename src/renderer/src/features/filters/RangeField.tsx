@@ -11,19 +11,28 @@ export function RangeField({
   max,
   bounds,
   onChange,
+  off = null,
 }: {
   min: number | undefined;
   max: number | undefined;
   bounds: { min: number | null; max: number | null } | null;
   onChange: (min: number | undefined, max: number | undefined) => void;
+  /** Set when the range does not apply in the current mode. */
+  off?: string | null;
 }): React.JSX.Element {
   const hint =
     bounds && bounds.min !== null && bounds.max !== null
       ? `${formatUsd(bounds.min)} – ${formatUsd(bounds.max)}`
       : '';
   return (
-    <fieldset className="filter-field" data-field="fc_total_plan_assets">
+    <fieldset
+      className="filter-field"
+      data-field="fc_total_plan_assets"
+      disabled={off !== null}
+      title={off ?? undefined}
+    >
       <legend>FC total plan assets (USD)</legend>
+      {off && <small className="muted why-off">{off}</small>}
       <div className="range">
         <input
           type="number"

@@ -9,18 +9,27 @@ export function ValueField({
   draft,
   options,
   onChange,
+  off = null,
 }: {
   field: Field;
   draft: FilterState;
   options: FilterOptions | null;
   onChange: (next: FilterState) => void;
+  /** Set when the field does not apply in the current mode. */
+  off?: string | null;
 }): React.JSX.Element {
   const selected = getValues(draft, field);
   const offered: FilterValue[] = options ? [...options[field]] : [];
   const values = [...offered, ...selected.filter((v) => !offered.includes(v))];
   return (
-    <fieldset className="filter-field" data-field={field}>
+    <fieldset
+      className="filter-field"
+      data-field={field}
+      disabled={off !== null}
+      title={off ?? undefined}
+    >
       <legend>{FIELD_TITLES[field]}</legend>
+      {off && <small className="muted why-off">{off}</small>}
       {values.length === 0 && <span className="muted">No values</span>}
       {values.map((v) => (
         <label key={String(v)} className="toggle">
