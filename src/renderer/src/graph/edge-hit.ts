@@ -8,7 +8,7 @@ type Point = { x: number; y: number };
 export type ScreenEdge = { key: string; source: Point; target: Point; curvature: number };
 
 /** How far from a relationship (CSS pixels) a click or hover still reaches it. */
-export const EDGE_HIT_PX = 8;
+const EDGE_HIT_PX = 8;
 
 const CURVE_STEPS = 16;
 

@@ -88,7 +88,7 @@ export function regionOnly(state: FilterState): string | null {
 }
 
 /** Whether a filter field restricts anything in a mode (node types always do). */
-export function fieldApplies(field: keyof FilterState, mode: GraphMode): boolean {
+function fieldApplies(field: keyof FilterState, mode: GraphMode): boolean {
   if (field === 'node_types') return true;
   const fields: readonly string[] = MODE_FILTER_FIELDS[mode];
   return fields.includes(field);

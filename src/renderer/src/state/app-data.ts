@@ -65,7 +65,12 @@ export function createAppData(client: Client) {
       } catch (error) {
         // Health answers 503 with its own body, not an error message: say what it means.
         const down = isAppError(error) && error.code === 'DATABASE_UNAVAILABLE';
-        const message = down ? 'The database is unavailable' : errorMessage(error);
+        const late = isAppError(error) && error.code === 'CANCELLED';
+        const message = down
+          ? 'The database is unavailable'
+          : late
+            ? `The server or its database did not answer within ${HEALTH_TIMEOUT_MS / 1000} s`
+            : errorMessage(error);
         store.set((s) => ({ ...s, status: 'error', error: message }));
       } finally {
         busy = false;
