@@ -210,6 +210,14 @@ test('collapse a consultant into a group (curved parallel relationships), expand
     deriveDataset(startExploration(region)),
     toggleCollapsed(NO_GROUPING, consultant.key),
   );
+  // Closer in, the group's curves stand apart from their neighbours.
+  const groupAt = (await positions(page, [groupKey]))[groupKey];
+  if (!groupAt) throw new Error('group not drawn');
+  await at(page, groupAt, 'right');
+  await page.getByTestId('context-menu').getByText('Centre on node').click();
+  await expect
+    .poll(() => page.evaluate(() => globalThis.__SN__?.camera()?.ratio ?? 1))
+    .toBeCloseTo(0.25, 2);
   const drawnEdges = await screenEdges(page, [...drawn.edges.values()]);
   const drawnNodes = Object.values(await positions(page, [...drawn.nodes.keys()])).filter(
     (p): p is Point => p !== null,
@@ -249,6 +257,11 @@ test('collapse a consultant into a group (curved parallel relationships), expand
   await expect(page.getByTestId('node-details')).toHaveAttribute('data-node-key', consultant.key);
 
   // Grouping by sales region: one node per value, counting the nodes it gathers.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('F');
+  await expect
+    .poll(() => page.evaluate(() => globalThis.__SN__?.camera()?.ratio ?? 0))
+    .toBeCloseTo(1, 2);
   await page.getByTestId('group-by').selectOption('sales_region');
   const regions = new Map<string, number>();
   for (const n of region.nodes) {
