@@ -1,10 +1,11 @@
 /**
  * Render-null: turns sigma's pointer events into explorer verbs. Click selects, double-click
- * expands (instead of zooming), right-click opens the context menu, hover highlights. A
+ * expands a node or a group (instead of zooming), right-click opens the context menu, hover highlights. A
  * relationship reacts a few pixels around its line too, not only on it.
  */
 import { useEffect } from 'react';
 import { nearestEdge } from '../../graph/edge-hit';
+import { isGroupKey } from '../../graph/grouping';
 import type { ScreenEdge } from '../../graph/edge-hit';
 import type { Explorer, SigmaInstance } from '../../state/explorer';
 import { useSigma } from './sigma-context';
@@ -77,7 +78,9 @@ export function EventsController({
     });
     sigma.on('doubleClickNode', ({ node, event }) => {
       event.preventSigmaDefault();
-      void explorer.expandNode(node);
+      // A group opens up; any other node brings in its neighbours.
+      if (isGroupKey(node)) explorer.toggleGroup(node);
+      else void explorer.expandNode(node);
     });
     sigma.on('rightClickNode', ({ node, event }) => {
       event.original.preventDefault();
