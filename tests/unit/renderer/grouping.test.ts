@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_APPEARANCE, MAX_NODE_SIZE } from '../../../src/renderer/src/graph/appearance';
 import { deriveDataset } from '../../../src/renderer/src/graph/exploration';
 import {
   NO_GROUPING,
@@ -10,6 +11,7 @@ import {
   subtreeOf,
   toggleCollapsed,
 } from '../../../src/renderer/src/graph/grouping';
+import { deriveVisual } from '../../../src/renderer/src/graph/visual';
 import { node, rel } from './fixtures';
 
 // C1 employs F1 and F2; F1 covers CO1 and CO2, F2 covers CO2; C1 covers CO3 directly; the
@@ -138,5 +140,17 @@ describe('grouping by a property', () => {
     const g = groupDataset(dataset, groupBy(toggleCollapsed(NO_GROUPING, c1.key), 'sales_region'));
     expect(g.groups.get(subtreeGroupKey(c1.key))?.members).toHaveLength(6);
     expect(g.groups.get('group:sales_region=West')?.members).toEqual([c2.key]);
+  });
+});
+
+describe('group nodes as drawn', () => {
+  it('are larger than any node they gather, more so the more they hold', () => {
+    const g = groupDataset(dataset, groupBy(NO_GROUPING, 'sales_region'));
+    const v = deriveVisual(g, DEFAULT_APPEARANCE);
+    const east = v.nodes.get('group:sales_region=East')?.size ?? 0;
+    const west = v.nodes.get('group:sales_region=West')?.size ?? 0;
+    expect(west).toBeGreaterThan(MAX_NODE_SIZE);
+    expect(east).toBeGreaterThan(west);
+    expect(v.nodes.get('group:sales_region=East')?.label).toBe('Sales region: East (4)');
   });
 });

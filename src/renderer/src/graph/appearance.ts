@@ -128,6 +128,10 @@ export function nodeSize(value: number | null, range: Range | null): number {
   return MIN_NODE_SIZE + t * (MAX_NODE_SIZE - MIN_NODE_SIZE);
 }
 
+/** A group node outgrows the nodes it gathers, more so the more it holds. */
+export const groupNodeSize = (members: number): number =>
+  Math.min(2 * MAX_NODE_SIZE, MAX_NODE_SIZE + 2 * Math.sqrt(members));
+
 /** Faded colour for nodes and edges outside a highlighted neighbourhood. */
 export const fadedColor = (theme: 'light' | 'dark'): string =>
   theme === 'dark' ? '#2b2f36' : '#e4e7eb';

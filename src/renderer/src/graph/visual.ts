@@ -8,6 +8,7 @@ import type { NodeLabel } from '@shared/domain';
 import {
   edgeColor,
   edgeWidth,
+  groupNodeSize,
   metricValue,
   nodeSize,
   rangeOf,
@@ -17,6 +18,7 @@ import {
 import type { AppearanceState, NodeShape } from './appearance';
 import type { Dataset } from './exploration';
 import type { Point } from './layouts';
+import { isGroupKey } from './grouping';
 import { parallelCurvatures } from './parallel-edges';
 
 export type NodeAttributes = {
@@ -76,9 +78,10 @@ export function deriveVisual(
   const range = rangeOf([...dataset.nodes.keys()].map(value));
   const nodes = new Map<string, VisualNode>();
   for (const [key, node] of dataset.nodes) {
+    const members = isGroupKey(key) ? node.properties.members : undefined;
     nodes.set(key, {
       label: more.has(key) ? `${node.name} (+${more.get(key)} more)` : node.name,
-      size: nodeSize(value(key), range),
+      size: typeof members === 'number' ? groupNodeSize(members) : nodeSize(value(key), range),
       color: NODE_COLORS[node.label],
       nodeType: node.label,
       type: NODE_SHAPE_BY_LABEL[node.label],
