@@ -153,6 +153,13 @@ export const COMMANDS = {
     keywords: 'actions run',
   },
   fit: { title: 'Fit Graph to View', group: 'Network', menu: false, keys: ['F'], keywords: 'zoom' },
+  'fit-selection': {
+    title: 'Fit Selection to View',
+    group: 'Network',
+    menu: false,
+    keys: ['Shift+F'],
+    keywords: 'zoom focus neighbours',
+  },
   'zoom-in': { title: 'Zoom In', group: 'Network', menu: false, keys: ['+', '='] },
   'zoom-out': { title: 'Zoom Out', group: 'Network', menu: false, keys: ['-'] },
   'toggle-layout': {
@@ -196,6 +203,27 @@ export const COMMANDS = {
     menu: false,
     keys: [],
     keywords: 'expand groups',
+  },
+  'layout-hierarchy': {
+    title: 'Hierarchy Layout',
+    group: 'Network',
+    menu: false,
+    keys: [],
+    keywords: 'tree consultant company product',
+  },
+  'layout-cluster': {
+    title: 'Cluster Layout',
+    group: 'Network',
+    menu: false,
+    keys: [],
+    keywords: 'group consultant property',
+  },
+  'toggle-isolated': {
+    title: 'Show/Hide Isolated Nodes',
+    group: 'Network',
+    menu: false,
+    keys: ['I'],
+    keywords: 'unconnected orphans',
   },
   'clear-selection': {
     title: 'Clear Selection, Close Dialogs',

@@ -60,6 +60,27 @@ const desktopEnv = (bridge: DesktopBridge): Env => ({
 const ratio = (page: Page): Promise<number> =>
   page.evaluate(() => globalThis.__SN__?.camera()?.ratio ?? Number.NaN);
 
+const settledCount = (page: Page): Promise<number> =>
+  page.evaluate(() => globalThis.__SN__?.settledCount() ?? -1);
+
+/** Nodes (of `keys`, or all) whose disc is not inside the canvas's free area, 1 px tolerance. */
+const nodesOutsideFreeArea = (page: Page, keys?: string[]): Promise<number> =>
+  page.evaluate((only) => {
+    const sn = globalThis.__SN__;
+    if (!sn) return -1;
+    const { free } = sn.canvas();
+    return sn
+      .nodeBoxes()
+      .filter((n) => !only || only.includes(n.key))
+      .filter(
+        (n) =>
+          n.x - n.size < free.left - 17 ||
+          n.x + n.size > free.right + 17 ||
+          n.y - n.size < free.top - 17 ||
+          n.y + n.size > free.bottom + 17,
+      ).length;
+  }, keys);
+
 const regionDrawn = (page: Page, region: string): Promise<boolean> =>
   page.evaluate((r) => (globalThis.__SN__?.nodes() ?? []).some((k) => k.includes(`${r}-`)), region);
 
@@ -201,7 +222,45 @@ const CHECKS: { [Id in CommandId]: Check } = {
     await page.mouse.wheel(0, -600);
     await expect.poll(() => ratio(page)).toBeLessThan(0.8);
     await trigger();
-    await expect.poll(() => ratio(page)).toBeCloseTo(1, 2);
+    await expect.poll(() => nodesOutsideFreeArea(page)).toBe(0);
+  },
+  'fit-selection': async (page, trigger) => {
+    await settled(page);
+    const key = await page.evaluate(() => globalThis.__SN__?.nodes()[0] ?? null);
+    if (!key) throw new Error('nothing drawn');
+    await clickNode(page, key);
+    await expect(page.getByTestId('node-details')).toBeVisible();
+    const before = await ratio(page);
+    await blur(page);
+    await trigger();
+    await expect.poll(() => ratio(page)).toBeLessThan(before);
+    await expect.poll(() => nodesOutsideFreeArea(page, [key])).toBe(0);
+  },
+  'layout-hierarchy': async (page, trigger) => {
+    await settled(page);
+    const before = await settledCount(page);
+    await trigger();
+    await expect.poll(() => settledCount(page)).toBeGreaterThan(before);
+    // Layers top to bottom: every consultant above every company.
+    const pos = await page.evaluate(() => globalThis.__SN__?.graphPositions() ?? {});
+    const ys = (label: string): number[] =>
+      Object.entries(pos)
+        .filter(([k]) => k.startsWith(`${label}:`))
+        .map(([, p]) => p[1]);
+    expect(Math.min(...ys('CONSULTANT'))).toBeGreaterThan(Math.max(...ys('COMPANY')));
+  },
+  'layout-cluster': async (page, trigger) => {
+    await settled(page);
+    const before = await settledCount(page);
+    await trigger();
+    await expect.poll(() => settledCount(page)).toBeGreaterThan(before);
+    await expect.poll(() => nodesOutsideFreeArea(page)).toBe(0);
+  },
+  'toggle-isolated': async (page, trigger) => {
+    const box = page.getByTestId('hide-isolated');
+    const was = await box.isChecked();
+    await trigger();
+    await expect(box).toBeChecked({ checked: !was });
   },
   'zoom-in': async (page, trigger) => {
     const before = await ratio(page);

@@ -48,7 +48,7 @@ test('a saved view reopens with the same filters and camera', async ({ page }) =
   const content = await readFile(await file.path(), 'utf8');
   expect(JSON.parse(content)).toMatchObject({
     format: 'smart-network-view',
-    version: 1,
+    version: 2,
     view: { mode: 'standard', filters: { regions: ['NAI'], mandate_statuses: ['Active'] } },
   });
 
@@ -94,7 +94,7 @@ test('opening a damaged view file says what is wrong', async ({ page }) => {
   );
   const damaged = {
     format: 'smart-network-view',
-    version: 1,
+    version: 2,
     saved_at: new Date().toISOString(),
     view: {
       mode: 'sideways',

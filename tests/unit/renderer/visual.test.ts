@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_APPEARANCE, NODE_COLORS } from '../../../src/renderer/src/graph/appearance';
 import { deriveDataset, startExploration } from '../../../src/renderer/src/graph/exploration';
-import { circularLayout, layeredLayout, placeNear } from '../../../src/renderer/src/graph/layouts';
+import {
+  circularLayout,
+  clusterLayout,
+  hierarchyLayout,
+  layeredLayout,
+  placeArrivals,
+  separateDiscs,
+} from '../../../src/renderer/src/graph/layouts';
 import { createSigmaGraph, deriveVisual, syncGraph } from '../../../src/renderer/src/graph/visual';
 import { base, c1, co1, f1, node, p1, rel } from './fixtures';
 
@@ -68,12 +75,75 @@ describe('layouts', () => {
     expect(pos.get(co1.key)?.y ?? 0).toBeGreaterThan(pos.get(p1.key)?.y ?? 0);
   });
 
-  it('places every node on one circle and new nodes near their neighbours', () => {
+  it('places every node on one circle', () => {
     const pos = circularLayout(nodes, 'standard');
     const radii = [...pos.values()].map((p) => Math.hypot(p.x, p.y));
     expect(Math.max(...radii) - Math.min(...radii)).toBeLessThan(1e-9);
-    const near = placeNear('k', [{ x: 100, y: 100 }], { x: 0, y: 0 }, 10);
-    expect(Math.hypot(near.x - 100, near.y - 100)).toBeLessThanOrEqual(15);
-    expect(placeNear('k', [], { x: 3, y: 4 })).toEqual({ x: 3, y: 4 });
+  });
+
+  it('places arrivals near their neighbour, apart from it and from each other', () => {
+    const placed = new Map([
+      ['hub', { x: 0, y: 0 }],
+      ['other', { x: 10, y: 0 }],
+    ]);
+    const leaves = Array.from({ length: 30 }, (_, i) => `leaf${i}`);
+    const edges = [
+      { source: 'hub', target: 'other' },
+      ...leaves.map((l) => ({ source: 'hub', target: l })),
+    ];
+    const pos = placeArrivals([...leaves, 'alone'], placed, edges);
+    const points = leaves.map((l) => pos.get(l) ?? { x: NaN, y: NaN });
+    for (const p of points) {
+      const d = Math.hypot(p.x, p.y);
+      expect(d).toBeGreaterThan(1);
+      expect(d).toBeLessThan(60);
+    }
+    let closest = Infinity;
+    for (const [i, a] of points.entries())
+      for (const b of points.slice(i + 1))
+        closest = Math.min(closest, Math.hypot(a.x - b.x, a.y - b.y));
+    expect(closest).toBeGreaterThan(1);
+    // The node without relationships goes beside the drawing, not into it.
+    const alone = pos.get('alone');
+    expect(alone && Math.hypot(alone.x, alone.y)).toBeGreaterThan(10);
+  });
+
+  it('builds one tree per consultant with parents over their children and no shared slot', () => {
+    const pos = hierarchyLayout(nodes, base.relationships, 'standard');
+    expect(pos.size).toBe(nodes.length);
+    const y = (k: string): number => pos.get(k)?.y ?? NaN;
+    expect(y(c1.key)).toBeGreaterThan(y(f1.key));
+    expect(y(f1.key)).toBeGreaterThan(y(co1.key));
+    const slots = new Set([...pos.values()].map((p) => `${p.x.toFixed(3)},${p.y.toFixed(3)}`));
+    expect(slots.size).toBe(pos.size);
+  });
+
+  it('gathers each group in its own disc', () => {
+    const grouped = nodes.map((n, i) => ({ ...n, group: i % 2 ? 'a' : 'b' }));
+    const pos = clusterLayout(grouped);
+    const centre = (g: string) => {
+      const ps = grouped.filter((n) => n.group === g).map((n) => pos.get(n.key) ?? { x: 0, y: 0 });
+      return {
+        x: ps.reduce((s, p) => s + p.x, 0) / ps.length,
+        y: ps.reduce((s, p) => s + p.y, 0) / ps.length,
+      };
+    };
+    const a = centre('a');
+    const b = centre('b');
+    expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(10);
+  });
+
+  it('separates overlapping discs, coincident ones included', () => {
+    const discs = [
+      { x: 0, y: 0, r: 5 },
+      { x: 0, y: 0, r: 5 },
+      { x: 3, y: 1, r: 4 },
+      { x: 40, y: 40, r: 2 },
+    ];
+    expect(separateDiscs(discs, 200)).toBe(0);
+    for (const [i, a] of discs.entries())
+      for (const b of discs.slice(i + 1))
+        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(a.r + b.r - 1e-6);
+    expect(discs[3]).toEqual({ x: 40, y: 40, r: 2 });
   });
 });

@@ -11,6 +11,7 @@ import type { ToolHandles, ToolName, ToolRegistry } from '../commands/tools';
 import type { AppDataSource } from '../state/app-data';
 import type { Explorer } from '../state/explorer';
 import type { Store } from '../state/store';
+import { fitCamera } from '../features/network/camera';
 import { toggleOverlay, type ShellState } from './shell-state';
 
 export type CommandContext = {
@@ -28,7 +29,11 @@ export type CommandImpl = {
 
 const setTab = (tab: string) => (ctx: CommandContext) => ctx.shell.set((s) => ({ ...s, tab }));
 
-const camera = (ctx: CommandContext) => ctx.explorer.getSigma()?.getCamera();
+/** The camera, for a move the analyst asked for (no automatic fit after it). */
+const camera = (ctx: CommandContext) => {
+  ctx.explorer.touchCamera();
+  return ctx.explorer.getSigma()?.getCamera();
+};
 
 const onExplore = (ctx: CommandContext): string | null =>
   ctx.shell.get().tab === 'explore' && ctx.explorer.getSigma() ? null : 'Only on the Explore tab';
@@ -44,6 +49,17 @@ const withTool = <K extends ToolName>(
   },
   whyDisabled: (ctx) => (ctx.tools.get(name) ? null : 'Not available in this build'),
 });
+
+/** The selected node and its drawn neighbours, or a selected relationship's two ends. */
+function selectionKeys(explorer: Explorer): string[] {
+  const selection = explorer.store.get().selection;
+  const graph = explorer.graph;
+  if (selection?.kind === 'node' && graph.hasNode(selection.key))
+    return [selection.key, ...graph.neighbors(selection.key)];
+  if (selection?.kind === 'edge' && graph.hasEdge(selection.key))
+    return [graph.source(selection.key), graph.target(selection.key)];
+  return [];
+}
 
 const setMode = (mode: GraphMode): CommandImpl => ({
   run: ({ explorer }) => explorer.setMode(mode),
@@ -118,8 +134,20 @@ export const COMMAND_TABLE = {
   },
   'command-palette': { run: ({ shell }) => shell.set(toggleOverlay('palette')) },
   fit: {
-    run: (ctx) => void camera(ctx)?.animatedReset({ duration: 300 }),
+    run: ({ explorer }) => {
+      const sigma = explorer.getSigma();
+      if (sigma) fitCamera(sigma, undefined, 300);
+    },
     whyDisabled: onExplore,
+  },
+  'fit-selection': {
+    run: ({ explorer }) => {
+      const sigma = explorer.getSigma();
+      const keys = selectionKeys(explorer);
+      if (sigma && keys.length) fitCamera(sigma, keys, 300);
+    },
+    whyDisabled: (ctx) =>
+      onExplore(ctx) ?? (selectionKeys(ctx.explorer).length ? null : 'Nothing selected'),
   },
   'zoom-in': {
     run: (ctx) => void camera(ctx)?.animatedZoom({ duration: 200 }),
@@ -148,6 +176,20 @@ export const COMMAND_TABLE = {
   'group-by-asset-class': setGroupBy('asset_class'),
   ungroup: {
     run: ({ explorer }) => explorer.ungroup(),
+  },
+  'layout-hierarchy': {
+    run: ({ explorer }) => explorer.setLayoutKind('hierarchy'),
+    whyDisabled: onExplore,
+  },
+  'layout-cluster': {
+    run: ({ explorer }) => explorer.setLayoutKind('cluster'),
+    whyDisabled: onExplore,
+  },
+  'toggle-isolated': {
+    run: ({ explorer }) => {
+      const layout = explorer.store.get().layout;
+      explorer.setLayoutSettings({ ...layout, hideIsolated: !layout.hideIsolated });
+    },
   },
   'clear-selection': {
     run: ({ shell, explorer }) => {

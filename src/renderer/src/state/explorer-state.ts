@@ -9,7 +9,8 @@ import type { Grouping } from '../graph/grouping';
 import { NO_GROUPING } from '../graph/grouping';
 import type { History } from '../graph/history';
 import { createHistory } from '../graph/history';
-import type { LayoutKind } from './view-state';
+import type { LayoutState } from './view-state';
+import { DEFAULT_VIEW } from './view-state';
 
 export type Selection = { kind: 'node'; key: string } | { kind: 'edge'; key: string } | null;
 
@@ -27,8 +28,14 @@ export type ExplorerState = {
   mode: GraphMode;
   filters: FilterState;
   appearance: AppearanceState;
-  layoutKind: LayoutKind;
+  layout: LayoutState;
   layoutRunning: boolean;
+  /** Nodes the running layout keeps in place (those drawn before the latest arrivals). */
+  layoutPinned: ReadonlySet<string> | null;
+  /** Bumped when the drawing should settle now: overlap removal, isolated grid, camera fit. */
+  settleRequest: number;
+  /** Bumped each time the drawing has settled. */
+  settled: number;
   history: History<Exploration>;
   /** Collapsed subtrees and grouping by a property, applied to whatever is loaded. */
   grouping: Grouping;
@@ -50,8 +57,11 @@ export const initialExplorerState = (maxDrawNodes = DEFAULT_MAX_DRAW_NODES): Exp
   mode: 'standard',
   filters: {},
   appearance: DEFAULT_APPEARANCE,
-  layoutKind: 'forceatlas2',
+  layout: DEFAULT_VIEW.layout,
   layoutRunning: false,
+  layoutPinned: null,
+  settleRequest: 0,
+  settled: 0,
   history: createHistory(startExploration(EMPTY_GRAPH)),
   grouping: NO_GROUPING,
   load: { status: 'idle', error: null, totals: null, truncated: false, tooLarge: false },

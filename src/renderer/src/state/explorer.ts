@@ -8,6 +8,7 @@ import type { GraphData, GraphResponse } from '@shared/api';
 import type { Client } from '@shared/contract';
 import type { GraphMode } from '@shared/domain';
 import type { AppearanceState } from '../graph/appearance';
+import type { Exploration } from '../graph/exploration';
 import {
   collapse,
   deriveDataset,
@@ -24,13 +25,14 @@ import { applicableFilters, normalizeFilters, regionOnly, toFilterRequest } from
 import { canRedo, canUndo, createHistory, pushHistory, redo, undo } from '../graph/history';
 import { createSigmaGraph } from '../graph/visual';
 import type { EdgeAttributes, NodeAttributes, SigmaGraph } from '../graph/visual';
+import type { Point } from '../graph/layouts';
 import { errorMessage } from './errors';
 import type { ExplorerState, Selection } from './explorer-state';
 import { initialExplorerState } from './explorer-state';
 import { parseNodeKey } from './node-key';
 import { createStore } from './store';
 import type { Store } from './store';
-import type { CameraState, LayoutKind, ViewState } from './view-state';
+import type { CameraState, LayoutKind, LayoutState, ViewState } from './view-state';
 import { ViewState as ViewStateSchema } from './view-state';
 
 const NEIGHBOUR_PAGE = 50;
@@ -39,6 +41,9 @@ export type SigmaInstance = Sigma<NodeAttributes, EdgeAttributes>;
 
 export type Explorer = ReturnType<typeof createExplorer>;
 
+/** Where nodes were and where the camera was: restored by undo/redo and by opening a view. */
+export type Remembered = { positions: ReadonlyMap<string, Point>; camera: CameraState | null };
+
 export function createExplorer(client: Client, maxDrawNodes?: number) {
   const store: Store<ExplorerState> = createStore(initialExplorerState(maxDrawNodes));
   const graph: SigmaGraph = createSigmaGraph();
@@ -46,10 +51,47 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
   let loadSeq = 0;
   let inFlight: AbortController | null = null;
   let pendingCamera: CameraState | null = null;
+  // The picture each exploration step was left with, and the one the next sync restores.
+  const snapshots = new WeakMap<Exploration, Remembered>();
+  let remembered: Remembered | null = null;
+  let keepRemembered = false;
+  let cameraTouched = false;
+  let arrivedAt: number | null = null;
+  let cancelRun: (() => void) | null = null;
+  let lastSettleMs: number | null = null;
 
+  const drawnPositions = (): Map<string, Point> => {
+    const out = new Map<string, Point>();
+    graph.forEachNode((key, a) => out.set(key, { x: a.x, y: a.y }));
+    return out;
+  };
+  /** Records the present step's picture before the history moves away from it. */
+  const leavePresent = (): void => {
+    if (graph.order === 0) return;
+    snapshots.set(store.get().history.present, {
+      positions: drawnPositions(),
+      camera: getCamera(),
+    });
+  };
   const patch = (p: Partial<ExplorerState>): void => store.set((s) => ({ ...s, ...p }));
-  const setExploration = (next: ExplorerState['history']['present']): void =>
+  const setExploration = (next: ExplorerState['history']['present']): void => {
+    leavePresent();
     store.set((s) => ({ ...s, history: pushHistory(s.history, next) }));
+  };
+  const moveHistory = (move: typeof undo): void => {
+    leavePresent();
+    store.set((s) => {
+      const history = move(s.history);
+      remembered = snapshots.get(history.present) ?? null;
+      return { ...s, history };
+    });
+  };
+  const setLayout = (layout: LayoutState, relayout: boolean): void =>
+    store.set((s) => ({
+      ...s,
+      layout,
+      layoutEpoch: relayout ? s.layoutEpoch + 1 : s.layoutEpoch,
+    }));
 
   /** The filter's graph in the mode; fields that do not apply in the mode are left out. */
   async function fetchGraph(s: ExplorerState, signal: AbortSignal): Promise<GraphResponse> {
@@ -77,6 +119,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
       const s = store.get();
       const tooLarge = res.truncated && !s.drawAnyway;
       const base: GraphData = tooLarge ? { nodes: [], relationships: [] } : res;
+      leavePresent();
       store.set((cur) => ({
         ...cur,
         history: pushHistory(cur.history, startExploration(base)),
@@ -169,9 +212,50 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
       return load();
     },
     setAppearance: (appearance: AppearanceState): void => patch({ appearance }),
-    setLayoutKind: (layoutKind: LayoutKind): void =>
-      store.set((s) => ({ ...s, layoutKind, layoutEpoch: s.layoutEpoch + 1 })),
-    setLayoutRunning: (layoutRunning: boolean): void => patch({ layoutRunning }),
+    /** Lays the graph out anew with a layout (ForceAtlas2 starts running). */
+    setLayoutKind: (kind: LayoutKind): void => setLayout({ ...store.get().layout, kind }, true),
+    /** Changes layout settings; a running ForceAtlas2 carries on with them. */
+    setLayoutSettings: (layout: LayoutState): void =>
+      setLayout(layout, layout.clusterBy !== store.get().layout.clusterBy),
+    /** Runs ForceAtlas2 (or stops it); `pinned` nodes keep their place while it runs. */
+    setLayoutRunning: (layoutRunning: boolean, pinned: ReadonlySet<string> | null = null): void =>
+      patch({ layoutRunning, layoutPinned: layoutRunning ? pinned : null }),
+    /** Stops a running layout at once and leaves the drawing as it is (positions restored). */
+    cancelLayout: (): void => {
+      cancelRun?.();
+      cancelRun = null;
+      if (store.get().layoutRunning) patch({ layoutRunning: false, layoutPinned: null });
+    },
+    /** The running layout's way to stop without touching the drawing (null: none runs). */
+    setLayoutCanceller: (cancel: (() => void) | null): void => {
+      cancelRun = cancel;
+    },
+    /** Asks the drawing to settle now (overlap removal, isolated grid, camera fit). */
+    requestSettle: (): void => store.set((s) => ({ ...s, settleRequest: s.settleRequest + 1 })),
+    /** Nodes arrived: the time to settle counts from here. */
+    markArrival: (): void => {
+      arrivedAt = performance.now();
+    },
+    markSettled: (): void => {
+      if (arrivedAt !== null) lastSettleMs = performance.now() - arrivedAt;
+      arrivedAt = null;
+      store.set((s) => ({ ...s, settled: s.settled + 1 }));
+    },
+    lastSettleMs: (): number | null => lastSettleMs,
+    /** The picture the next sync restores (undo/redo, a view being opened); taken once. */
+    takeRemembered: (): Remembered | null => {
+      const out = remembered;
+      if (!keepRemembered) remembered = null;
+      return out;
+    },
+    /** The analyst moved the camera since the latest arrivals: no automatic fit then. */
+    touchCamera: (): void => {
+      cameraTouched = true;
+    },
+    untouchCamera: (): void => {
+      cameraTouched = false;
+    },
+    cameraTouched: (): boolean => cameraTouched,
     setMaxDrawNodes: (maxDrawNodes: number): void => patch({ maxDrawNodes }),
     drawAnyway: (): Promise<void> => {
       patch({ drawAnyway: true });
@@ -206,8 +290,8 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
       }));
     },
     focusNode,
-    undo: (): void => store.set((s) => ({ ...s, history: undo(s.history) })),
-    redo: (): void => store.set((s) => ({ ...s, history: redo(s.history) })),
+    undo: (): void => moveHistory(undo),
+    redo: (): void => moveHistory(redo),
     canUndo: (): boolean => canUndo(store.get().history),
     canRedo: (): boolean => canRedo(store.get().history),
     /** Called by the network view: camera and PNG export go through this instance. */
@@ -221,15 +305,18 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
     getSigma: (): SigmaInstance | null => sigma,
     getCamera,
     setCamera,
-    /** The serialisable view: filters, mode, appearance, layout, camera, expanded nodes. */
+    /** The serialisable view: filters, mode, appearance, layout, camera, positions, expansions. */
     getViewState: (): ViewState => {
       const s = store.get();
+      const positions: Record<string, [number, number]> = {};
+      graph.forEachNode((key, a) => (positions[key] = [a.x, a.y]));
       return {
         mode: s.mode,
         filters: s.filters,
         appearance: s.appearance,
-        layout: { kind: s.layoutKind },
+        layout: s.layout,
         camera: getCamera(),
+        positions,
         expanded: expandedNodes(s.history.present),
       };
     },
@@ -241,16 +328,26 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
         mode: view.mode,
         filters: normalizeFilters(view.filters),
         appearance: view.appearance,
-        layoutKind: view.layout.kind,
+        layout: view.layout,
         drawAnyway: false,
         history: createHistory(s.history.present),
       }));
-      await load();
-      for (const key of view.expanded) await expandNode(key);
-      if (view.camera) {
-        const camera = view.camera;
-        requestAnimationFrame(() => requestAnimationFrame(() => setCamera(camera)));
+      // Every sync while the view opens puts its nodes where they were saved.
+      const positions = new Map(
+        Object.entries(view.positions ?? {}).map(([k, [x, y]]) => [k, { x, y }]),
+      );
+      remembered = view.positions ? { positions, camera: view.camera } : null;
+      keepRemembered = true;
+      try {
+        await load();
+        for (const key of view.expanded) await expandNode(key);
+      } finally {
+        // The syncs run when the view renders; the memory is let go after them.
+        await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+        keepRemembered = false;
+        remembered = null;
       }
+      if (view.camera) setCamera(view.camera);
     },
   };
 }

@@ -6,14 +6,16 @@ import {
   serializeViewFile,
   viewFileName,
 } from '../../../../src/renderer/src/features/views/view-file';
+import { DEFAULT_VIEW } from '../../../../src/renderer/src/state/view-state';
 import type { ViewState } from '../../../../src/renderer/src/state/view-state';
 
 const view: ViewState = {
   mode: 'recommendations',
   filters: { regions: ['NAI'], mandate_statuses: ['At Risk'], influence_levels: [4] },
   appearance: { sizeBy: 'performance', labels: 'all' },
-  layout: { kind: 'circular' },
+  layout: { ...DEFAULT_VIEW.layout, kind: 'circular' },
   camera: { x: 0.4, y: 0.6, ratio: 0.5, angle: 0 },
+  positions: { 'COMPANY:NAI-CO-0001': [1.5, -2.25] },
   expanded: ['COMPANY:NAI-CO-0001'],
 };
 
@@ -35,7 +37,19 @@ describe('view files', () => {
   it('round-trips a view', () => {
     const result = parseViewFile(JSON.stringify(saved()));
     expect(result).not.toBeInstanceOf(Error);
-    expect(result).toMatchObject({ version: 1, name: 'At risk', view });
+    expect(result).toMatchObject({ version: 2, name: 'At risk', view });
+  });
+
+  it('opens a version 1 file (no positions, layout kind only) with default layout settings', () => {
+    const { positions: _positions, ...rest } = view;
+    const old = { ...saved(), version: 1, view: { ...rest, layout: { kind: 'circular' } } };
+    const result = parseViewFile(JSON.stringify(old));
+    expect(result).not.toBeInstanceOf(Error);
+    expect(result).toMatchObject({
+      version: 1,
+      view: { ...rest, layout: { ...DEFAULT_VIEW.layout, kind: 'circular' } },
+    });
+    expect(result instanceof Error ? null : result.view.positions).toBeUndefined();
   });
 
   it('refuses text that is not JSON', () => {

@@ -1,10 +1,15 @@
 /**
  * Render-null: with `?debug` in the page address, publishes a read-only snapshot handle as
- * `window.__SN__` (node/edge counts, camera, where a node is on screen) for browser tests.
+ * `window.__SN__` (node/edge counts, camera, where nodes are on screen and how big, the screen
+ * boxes of the drawn labels, the free part of the canvas) for browser tests.
  * Nothing can be changed through it.
  */
 import { useEffect } from 'react';
 import type { Explorer } from '../../state/explorer';
+import { freeRect, overlayRects } from './camera';
+import type { Rect } from './camera';
+import { labelBoxes } from './LabelsController';
+import type { LabelBox } from './LabelsController';
 import { useSigma } from './sigma-context';
 
 type DebugHandle = {
@@ -15,6 +20,22 @@ type DebugHandle = {
   /** Viewport position (CSS pixels, relative to the network container) of a node. */
   readonly nodePosition: (key: string) => { x: number; y: number } | null;
   readonly layoutRunning: () => boolean;
+  /** How many times the drawing has settled (layout stopped, overlaps removed, camera fitted). */
+  readonly settledCount: () => number;
+  /** Every drawn node: viewport position and rendered radius (CSS pixels). */
+  readonly nodeBoxes: () => { key: string; x: number; y: number; size: number }[];
+  /** Rendered radius (CSS pixels) of each drawn node. */
+  readonly nodeSizes: () => Record<string, number>;
+  /** Screen boxes (CSS pixels, relative to the network container) of the labels drawn last frame. */
+  readonly labelBoxes: () => LabelBox[];
+  /** The canvas size, the part of it the camera fit frames nodes into, the overlays over it. */
+  readonly canvas: () => { width: number; height: number; free: Rect; overlays: Rect[] };
+  /** Source and target of every relationship. */
+  readonly edges: () => [string, string][];
+  /** Time from the latest arrival of nodes until the drawing settled (ms), if it has. */
+  readonly lastSettleMs: () => number | null;
+  /** Node positions in graph coordinates. */
+  readonly graphPositions: () => Record<string, [number, number]>;
 };
 
 declare global {
@@ -38,6 +59,35 @@ export function DebugHandleController({ explorer }: { explorer: Explorer }): nul
         return sigma.graphToViewport({ x, y });
       },
       layoutRunning: () => explorer.store.get().layoutRunning,
+      settledCount: () => explorer.store.get().settled,
+      nodeBoxes: () =>
+        explorer.graph.mapNodes((key) => {
+          const data = sigma.getNodeDisplayData(key);
+          const p = data ? sigma.framedGraphToViewport(data) : { x: NaN, y: NaN };
+          return { key, x: p.x, y: p.y, size: data ? sigma.scaleSize(data.size) : 0 };
+        }),
+      nodeSizes: () => {
+        const out: Record<string, number> = {};
+        explorer.graph.forEachNode((key) => {
+          const data = sigma.getNodeDisplayData(key);
+          out[key] = data ? sigma.scaleSize(data.size) : 0;
+        });
+        return out;
+      },
+      labelBoxes: () => labelBoxes(sigma).map((b) => ({ ...b })),
+      canvas: () => ({
+        ...sigma.getDimensions(),
+        free: freeRect(sigma),
+        overlays: overlayRects(sigma),
+      }),
+      edges: () =>
+        explorer.graph.mapEdges((_e, _a, source, target): [string, string] => [source, target]),
+      lastSettleMs: () => explorer.lastSettleMs(),
+      graphPositions: () => {
+        const out: Record<string, [number, number]> = {};
+        explorer.graph.forEachNode((key, a) => (out[key] = [a.x, a.y]));
+        return out;
+      },
     });
     globalThis.__SN__ = handle;
     return () => {

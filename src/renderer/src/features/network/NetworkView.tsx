@@ -37,6 +37,7 @@ export function NetworkView({
   const [sigma, setSigma] = useState<SigmaInstance | null>(null);
   const [menu, setMenu] = useState<ContextMenuRequest | null>(null);
   const running = useStore(explorer.store, (s) => s.layoutRunning);
+  const settled = useStore(explorer.store, (s) => s.settled);
   const size = useGraphSize(explorer.graph);
   const closeMenu = useCallback(() => setMenu(null), []);
 
@@ -73,6 +74,7 @@ export function NetworkView({
         data-node-count={size.nodes}
         data-edge-count={size.edges}
         data-layout-running={running}
+        data-settled={settled}
         onContextMenu={(e) => e.preventDefault()}
       />
       {sigma && (

@@ -6,11 +6,12 @@ const BUTTONS: { id: CommandId; text: string; testId?: string }[] = [
   { id: 'zoom-in', text: '+' },
   { id: 'zoom-out', text: '−' },
   { id: 'fit', text: '⤢', testId: 'fit' },
+  { id: 'fit-selection', text: '◎', testId: 'fit-selection' },
 ];
 
 export function ZoomControls(): React.JSX.Element {
   return (
-    <div className="zoom-controls" role="toolbar" aria-label="Zoom">
+    <div className="zoom-controls" role="toolbar" aria-label="Zoom" data-overlay>
       {BUTTONS.map((b) => (
         <CommandButton key={b.id} {...b} />
       ))}

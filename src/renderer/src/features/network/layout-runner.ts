@@ -3,12 +3,14 @@
  * graph's structure (nothing listens to the copy, so taking each iteration's positions is cheap);
  * the drawn graph receives the latest positions in one batch per write-back, and each write-back
  * waits at least as long as the previous one and its frame took, so the main thread stays idle
- * at least half of the time even where a single frame is slow.
+ * at least half of the time even where a single frame is slow. Nodes without relationships stay
+ * out of the run (they are gridded when it settles); pinned nodes keep their place.
  */
 import Graph from 'graphology';
 import { inferSettings } from 'graphology-layout-forceatlas2';
 import FA2Layout from 'graphology-layout-forceatlas2/worker';
 import type { Point } from '../../graph/layouts';
+import type { Fa2Settings } from '../../state/view-state';
 import type { SigmaGraph } from '../../graph/visual';
 import type { SigmaInstance } from '../../state/explorer';
 import type { Positions } from './convergence';
@@ -21,35 +23,67 @@ const MIN_WRITE_BACK_MS = 33;
 export type LayoutRun = {
   /** Latest positions of some nodes, straight from the layout (ahead of the drawing). */
   positions: (keys: readonly string[]) => Positions;
-  /** Stops the worker and writes the final positions into the graph. */
-  stop: () => void;
+  /** Stops the worker and writes its final positions into the graph (unless told not to). */
+  stop: (writeFinal?: boolean) => void;
 };
 
-type Shadow = Graph<Point>;
+type ShadowNode = Point & { fixed?: boolean };
+type Shadow = Graph<ShadowNode, { weight: number }>;
 
-function copyStructure(graph: SigmaGraph): Shadow {
-  const shadow: Shadow = new Graph<Point>({ multi: true, type: 'directed', allowSelfLoops: true });
-  graph.forEachNode((key, a) => shadow.addNode(key, { x: a.x, y: a.y }));
-  graph.forEachEdge((_edge, _a, source, target) => shadow.addDirectedEdge(source, target));
+export type RunOptions = {
+  settings: Fa2Settings;
+  /** Nodes that keep their place (the drawing's existing nodes when others join it). */
+  pinned: ReadonlySet<string> | null;
+};
+
+function copyStructure(graph: SigmaGraph, pinned: RunOptions['pinned']): Shadow {
+  const shadow: Shadow = new Graph({ multi: true, type: 'directed', allowSelfLoops: true });
+  graph.forEachNode((key, a) => {
+    if (graph.degreeWithoutSelfLoops(key) === 0) return;
+    shadow.addNode(key, pinned?.has(key) ? { x: a.x, y: a.y, fixed: true } : { x: a.x, y: a.y });
+  });
+  graph.forEachEdge((_edge, a, source, target) => {
+    if (source !== target) shadow.addDirectedEdge(source, target, { weight: a.size });
+  });
   return shadow;
 }
 
-function startWorker(shadow: Shadow, moved: () => void): FA2Layout {
+function startWorker(shadow: Shadow, moved: () => void, options: RunOptions): FA2Layout {
   shadow.on('eachNodeAttributesUpdated', moved);
-  const settings = { ...inferSettings(shadow), barnesHutOptimize: shadow.order > 1000 };
-  const layout = new FA2Layout(shadow, { settings, getEdgeWeight: null });
+  const s = options.settings;
+  const settings = {
+    ...inferSettings(shadow),
+    gravity: s.gravity,
+    strongGravityMode: s.strongGravityMode,
+    scalingRatio: s.scalingRatio,
+    linLogMode: s.linLogMode,
+    edgeWeightInfluence: s.edgeWeightInfluence,
+    barnesHutOptimize: s.barnesHutOptimize ?? shadow.order > 1000,
+  };
+  const layout = new FA2Layout(shadow, {
+    settings,
+    getEdgeWeight: s.edgeWeightInfluence > 0 ? 'weight' : null,
+  });
   layout.start();
   return layout;
 }
 
-export function runForceAtlas2(graph: SigmaGraph, sigma: SigmaInstance): LayoutRun {
+/** Nodes the layout moves: those with a relationship to another node. */
+export const countLaidOut = (graph: SigmaGraph): number =>
+  graph.filterNodes((key) => graph.degreeWithoutSelfLoops(key) > 0).length;
+
+export function runForceAtlas2(
+  graph: SigmaGraph,
+  sigma: SigmaInstance,
+  options: RunOptions,
+): LayoutRun {
   // Set when the worker has delivered positions the drawing does not show yet.
   let fresh = false;
   const moved = (): void => {
     fresh = true;
   };
-  let shadow = copyStructure(graph);
-  let layout = startWorker(shadow, moved);
+  let shadow = copyStructure(graph, options.pinned);
+  let layout = startWorker(shadow, moved, options);
   let writeMs = 0;
   let renderMs = 0;
   let renderStarted = 0;
@@ -98,8 +132,8 @@ export function runForceAtlas2(graph: SigmaGraph, sigma: SigmaInstance): LayoutR
       restart = 0;
       layout.kill();
       writeBack();
-      shadow = copyStructure(graph);
-      layout = startWorker(shadow, moved);
+      shadow = copyStructure(graph, options.pinned);
+      layout = startWorker(shadow, moved, options);
     }, 0);
   };
   const structural = ['nodeAdded', 'nodeDropped', 'edgeAdded', 'edgeDropped', 'cleared'] as const;
@@ -117,14 +151,14 @@ export function runForceAtlas2(graph: SigmaGraph, sigma: SigmaInstance): LayoutR
       }
       return out;
     },
-    stop: () => {
+    stop: (writeFinal = true) => {
       window.clearTimeout(timer);
       window.clearTimeout(restart);
       for (const e of structural) graph.off(e, structureChanged);
       sigma.off('beforeRender', beforeRender);
       sigma.off('afterRender', afterRender);
       layout.kill();
-      writeBack();
+      if (writeFinal) writeBack();
     },
   };
 }

@@ -1,55 +1,84 @@
 /** Initial and incremental node positions for a sync of the drawn graph. */
 import type { GraphMode } from '@shared/domain';
-import { circularLayout, layeredLayout, placeNear } from '../../graph/layouts';
-import type { Point } from '../../graph/layouts';
+import type { Dataset } from '../../graph/exploration';
+import {
+  circularLayout,
+  clusterLayout,
+  hierarchyLayout,
+  layeredLayout,
+  nearestConsultant,
+  placeArrivals,
+} from '../../graph/layouts';
+import type { LayoutNode, Point } from '../../graph/layouts';
 import type { VisualGraph } from '../../graph/visual';
 import type { LayoutKind } from '../../state/view-state';
 
+/** Grouping of the cluster layout: the nearest consultant, or a node field or property. */
+const CONSULTANT_GROUP = 'consultant';
+
+function groupsOf(dataset: Dataset, visual: VisualGraph, by: string): Map<string, string> {
+  const edges = [...visual.edges.values()];
+  if (by === CONSULTANT_GROUP) {
+    const nodes = [...visual.nodes].map(([key, n]) => ({ key, type: n.nodeType }));
+    return nearestConsultant(nodes, edges);
+  }
+  const out = new Map<string, string>();
+  for (const [key, node] of dataset.nodes) {
+    const value = by === 'label' ? node.label : by === 'region' ? node.region : node.properties[by];
+    out.set(key, typeof value === 'string' || typeof value === 'number' ? String(value) : '');
+  }
+  return out;
+}
+
 export function layoutPositions(
+  dataset: Dataset,
   visual: VisualGraph,
   mode: GraphMode,
   kind: LayoutKind,
+  clusterBy: string,
 ): Map<string, Point> {
-  const nodes = [...visual.nodes].map(([key, n]) => ({ key, type: n.nodeType }));
+  const edges = [...visual.edges.values()];
+  const groups = kind === 'cluster' ? groupsOf(dataset, visual, clusterBy) : null;
+  const nodes: LayoutNode[] = [...visual.nodes].map(([key, n]) => ({
+    key,
+    type: n.nodeType,
+    label: n.label,
+    group: groups?.get(key),
+  }));
   if (kind === 'circular') return circularLayout(nodes, mode);
-  return layeredLayout(nodes, [...visual.edges.values()], mode);
+  if (kind === 'hierarchy') return hierarchyLayout(nodes, edges, mode);
+  if (kind === 'cluster') return clusterLayout(nodes);
+  if (kind === 'layered') return layeredLayout(nodes, edges, mode);
+  // ForceAtlas2 starts from every component grown outward from its best connected node.
+  return placeArrivals(
+    nodes.map((n) => n.key),
+    new Map(),
+    edges,
+  );
 }
 
 /**
- * A placer for syncGraph: a node joining a non-empty graph blooms from its placed neighbours;
- * in an empty graph every node takes its layout position.
+ * Positions for the nodes a sync adds to a drawn graph: remembered ones (undo, a saved view)
+ * where they were, the others near their drawn neighbours (see placeArrivals).
  */
-export function createPlacer(
+export function arrivalPositions(
   visual: VisualGraph,
-  fallback: () => Map<string, Point>,
-  graphWasEmpty: boolean,
-): (key: string, placed: (k: string) => Point | null) => Point {
-  // Both indexes are built on the first node that needs them: a filter change that only
-  // removes nodes computes no layout at all.
-  let positions: Map<string, Point> | null = null;
-  let neighbours: Map<string, string[]> | null = null;
-  const neighbourIndex = (): Map<string, string[]> => {
-    const index = new Map<string, string[]>();
-    const link = (a: string, b: string): void => {
-      const list = index.get(a);
-      if (list) list.push(b);
-      else index.set(a, [b]);
-    };
-    for (const e of visual.edges.values()) {
-      link(e.source, e.target);
-      link(e.target, e.source);
-    }
-    return index;
-  };
-  return (key, placed) => {
-    positions ??= fallback();
-    const base = positions.get(key) ?? { x: 0, y: 0 };
-    if (graphWasEmpty) return base;
-    neighbours ??= neighbourIndex();
-    const around = (neighbours.get(key) ?? []).flatMap((k) => {
-      const p = placed(k);
-      return p ? [p] : [];
-    });
-    return placeNear(key, around, base);
-  };
+  drawn: ReadonlyMap<string, Point>,
+  remembered: ReadonlyMap<string, Point> | null,
+): Map<string, Point> {
+  const placed = new Map(drawn);
+  const out = new Map<string, Point>();
+  const arrivals: string[] = [];
+  for (const key of visual.nodes.keys()) {
+    if (placed.has(key)) continue;
+    const p = remembered?.get(key);
+    if (p) {
+      placed.set(key, p);
+      out.set(key, p);
+    } else arrivals.push(key);
+  }
+  if (arrivals.length > 0) {
+    for (const [k, p] of placeArrivals(arrivals, placed, [...visual.edges.values()])) out.set(k, p);
+  }
+  return out;
 }

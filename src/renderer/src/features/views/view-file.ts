@@ -1,18 +1,19 @@
 /**
  * The saved-view file: a versioned envelope around the explorer's serialisable view (filters,
- * mode, appearance, layout, camera, expanded nodes). Reading one never throws: a bad file gives
+ * mode, appearance, layout, camera, node positions, expanded nodes). Reading one never throws: a bad file gives
  * an Error whose message says what is wrong and where.
  */
 import { z } from 'zod';
 import { ViewState } from '../../state/view-state';
 
 const VIEW_FORMAT = 'smart-network-view';
-const VIEW_VERSION = 1;
+/** 2 adds node positions and layout settings; version 1 files still open. */
+const VIEW_VERSION = 2;
 const VIEW_EXTENSION = '.snview.json';
 
 export const ViewFile = z.strictObject({
   format: z.literal(VIEW_FORMAT),
-  version: z.literal(VIEW_VERSION),
+  version: z.union([z.literal(1), z.literal(VIEW_VERSION)]),
   name: z.string().max(200).default(''),
   saved_at: z.iso.datetime(),
   view: ViewState,
