@@ -27,6 +27,7 @@ function job(status: GenerationJob['status']): GenerationJob {
     rolled_back: false,
     started_at: '2026-01-01T00:00:00Z',
     finished_at: null,
+    bookmark: null,
   };
 }
 
@@ -36,13 +37,17 @@ function setup(finishedAtSubscribe = false) {
   const base = {
     getStats: () => Promise.resolve(stats(total)),
     clearGraph: () =>
-      Promise.resolve({ deleted_nodes: 0, deleted_relationships: 0, regions: null, seconds: 0 }),
+      Promise.resolve({ deleted_nodes: 0, deleted_relationships: 0, regions: null,
+        seconds: 0,
+        bookmark: null,
+      }),
     runQuery: () =>
       Promise.resolve({
         columns: [],
         rows: [],
         graph: null,
         summary: { query_type: 'w', row_count: 0, truncated: false, elapsed_ms: 0 },
+        bookmark: null,
       }),
     startGeneration: () => Promise.resolve(job('running')),
   } satisfies Partial<Handlers>;
