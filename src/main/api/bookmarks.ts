@@ -12,7 +12,8 @@ import { BOOKMARK_HEADER, BOOKMARK_PARAM, bookmarksOf } from '../../shared/http'
 import { withinBookmarkScope } from '../db/bookmarks';
 
 function carried(value: unknown, field: string): string[] {
-  if (value === undefined) return [];
+  // An empty header or parameter carries nothing.
+  if (value === undefined || value === '') return [];
   const parsed = BookmarkToken.safeParse(value);
   if (!parsed.success)
     throw new AppError('VALIDATION_ERROR', `${field} is not a bookmark this API returned`, [
