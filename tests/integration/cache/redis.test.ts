@@ -15,7 +15,7 @@ import { FilterOptions, GraphResponse, StatsResponse } from '../../../src/shared
 import { removeRegions, testDriver, testRegions, testSettings } from '../../support/db';
 import { openDatabase } from '../api/harness';
 import { setupSchema } from '../../../src/main/db/schema';
-import { startRedisServer, type RedisServer } from './redis-server';
+import { startRedisServer, type RedisServer } from '../../../scripts/lib/redis-server';
 
 const PREFIX = 'smart-network:cache:';
 const MARK = 987_654_321;
