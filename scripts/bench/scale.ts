@@ -126,4 +126,4 @@ async function main(): Promise<void> {
   }
 }
 
-runMain(main);
+await runMain(main);

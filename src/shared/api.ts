@@ -80,7 +80,10 @@ export const nonEmptyList = <T extends z.ZodType>(
 export const BookmarkToken = z
   .string()
   .max(4096)
-  .regex(/^[\x21-\x2B\x2D-\x7E]+(,[\x21-\x2B\x2D-\x7E]+)*$/, 'expected a bookmark the API returned');
+  .regex(
+    /^[\x21-\x2B\x2D-\x7E]+(,[\x21-\x2B\x2D-\x7E]+)*$/,
+    'expected a bookmark the API returned',
+  );
 
 export const nodeKey = (label: string, id: string): string => `${label}:${id}`;
 

@@ -47,7 +47,7 @@ type CacheRole = 'read' | 'invalidates' | 'invalidates-when-writing';
  * bookmark the request carries (header or `bookmark` query parameter); `returns` writes wait for
  * it too and answer with the bookmark of what they wrote (header and the output's `bookmark`).
  */
-export type BookmarkRole = 'waits' | 'returns';
+type BookmarkRole = 'waits' | 'returns';
 
 type Operation<I extends z.ZodType, O extends z.ZodType> = {
   input: I;

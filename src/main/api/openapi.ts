@@ -150,7 +150,9 @@ function routeFor(name: OperationName): RouteConfig {
   }
   const role = contract[name].bookmark;
   if (role) {
-    request.headers = z.object({ [BOOKMARK_HEADER]: carriedBookmark('or use the query parameter') });
+    request.headers = z.object({
+      [BOOKMARK_HEADER]: carriedBookmark('or use the query parameter'),
+    });
     const query = request.query instanceof z.ZodObject ? request.query.shape : {};
     request.query = z.object({
       ...query,

@@ -86,11 +86,12 @@ export function causalDriver(driver: Driver): Driver {
             ...config,
             bookmarkManager,
           });
-          if (mode === 'WRITE') record(scope, startedFrom, [...(await bookmarkManager.getBookmarks())]);
+          if (mode === 'WRITE')
+            record(scope, startedFrom, [...(await bookmarkManager.getBookmarks())]);
           return result;
         };
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? (value as () => unknown).bind(target) : value;
     },
-  }) as Driver;
+  });
 }

@@ -9,6 +9,7 @@ import neo4j, { type Driver, type Session } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, OPERATION_NAMES, type OperationName } from '../../../src/shared/contract';
+import type { ErrorBody } from '../../../src/shared/errors';
 import { BOOKMARK_HEADER } from '../../../src/shared/http';
 import { causalDriver } from '../../../src/main/db/bookmarks';
 import { createDriver } from '../../../src/main/db/driver';
@@ -62,7 +63,7 @@ describe('neo4j:// routing, access modes and bookmarks', () => {
   let bookmark = '';
   let driver: Driver;
 
-  beforeAll(async () => {
+  beforeAll(() => {
     const settings = testSettings({ uri: routingUri() });
     driver = createDriver(settings);
     h = harness(
@@ -94,7 +95,7 @@ describe('neo4j:// routing, access modes and bookmarks', () => {
     expect(response.status, `${name}: ${JSON.stringify(response.body)}`).toBeLessThan(300);
     return {
       body: response.body as unknown,
-      header: response.headers[BOOKMARK_HEADER.toLowerCase()] as string | undefined,
+      header: response.headers[BOOKMARK_HEADER.toLowerCase()],
       sent: [...modes],
     };
   }
@@ -173,13 +174,14 @@ describe('neo4j:// routing, access modes and bookmarks', () => {
   it('refuses a bookmark this database never gave out, naming it', async () => {
     for (const token of ['FB:not-a-bookmark', 'two words']) {
       const response = await request(h.app).get('/api/v1/graph/stats').set(BOOKMARK_HEADER, token);
+      const body = response.body as ErrorBody;
       expect(response.status).toBe(400);
-      expect(response.body.error.code).toBe('VALIDATION_ERROR');
-      expect(JSON.stringify(response.body.error.details)).toMatch(/bookmark/i);
+      expect(body.error.code).toBe('VALIDATION_ERROR');
+      expect(JSON.stringify(body.error.details)).toMatch(/bookmark/i);
     }
     const query = await request(h.app).get('/api/v1/graph/stats').query({ bookmark: 'a b' });
     expect(query.status).toBe(400);
-    expect(query.body.error.details[0].field).toBe('bookmark');
+    expect((query.body as ErrorBody).error.details?.[0]?.field).toBe('bookmark');
   });
 
   it('clears with WRITE and answers with the bookmark', async () => {

@@ -24,11 +24,7 @@ export function createGenerationService(deps: ServiceDeps, store?: JobStore): Ge
   const run = (request: GenerateRequest, options?: RunOptions): Promise<GenerationResult> =>
     runGeneration(deps, request, options);
   // Bounds and regions are checked before a job starts, so a bad request fails as a 4xx.
-  const jobs = createJobRegistry(
-    run,
-    (request) => void resolveParams(request, deps.config),
-    store,
-  );
+  const jobs = createJobRegistry(run, (request) => void resolveParams(request, deps.config), store);
   return { run, ...jobs };
 }
 

@@ -38,7 +38,10 @@ function setup(finishedAtSubscribe = false) {
   const base = {
     getStats: () => Promise.resolve(stats(total)),
     clearGraph: () =>
-      Promise.resolve({ deleted_nodes: 0, deleted_relationships: 0, regions: null,
+      Promise.resolve({
+        deleted_nodes: 0,
+        deleted_relationships: 0,
+        regions: null,
         seconds: 0,
         bookmark: null,
       }),
