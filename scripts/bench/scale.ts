@@ -4,10 +4,10 @@
  * Requests per second at 50 connections against one API instance and against two, in the same
  * run, on the benchmark's own managed Neo4j (through `neo4j://`) and its own redis-server. Each
  * instance is a server process of its own (as in the compose `scale` profile). Two instances
- * share the 50 connections as a round-robin balancer without sticky sessions would: 25 each, from
- * two load generators running at once, whose figures are added up. Endpoints: the statistics
- * (answered from the shared Redis cache), and a name search (a database read every time). The
- * results also go to bench-results/scale.json.
+ * share the 50 connections as a round-robin balancer without sticky sessions would: 25 each,
+ * from the same load generator process (scale-load.ts) that loads the single instance. Endpoints:
+ * the statistics (answered from the shared Redis cache), and one consultant's details (a
+ * database read every time). The results also go to bench-results/scale.json.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,7 +21,8 @@ import { GenerateRequest } from '../../src/shared/api';
 import { startServer, type ServerProcess } from '../hardening/lib/server';
 import { startRedisServer } from '../lib/redis-server';
 import { runMain } from '../run-main';
-import { throughput, type Throughput } from './api-measure';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { openBenchDatabase } from './generate-db';
 
 const flag = (name: string, fallback: number): number => {
@@ -30,15 +31,28 @@ const flag = (name: string, fallback: number): number => {
 };
 const seconds = flag('--seconds', 10);
 const CONNECTIONS = 50;
-const ENDPOINTS = [
-  { name: 'GET /api/v1/graph/stats (Redis cache)', path: '/api/v1/graph/stats' },
-  { name: 'GET /api/v1/search?q=an (database)', path: '/api/v1/search?q=an' },
-];
+const LOAD = fileURLToPath(new URL('./scale-load.ts', import.meta.url));
 
-type Row = { endpoint: string; one: Throughput; two: Throughput[]; ratio: number };
+type Load = {
+  requestsPerSecond: number;
+  requests: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  p99Ms: number;
+};
+type Row = { endpoint: string; one: Load; two: Load; ratio: number };
 
-const sum = (runs: Throughput[], key: keyof Omit<Throughput, 'url'>): number =>
-  runs.reduce((total, run) => total + run[key], 0);
+/** Loads the URLs together for `duration` seconds, the connections split evenly over them. */
+function load(urls: string[], connections: number, duration: number): Promise<Load> {
+  const args = ['--import', 'tsx', LOAD, String(duration), String(connections), ...urls];
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, args, { maxBuffer: 1024 * 1024 }, (error, stdout) => {
+      if (error) return reject(new Error(`load generator failed: ${error.message}`));
+      resolve(JSON.parse(stdout) as Load);
+    });
+  });
+}
 
 async function main(): Promise<void> {
   const allowClear = process.argv.includes('--allow-clear');
@@ -85,32 +99,45 @@ async function main(): Promise<void> {
     );
     const [a, b] = servers as [ServerProcess, ServerProcess];
 
+    const graph = (await (await fetch(`${a.url}/api/v1/graph/region/NAI?limit=50`)).json()) as {
+      nodes: { label: string; id: string }[];
+    };
+    const consultant = graph.nodes.find((node) => node.label === 'CONSULTANT');
+    if (!consultant) throw new Error('no consultant in region NAI');
+    const endpoints = [
+      { name: 'GET /api/v1/graph/stats (Redis cache)', path: '/api/v1/graph/stats' },
+      {
+        name: 'GET /api/v1/nodes/CONSULTANT/{id} (database)',
+        path: `/api/v1/nodes/CONSULTANT/${encodeURIComponent(consultant.id)}`,
+      },
+    ];
     const rows: Row[] = [];
-    for (const endpoint of ENDPOINTS) {
+    for (const endpoint of endpoints) {
+      const urls = [a, b].map((server) => `${server.url}${endpoint.path}`);
       // Warm both instances (and the shared cache) first.
-      await Promise.all([a, b].map((s) => throughput(`${s.url}${endpoint.path}`, 10, 2)));
-      const one = await throughput(`${a.url}${endpoint.path}`, CONNECTIONS, seconds);
-      const two = await Promise.all(
-        [a, b].map((s) => throughput(`${s.url}${endpoint.path}`, CONNECTIONS / 2, seconds)),
-      );
+      await load(urls, 10, 2);
+      const one = await load(urls.slice(0, 1), CONNECTIONS, seconds);
+      const two = await load(urls, CONNECTIONS, seconds);
       rows.push({
         endpoint: endpoint.name,
         one,
         two,
-        ratio: sum(two, 'requestsPerSecond') / one.requestsPerSecond,
+        ratio: two.requestsPerSecond / one.requestsPerSecond,
       });
     }
 
     console.log(`\nThroughput at ${CONNECTIONS} connections, ${seconds} s each`);
-    console.log('endpoint                                  one instance   two instances   ratio');
+    console.log(
+      'endpoint                                      one instance   two instances   ratio',
+    );
     for (const row of rows)
       console.log(
-        `${row.endpoint.padEnd(40)}  ${row.one.requestsPerSecond.toFixed(0).padStart(8)} req/s` +
-          `  ${sum(row.two, 'requestsPerSecond').toFixed(0).padStart(8)} req/s   ${row.ratio.toFixed(2)}×`,
+        `${row.endpoint.padEnd(44)}  ${row.one.requestsPerSecond.toFixed(0).padStart(8)} req/s` +
+          `  ${row.two.requestsPerSecond.toFixed(0).padStart(8)} req/s   ${row.ratio.toFixed(2)}×` +
+          `   (p99 ${row.one.p99Ms} / ${row.two.p99Ms} ms)`,
       );
     for (const row of rows) {
-      const failed =
-        row.one.errors + row.one.non2xx + sum(row.two, 'errors') + sum(row.two, 'non2xx');
+      const failed = row.one.errors + row.one.non2xx + row.two.errors + row.two.non2xx;
       if (failed > 0) throw new Error(`${row.endpoint}: ${failed} failed requests`);
     }
     mkdirSync('bench-results', { recursive: true });
