@@ -59,8 +59,8 @@ const SEED_FILTER = {
 
 const noCache: ReadCache = {
   kind: 'memory',
-  get: () => Promise.resolve(undefined),
-  set: () => Promise.resolve(),
+  lookup: () => Promise.resolve({ version: '0', recent: [] }),
+  store: () => Promise.resolve(),
   invalidate: () => Promise.resolve(),
   close: () => Promise.resolve(),
 };

@@ -6,6 +6,7 @@
 import { configWarnings, type Config } from './config/env';
 import type { AppPaths } from './config/paths';
 import { connectDatabase, type ConnectOptions, type Database } from './db/connection';
+import { causalDriver } from './db/bookmarks';
 import { databaseTarget } from './db/driver';
 import { setupSchema } from './db/schema';
 import { createReadCache, type ReadCache } from './cache';
@@ -18,6 +19,7 @@ import {
   generationOperations,
   type GenerationService,
 } from './services/generation';
+import { createRedisJobStore } from './services/generation/job-store';
 import { removeAbandonedRuns } from './services/generation/recovery';
 import { withDatabaseErrors } from './services/database-errors';
 import { exploreOperations } from './services/graph/explore';
@@ -67,13 +69,16 @@ export function assembleBackend(options: {
   const cache = options.cache ?? createReadCache(config, logger);
   const target = databaseTarget(() => db.settings);
   const deps: ServiceDeps = {
-    driver: metrics.instrumentDriver(db.driver),
+    driver: causalDriver(metrics.instrumentDriver(db.driver)),
     database: db.settings.database,
     config,
     logger,
     target,
   };
-  const generation = createGenerationService(deps);
+  const jobStore = config.REDIS_URL
+    ? createRedisJobStore({ url: config.REDIS_URL, logger })
+    : undefined;
+  const generation = createGenerationService(deps, jobStore);
   // Every operation of the contract, bound once to its implementation.
   const operations = {
     ...createHealthService({
@@ -108,6 +113,7 @@ export function assembleBackend(options: {
     close: () =>
       (closing ??= (async () => {
         await cache.close();
+        await jobStore?.close();
         await db.close();
       })()),
   };

@@ -80,8 +80,17 @@ export function createBridge(ipc: IpcRendererLike): Bridge {
   const operations = Object.fromEntries(
     BRIDGE_OPERATION_NAMES.map((name) => {
       const channel = operationChannel(name);
-      // One argument object; anything else the page passes is dropped before it crosses.
-      const call = (input: unknown): Promise<unknown> => ipc.invoke(channel, input);
+      // One argument object, and a bookmark when the page has one; anything else the page
+      // passes is dropped before it crosses.
+      const call = (input: unknown, transport?: unknown): Promise<unknown> => {
+        const bookmark =
+          typeof transport === 'object' && transport !== null && 'bookmark' in transport
+            ? transport.bookmark
+            : undefined;
+        return typeof bookmark === 'string'
+          ? ipc.invoke(channel, input, { bookmark })
+          : ipc.invoke(channel, input);
+      };
       return [name, call];
     }),
   );

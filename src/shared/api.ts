@@ -71,6 +71,20 @@ export const nonEmptyList = <T extends z.ZodType>(
 // ---------------------------------------------------------------------------------------------
 
 /** A node's key in a graph is `LABEL:id` (ids are unique per label). */
+/**
+ * A Neo4j bookmark token: the database state a write committed, as the API hands it back (a
+ * `Neo4j-Bookmark` response header and a `bookmark` body field). A read that carries it (the same
+ * header, or a `bookmark` query parameter) waits until the instance's database has that state.
+ * Opaque to clients: one or more bookmarks, comma-separated.
+ */
+export const BookmarkToken = z
+  .string()
+  .max(4096)
+  .regex(
+    /^[\x21-\x2B\x2D-\x7E]+(,[\x21-\x2B\x2D-\x7E]+)*$/,
+    'expected a bookmark the API returned',
+  );
+
 export const nodeKey = (label: string, id: string): string => `${label}:${id}`;
 
 export const GraphNode = z.object({
@@ -354,6 +368,8 @@ export const QueryResponse = z.object({
     elapsed_ms: z.number(),
     counters: z.record(z.string(), z.number()).optional(),
   }),
+  /** The bookmark of the query's writes; null for a query that ran read-only. */
+  bookmark: BookmarkToken.nullable(),
 });
 export type QueryResponse = z.infer<typeof QueryResponse>;
 
@@ -425,6 +441,8 @@ export const GenerationJob = z.object({
   rolled_back: z.boolean(),
   started_at: z.string(),
   finished_at: z.string().nullable(),
+  /** The bookmark of the job's writes once it has finished (rollbacks included); else null. */
+  bookmark: BookmarkToken.nullable(),
 });
 export type GenerationJob = z.infer<typeof GenerationJob>;
 
@@ -444,6 +462,8 @@ export const ClearResult = z.object({
   deleted_relationships: z.number().int(),
   regions: z.array(z.string()).nullable(),
   seconds: z.number(),
+  /** The bookmark of the deletion. */
+  bookmark: BookmarkToken.nullable(),
 });
 export type ClearResult = z.infer<typeof ClearResult>;
 

@@ -42,6 +42,13 @@ export type OperationTag = 'Utilities' | 'Graph' | 'Filters' | 'Exploration' | '
  */
 type CacheRole = 'read' | 'invalidates' | 'invalidates-when-writing';
 
+/**
+ * How an operation takes part in read-your-writes across instances: `waits` reads wait for the
+ * bookmark the request carries (header or `bookmark` query parameter); `returns` writes wait for
+ * it too and answer with the bookmark of what they wrote (header and the output's `bookmark`).
+ */
+type BookmarkRole = 'waits' | 'returns';
+
 type Operation<I extends z.ZodType, O extends z.ZodType> = {
   input: I;
   output: O;
@@ -52,6 +59,7 @@ type Operation<I extends z.ZodType, O extends z.ZodType> = {
   /** Error codes this operation documents beyond the ones every operation may answer with. */
   errors: readonly ErrorCode[];
   cache?: CacheRole;
+  bookmark?: BookmarkRole;
   /** `?async=true` answers 202 with the running resource at once (the HTTP client always asks). */
   async?: boolean;
 };
@@ -104,6 +112,7 @@ export const contract = {
     tag: 'Graph',
     errors: ['NOT_FOUND'],
     cache: 'read',
+    bookmark: 'waits',
   }),
   filterGraph: op({
     input: FilterRequest,
@@ -113,6 +122,7 @@ export const contract = {
     summary: 'Paths matching every filter',
     tag: 'Graph',
     errors: ['PAYLOAD_TOO_LARGE'],
+    bookmark: 'waits',
   }),
   getStats: op({
     input: Empty,
@@ -122,6 +132,7 @@ export const contract = {
     summary: 'Database statistics',
     tag: 'Graph',
     cache: 'read',
+    bookmark: 'waits',
   }),
   getSchema: op({
     input: Empty,
@@ -132,6 +143,7 @@ export const contract = {
       'Labels, relationship types and property keys with their counts, indexes and constraints',
     tag: 'Graph',
     cache: 'read',
+    bookmark: 'waits',
   }),
   getFilterOptions: op({
     input: FilterOptionsInput,
@@ -141,6 +153,7 @@ export const contract = {
     summary: 'Every value each filter field can take',
     tag: 'Filters',
     cache: 'read',
+    bookmark: 'waits',
   }),
   getRegionFilterOptions: op({
     input: z.object({ region: RegionCode }),
@@ -151,6 +164,7 @@ export const contract = {
     tag: 'Filters',
     errors: ['NOT_FOUND'],
     cache: 'read',
+    bookmark: 'waits',
   }),
   getCascadingFilterOptions: op({
     input: CascadingOptionsInput,
@@ -160,6 +174,7 @@ export const contract = {
     summary: 'Filter values narrowed by the current filter',
     tag: 'Filters',
     errors: ['PAYLOAD_TOO_LARGE'],
+    bookmark: 'waits',
   }),
   runQuery: op({
     input: QueryRequest,
@@ -170,6 +185,7 @@ export const contract = {
     tag: 'Utilities',
     errors: ['WRITE_NOT_ALLOWED', 'UNPROCESSABLE', 'QUERY_TIMEOUT', 'PAYLOAD_TOO_LARGE'],
     cache: 'invalidates-when-writing',
+    bookmark: 'returns',
   }),
   getNode: op({
     input: NodeRef,
@@ -179,6 +195,7 @@ export const contract = {
     summary: 'One node and its degree',
     tag: 'Exploration',
     errors: ['NOT_FOUND'],
+    bookmark: 'waits',
   }),
   getNeighbours: op({
     input: NeighboursInput,
@@ -188,6 +205,7 @@ export const contract = {
     summary: 'Neighbours of a node, paged above the supernode threshold',
     tag: 'Exploration',
     errors: ['NOT_FOUND'],
+    bookmark: 'waits',
   }),
   search: op({
     input: SearchInput,
@@ -196,6 +214,7 @@ export const contract = {
     path: '/api/v1/search',
     summary: 'Find nodes by name',
     tag: 'Exploration',
+    bookmark: 'waits',
   }),
   startGeneration: op({
     input: GenerateRequest,
@@ -208,6 +227,7 @@ export const contract = {
     errors: ['BOUND_EXCEEDED', 'CONFLICT', 'CANCELLED', 'PAYLOAD_TOO_LARGE'],
     cache: 'invalidates',
     async: true,
+    bookmark: 'returns',
   }),
   getGenerationJob: op({
     input: JobRef,
@@ -227,6 +247,7 @@ export const contract = {
     tag: 'Generation',
     errors: ['NOT_FOUND', 'CONFLICT'],
     cache: 'invalidates',
+    bookmark: 'returns',
   }),
   clearGraph: op({
     input: ClearInput,
@@ -236,6 +257,7 @@ export const contract = {
     summary: 'Delete data (needs confirm=true)',
     tag: 'Graph',
     cache: 'invalidates',
+    bookmark: 'returns',
   }),
 } as const;
 

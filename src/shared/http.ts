@@ -19,6 +19,16 @@ export type HttpRequest = {
 
 type QueryScalar = string | number | boolean;
 
+/** Read-your-writes over HTTP (see BookmarkToken): the header both ways, and the query parameter. */
+export const BOOKMARK_HEADER = 'Neo4j-Bookmark';
+export const BOOKMARK_PARAM = 'bookmark';
+
+/** One token for a set of bookmarks (null for none), and back. */
+export const bookmarkToken = (bookmarks: readonly string[]): string | null =>
+  bookmarks.length ? [...new Set(bookmarks)].sort().join(',') : null;
+export const bookmarksOf = (token: string | null | undefined): string[] =>
+  token ? token.split(',').filter((bookmark) => bookmark !== '') : [];
+
 export function pathParamNames(path: string): string[] {
   return [...path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1] ?? '');
 }
@@ -168,9 +178,12 @@ export type IncomingParts = {
 
 /** The raw (unvalidated) input of an operation from the parts of an HTTP request. */
 export function decodeInput(name: OperationName, parts: IncomingParts): unknown {
-  const { input, http } = contract[name];
+  const { input, http, bookmark } = contract[name];
   const params = decodeQuery(input, parts.params);
-  if (http.method !== 'POST') return { ...decodeQuery(input, parts.query), ...params };
+  // The bookmark parameter is a transport option of the operations that wait for one.
+  const { [BOOKMARK_PARAM]: _bookmark, ...query } = parts.query;
+  if (http.method !== 'POST')
+    return { ...decodeQuery(input, bookmark ? query : parts.query), ...params };
   // No body at all means "no fields"; an explicit JSON null is refused like any non-object.
   const body = parts.body === undefined ? {} : parts.body;
   // A non-object body is left for the schema to reject by name.

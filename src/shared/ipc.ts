@@ -4,6 +4,7 @@
  * preload and the renderer's bridge client all derive from this module.
  */
 import { z } from 'zod';
+import { BookmarkToken } from './api';
 import { MENU_COMMAND_IDS } from './commands';
 import {
   OPERATION_NAMES,
@@ -53,6 +54,13 @@ export const IpcEnvelope = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), error: IpcError }),
 ]);
 
+/**
+ * The bridge's second argument, sent only when there is something in it: the bookmark of the
+ * window's latest write, for operations that wait for one (see BookmarkToken).
+ */
+export const IpcTransport = z.strictObject({ bookmark: BookmarkToken });
+export type IpcTransport = z.infer<typeof IpcTransport>;
+
 export const GenerationSubscription = z.strictObject({
   subscription: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
   jobId: z.string().min(1).max(100),
@@ -74,7 +82,10 @@ export type MenuCommand = z.infer<typeof MenuCommand>;
  * renderer's bridge client parses them.
  */
 export type Bridge = {
-  [N in OperationName]: (input: OperationInput<N>) => Promise<IpcResult<OperationOutput<N>>>;
+  [N in OperationName]: (
+    input: OperationInput<N>,
+    transport?: IpcTransport,
+  ) => Promise<IpcResult<OperationOutput<N>>>;
 } & {
   [N in DesktopOperationName]: (input: DesktopInput<N>) => Promise<IpcResult<DesktopOutput<N>>>;
 } & {

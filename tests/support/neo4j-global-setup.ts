@@ -1,7 +1,9 @@
 /**
  * Starts the database for the integration tests once per run: the one named by NEO4J_URI when
  * set, else the managed Neo4j on a free port with a temporary data folder (artifacts come from
- * the user cache, so only the first run on a machine downloads them).
+ * the user cache, so only the first run on a machine downloads them). NEO4J_TEST_SCHEME=neo4j
+ * runs every test through the routing driver (`neo4j://`) instead of a direct `bolt://` one;
+ * tests/integration/scale does so whatever the scheme.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -39,8 +41,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     `Neo4j ${instance.version} for tests started in ${instance.startSeconds.toFixed(1)} s ` +
       `(${instance.downloaded ? 'artifacts downloaded' : 'artifacts from cache'}) at ${instance.uri}`,
   );
+  const scheme = process.env.NEO4J_TEST_SCHEME ?? 'bolt';
+  if (scheme !== 'bolt' && scheme !== 'neo4j')
+    throw new Error(`NEO4J_TEST_SCHEME must be bolt or neo4j, not ${scheme}`);
   const database: TestDatabase = {
-    uri: instance.uri,
+    uri: instance.uri.replace(/^bolt:/, `${scheme}:`),
     ...instance.credentials,
     database: 'neo4j',
     disposable: true,

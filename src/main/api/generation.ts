@@ -10,6 +10,7 @@ import { AppError, ErrorCode } from '../../shared/errors';
 import { decodeQuery } from '../../shared/http';
 import { z } from 'zod';
 import type { Handlers } from '../services/types';
+import { bookmarkScope, sendBookmark } from './bookmarks';
 import type { JobControl } from './types';
 import { checkOutput, inputOf, validateInput } from './validate';
 
@@ -89,6 +90,7 @@ export function generationRouter(
   const router = Router();
   router.post(
     contract.startGeneration.http.path,
+    bookmarkScope('startGeneration'),
     validateInput('startGeneration'),
     async (req, res) => {
       const flags = AsyncFlag.safeParse(decodeQuery(AsyncFlag, req.query));
@@ -99,11 +101,13 @@ export function generationRouter(
       const started = await handlers.startGeneration(inputOf(req, 'startGeneration'));
       if (flags.data.async) {
         if (validateResponses) checkOutput('startGeneration', started);
+        sendBookmark('startGeneration', res, started);
         res.status(202).location(jobUrl(started.id)).json(started);
         return;
       }
       const finished = await jobs.wait(started.id);
       if (validateResponses) checkOutput('startGeneration', finished);
+      sendBookmark('startGeneration', res, finished);
       if (finished.status !== 'succeeded') throw failure(finished);
       res.status(200).location(jobUrl(finished.id)).json(finished);
     },

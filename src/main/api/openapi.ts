@@ -14,7 +14,8 @@ import {
 import { z } from 'zod';
 import { contract, OPERATION_NAMES, streams, type OperationName } from '../../shared/contract';
 import { ErrorBody, type ErrorCode } from '../../shared/errors';
-import { pathParamNames } from '../../shared/http';
+import { BookmarkToken } from '../../shared/api';
+import { BOOKMARK_HEADER, BOOKMARK_PARAM, pathParamNames } from '../../shared/http';
 import { STATUS_BY_CODE } from './errors';
 import { LINKS } from './openapi-links';
 import {
@@ -46,6 +47,23 @@ const RETRY_AFTER_HEADER = {
     schema: { type: 'integer' },
   },
 } as const;
+
+const BOOKMARK_RESPONSE_HEADER = {
+  [BOOKMARK_HEADER]: {
+    description:
+      'The bookmark of what the request wrote (as in the body); send it with later reads, to ' +
+      'any instance, to see those writes',
+    required: false,
+    schema: { type: 'string' },
+  },
+} as const;
+
+const carriedBookmark = (where: string) =>
+  BookmarkToken.optional().meta({
+    description:
+      `A bookmark an earlier write returned (${where}): the request waits until the database ` +
+      'has that state, and is never answered from a cache entry older than it',
+  });
 
 const withHeaders = (response: ResponseConfig, headers: ResponseConfig['headers']) => ({
   ...response,
@@ -130,6 +148,23 @@ function routeFor(name: OperationName): RouteConfig {
     );
     responses['202'] = withHeaders(json(output, 'The running job, at its URL'), location);
   }
+  const role = contract[name].bookmark;
+  if (role) {
+    request.headers = z.object({
+      [BOOKMARK_HEADER]: carriedBookmark('or use the query parameter'),
+    });
+    const query = request.query instanceof z.ZodObject ? request.query.shape : {};
+    request.query = z.object({
+      ...query,
+      [BOOKMARK_PARAM]: carriedBookmark(`or use the ${BOOKMARK_HEADER} header`),
+    });
+  }
+  if (role === 'returns')
+    for (const status of ['200', '202']) {
+      const response = responses[status];
+      if (response && !('$ref' in response))
+        response.headers = { ...response.headers, ...BOOKMARK_RESPONSE_HEADER };
+    }
   if (name === 'health')
     responses['503'] = withHeaders(json(output, 'The database is unreachable'), RETRY_AFTER_HEADER);
   for (const [status, links] of Object.entries(LINKS[name] ?? {})) {

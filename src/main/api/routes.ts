@@ -6,6 +6,7 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { contract, OPERATION_NAMES, type OperationName } from '../../shared/contract';
 import type { Handlers } from '../services/types';
+import { bookmarkScope, sendBookmark } from './bookmarks';
 import { RETRY_AFTER_SECONDS } from './errors';
 import { checkOutput, inputOf, validateInput } from './validate';
 
@@ -39,6 +40,7 @@ function operationHandler(
     const output = await handler(input);
     if (validateResponses) checkOutput(name, output);
     res.status(200);
+    sendBookmark(name, res, output);
     AFTER[name]?.(req, res, input, output);
     res.json(output);
   };
@@ -50,7 +52,11 @@ export function contractRouter(handlers: Handlers, validateResponses: boolean): 
     if (OWN_ROUTES.includes(name)) continue;
     const { method, path } = contract[name].http;
     const route = router.route(path);
-    const chain = [validateInput(name), operationHandler(name, handlers, validateResponses)];
+    const chain = [
+      bookmarkScope(name),
+      validateInput(name),
+      operationHandler(name, handlers, validateResponses),
+    ];
     if (method === 'GET') route.get(chain);
     else if (method === 'POST') route.post(chain);
     else route.delete(chain);

@@ -3,6 +3,7 @@
  * allowlist, refusal of cross-site requests from origins not on it, and security headers with a
  * content security policy that the served UI (WebGL, layout worker from blob:) and the docs need.
  */
+import { BOOKMARK_HEADER } from '../../shared/http';
 import { timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import cors from 'cors';
@@ -84,8 +85,8 @@ export function corsMiddleware(allowlist: readonly string[]): RequestHandler {
   const handler = cors({
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
     methods: ['GET', 'POST', 'DELETE'],
-    allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id'],
-    exposedHeaders: ['X-Request-Id', 'Location', 'Retry-After'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id', BOOKMARK_HEADER],
+    exposedHeaders: ['X-Request-Id', 'Location', 'Retry-After', BOOKMARK_HEADER],
     maxAge: 600,
   });
   // Without an Origin header (curl, scripts, same-origin GETs) cors only adds `Vary: Origin`:

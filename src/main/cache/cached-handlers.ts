@@ -1,13 +1,19 @@
 /**
  * Read-cached handlers, by each operation's cache role in the contract: `read` operations (stats,
  * filter options, region graphs) are served from the cache; every operation that writes to the
- * graph (clear, write queries, generation start/finish/cancel) drops the whole cache. Writes by
- * other processes (e.g. the CLI) show after the TTL at most.
+ * graph (clear, write queries, generation start/finish/cancel) drops the whole cache and leaves
+ * its bookmark with it. An entry is never served to a request that carries a bookmark its read
+ * did not wait for. Writes by other processes (e.g. the CLI) show after the TTL at most.
  */
 import type { GenerationJob } from '../../shared/api';
 import { contract, OPERATION_NAMES, type OperationName } from '../../shared/contract';
 import type { Handlers } from '../services/types';
+import { bookmarksOf } from '../../shared/http';
+import { awaitedBookmarks, withinBookmarkScope, writtenBookmark } from '../db/bookmarks';
 import type { ReadCache } from './types';
+
+/** A cached output and the bookmarks its read waited for. */
+type CacheEntry<O> = { seen: string[]; output: O };
 
 const DEFAULT_CACHE_TTL_MS = 60_000;
 
@@ -22,44 +28,47 @@ export function withReadCache(
 ): Handlers {
   const ttlMs = options.ttlMs ?? DEFAULT_CACHE_TTL_MS;
 
-  // Bumped on every invalidation, so that a read that raced a write does not store its result.
-  let epoch = 0;
-
-  // Misses in flight, by epoch and key: concurrent requests for an entry that is being computed
-  // share that one computation instead of each running it (and holding its result) again.
+  // Misses in flight, by version, key and bookmarks: concurrent requests for an entry that is
+  // being computed share that one computation instead of each running it (and holding its
+  // result) again.
   const inFlight = new Map<string, Promise<unknown>>();
 
   function cached<I, O>(name: string, handler: (input: I) => Promise<O>): (input: I) => Promise<O> {
-    const compute = async (key: string, input: I): Promise<O> => {
-      const before = epoch;
-      const value = await handler(input);
-      if (before === epoch) await cache.set(key, JSON.stringify(value), ttlMs);
-      return value;
-    };
     return async (input) => {
       const key = `${name}:${JSON.stringify(input)}`;
-      const hit = await cache.get(key);
-      // Entries are written only from this operation's own output.
-      if (hit !== undefined) return JSON.parse(hit) as O;
-      const flightKey = `${epoch}:${key}`;
+      const carried = awaitedBookmarks();
+      const { value, version, recent } = await cache.lookup(key);
+      if (value !== undefined) {
+        // Entries are written only below, from this operation's own output.
+        const entry = JSON.parse(value) as CacheEntry<O>;
+        // Served only if its read is known to include every write the request has seen.
+        if (carried.every((bookmark) => entry.seen.includes(bookmark))) return entry.output;
+      }
+      // The read waits for the request's bookmarks and the latest writes', and says so.
+      const seen = [...new Set([...carried, ...recent])];
+      const flightKey = `${version}:${key}:${seen.join(',')}`;
       const pending = inFlight.get(flightKey) as Promise<O> | undefined;
       if (pending) return pending;
-      const flight = compute(key, input).finally(() => inFlight.delete(flightKey));
+      const flight = withinBookmarkScope(seen, () => handler(input))
+        .then(async (output) => {
+          const entry: CacheEntry<O> = { seen, output };
+          await cache.store(key, JSON.stringify(entry), version, ttlMs);
+          return output;
+        })
+        .finally(() => inFlight.delete(flightKey));
       inFlight.set(flightKey, flight);
       return flight;
     };
   }
 
-  async function invalidate(): Promise<void> {
-    epoch += 1;
-    await cache.invalidate();
-  }
+  const invalidate = (bookmark: string | null): Promise<void> =>
+    cache.invalidate(bookmarksOf(bookmark));
 
   async function invalidating<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
     } finally {
-      await invalidate();
+      await invalidate(writtenBookmark());
     }
   }
 
@@ -71,7 +80,7 @@ export function withReadCache(
       done = true;
       // subscribe may call this before it returns (job already over): unsubscribe afterwards.
       queueMicrotask(() => unsubscribe());
-      void invalidate();
+      void invalidate(update.bookmark);
     });
   }
 

@@ -3,7 +3,7 @@
  * ones are dropped once the total size passes a byte budget (region graphs can be megabytes each).
  */
 import { LRUCache } from 'lru-cache';
-import type { ReadCache } from './types';
+import { RECENT_BOOKMARKS, type ReadCache } from './types';
 
 export function createMemoryCache(
   options: { maxBytes?: number; now?: () => number } = {},
@@ -17,15 +17,23 @@ export function createMemoryCache(
     ttlResolution: 0,
     ...(options.now ? { perf: { now: options.now } } : {}),
   });
+  let version = 0;
+  let recent: string[] = [];
   return {
     kind: 'memory',
-    get: (key) => Promise.resolve(entries.get(key)),
-    set: (key, value, ttlMs) => {
+    lookup: (key) =>
+      Promise.resolve({ value: entries.get(key), version: String(version), recent: [...recent] }),
+    store: (key, value, at, ttlMs) => {
       // An entry over the whole budget is not stored (lru-cache refuses it and drops the key).
-      entries.set(key, value, { ttl: ttlMs });
+      if (at === String(version)) entries.set(key, value, { ttl: ttlMs });
       return Promise.resolve();
     },
-    invalidate: () => {
+    invalidate: (bookmarks = []) => {
+      version += 1;
+      recent = [...bookmarks, ...recent.filter((b) => !bookmarks.includes(b))].slice(
+        0,
+        RECENT_BOOKMARKS,
+      );
       entries.clear();
       return Promise.resolve();
     },

@@ -91,6 +91,11 @@ export function databaseError(error: unknown, target: DatabaseTarget): AppError 
       'DATABASE_UNAVAILABLE',
       `${where(target)} has no database named "${target.database}": ${databaseHint(target)}.`,
     );
+  // A bookmark the database cannot read (made up, or of another database).
+  if (code.startsWith('Neo.ClientError.Transaction.InvalidBookmark'))
+    return new AppError('VALIDATION_ERROR', 'The bookmark is not one this database gave out.', [
+      { field: 'bookmark', message: 'not a bookmark of this database' },
+    ]);
   if (code === DATABASE_OFFLINE)
     return new AppError(
       'DATABASE_UNAVAILABLE',

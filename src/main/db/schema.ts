@@ -71,8 +71,8 @@ export async function setupSchema(driver: Driver, database: string): Promise<Set
   const before = await existingNames(driver, database);
   const items = schemaItems();
   for (const item of items.filter((i) => !before.has(i.name)))
-    await driver.executeQuery(item.cypher, {}, { database });
-  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database });
+    await driver.executeQuery(item.cypher, {}, { database, routing: 'WRITE' });
+  await driver.executeQuery('CALL db.awaitIndexes(300)', {}, { database, routing: 'WRITE' });
   return {
     created: items.filter((i) => !before.has(i.name)).map((i) => i.name),
     existing: items.filter((i) => before.has(i.name)).map((i) => i.name),

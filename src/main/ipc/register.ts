@@ -11,12 +11,15 @@ import { AppError, validationError } from '../../shared/errors';
 import {
   GENERATION_PROGRESS_EVENT,
   GenerationSubscription,
+  IpcTransport,
   SUBSCRIBE_GENERATION,
   UNSUBSCRIBE_GENERATION,
   operationChannel,
   type BridgeOperationName,
   type IpcResult,
 } from '../../shared/ipc';
+import { bookmarksOf } from '../../shared/http';
+import { withinBookmarkScope } from '../db/bookmarks';
 import type { Logger } from '../logger';
 import type { Handlers } from '../services/types';
 import type { DesktopHandlers, GenerationEvents } from '../desktop/types';
@@ -75,12 +78,16 @@ export function registerIpc(deps: IpcDeps): () => void {
   ): void => {
     const channel = operationChannel(name);
     channels.push(channel);
-    ipcMain.handle(channel, async (event, raw): Promise<IpcResult<unknown>> => {
+    ipcMain.handle(channel, async (event, raw, rawTransport): Promise<IpcResult<unknown>> => {
       if (!trusted(event, channel)) return failure(refused);
       const parsed = schema.safeParse(argument(raw));
       if (!parsed.success) return failure(validationError(parsed.error, `${name} input`));
+      const transport = IpcTransport.optional().safeParse(rawTransport);
+      if (!transport.success) return failure(validationError(transport.error, `${name} bookmark`));
       try {
-        return { ok: true, value: await run(parsed.data) };
+        // The operation waits for the window's latest write (when it sent its bookmark).
+        const wait = bookmarksOf(transport.data?.bookmark);
+        return { ok: true, value: await withinBookmarkScope(wait, () => run(parsed.data)) };
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error, channel }, 'IPC call failed');
         return failure(error);

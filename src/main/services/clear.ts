@@ -5,6 +5,7 @@
  */
 import type { ClearInput, ClearResult } from '../../shared/api';
 import { deleteForLabels, deleteSelection, everything, regionSelection } from './generation/delete';
+import { writtenBookmark } from '../db/bookmarks';
 import { assertRegionsConfigured } from './regions';
 import type { Handlers, ServiceDeps } from './types';
 
@@ -29,6 +30,7 @@ export function createClearService(
         deleted_relationships: counts.relationships,
         regions,
         seconds,
+        bookmark: writtenBookmark(),
       };
     },
   } satisfies Partial<Handlers>;

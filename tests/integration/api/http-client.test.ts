@@ -7,6 +7,7 @@ import {
   createHttpClient,
   type EventSourceFactory,
 } from '../../../src/renderer/src/client/http-client';
+import { BOOKMARK_HEADER } from '../../../src/shared/http';
 import { countRegions, openHarness, type Harness } from './harness';
 import { readEvents } from './sse';
 
@@ -46,6 +47,23 @@ describe('HTTP client', () => {
     expect(health.database.reachable).toBe(true);
     const graph = await client.getRegionGraph({ region: A, limit: 10 });
     expect(graph.nodes).toEqual([]);
+  });
+
+  it('sends the bookmark of its latest write with the reads that follow', async () => {
+    const sent: (string | null)[] = [];
+    const client = createHttpClient({
+      baseUrl: server.url,
+      fetch: (url, init) => {
+        sent.push(new Headers(init?.headers).get(BOOKMARK_HEADER));
+        return fetch(url, init);
+      },
+    });
+    await client.getRegionGraph({ region: A });
+    const cleared = await client.clearGraph({ confirm: true, regions: [A] });
+    expect(cleared.bookmark).toMatch(/\S/);
+    await client.getRegionGraph({ region: A });
+    await client.health({});
+    expect(sent).toEqual([null, null, cleared.bookmark, null]);
   });
 
   it('throws the server error with its code, details, status and request id', async () => {

@@ -75,11 +75,11 @@ describe('failed and cancelled runs', () => {
   it('runs background jobs: progress, one at a time, cancel with rollback', async () => {
     const generator = service();
     const before = await databaseCounts(driver);
-    const job = generator.start(request({ seed: 6, batch_size: 5 }));
+    const job = await generator.start(request({ seed: 6, batch_size: 5 }));
     expect(job.status).toBe('running');
-    expect(() => generator.start(request({ seed: 7 }))).toThrow(
-      expect.objectContaining({ code: 'CONFLICT' }),
-    );
+    await expect(generator.start(request({ seed: 7 }))).rejects.toMatchObject({
+      code: 'CONFLICT',
+    });
     const seen: GenerationJob[] = [];
     await new Promise<void>((resolve) => {
       const unsubscribe = generator.subscribe(job.id, (update) => {
@@ -90,16 +90,16 @@ describe('failed and cancelled runs', () => {
         }
       });
     });
-    expect(generator.cancel(job.id).id).toBe(job.id);
+    expect((await generator.cancel(job.id)).id).toBe(job.id);
     const finished = await generator.wait(job.id);
     expect(finished).toMatchObject({ status: 'cancelled', rolled_back: true, result: null });
     expect(finished.error?.code).toBe('CANCELLED');
     expect(finished.finished_at).not.toBeNull();
-    expect(generator.get(job.id).status).toBe('cancelled');
+    expect((await generator.get(job.id)).status).toBe('cancelled');
     expect(seen.length).toBeGreaterThan(0);
     expect(await databaseCounts(driver)).toEqual(before);
 
-    const next = generator.start(request({ seed: 8, consultants_per_region: 1 }));
+    const next = await generator.start(request({ seed: 8, consultants_per_region: 1 }));
     const updates: GenerationJob[] = [];
     generator.subscribe(next.id, (update) => updates.push(update));
     const done = await generator.wait(next.id);
@@ -110,8 +110,6 @@ describe('failed and cancelled runs', () => {
     let late: GenerationJob | undefined;
     generator.subscribe(next.id, (update) => (late = update));
     expect(late?.status).toBe('succeeded');
-    expect(() => generator.get('no-such-job')).toThrow(
-      expect.objectContaining({ code: 'NOT_FOUND' }),
-    );
+    await expect(generator.get('no-such-job')).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });

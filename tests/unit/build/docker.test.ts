@@ -33,6 +33,31 @@ const compose = Compose.parse(parse(read('docker-compose.yml')));
 const { neo4j, backend } = compose.services;
 
 describe('docker-compose.yml', () => {
+  it('scales out in its `scale` profile: Redis, two API replicas on neo4j://, a balancer', () => {
+    const all = (parse(read('docker-compose.yml')) as { services: Record<string, unknown> })
+      .services;
+    const Scaled = z.object({ profiles: z.array(z.string()) });
+    for (const name of ['redis', 'api-1', 'api-2', 'lb'])
+      expect(Scaled.parse(all[name]).profiles, name).toEqual(['scale']);
+    for (const name of ['api-1', 'api-2']) {
+      const replica = Service.omit({ ports: true, volumes: true }).parse(all[name]);
+      expect(replica.environment).toMatchObject({
+        NEO4J_URI: 'neo4j://neo4j:7687',
+        REDIS_URL: 'redis://redis:6379',
+        API_HOST: '0.0.0.0',
+      });
+      expect(replica.environment.API_TOKEN).toMatch(/^\$\{API_TOKEN:\?/);
+    }
+    expect(neo4j.environment.NEO4J_server_default__advertised__address).toBe('neo4j');
+    const balancer = read('packaging/nginx-scale.conf')
+      .split('\n')
+      .filter((line) => !line.trim().startsWith('#'))
+      .join('\n');
+    for (const name of ['api-1:8000', 'api-2:8000']) expect(balancer).toContain(`server ${name}`);
+    expect(balancer).not.toMatch(/ip_hash|sticky|hash \$/);
+    expect(balancer).toContain('proxy_buffering off');
+  });
+
   it('runs Neo4j 5 with its data and logs on named volumes', () => {
     expect(neo4j.image).toMatch(/^neo4j:5(\.|$|-)/);
     const volumeNames = neo4j.volumes.map((v) => v.split(':')[0]);

@@ -39,7 +39,7 @@ export async function deleteSelection(
   database: string,
   selection: NodeSelection,
 ): Promise<DeleteCounts> {
-  const session = driver.session({ database });
+  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
   try {
     const rels = await session.run(
       `${selection.match} MATCH (n)-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF ${RELATIONSHIP_BATCH} ROWS`,

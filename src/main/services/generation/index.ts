@@ -4,6 +4,7 @@
  */
 import type { GenerateRequest, GenerationJob, GenerationResult } from '../../../shared/api';
 import type { Handlers, ServiceDeps } from '../types';
+import type { JobStore } from './job-store';
 import { createJobRegistry } from './jobs';
 import { resolveParams } from './params';
 import { runGeneration, type RunOptions } from './run';
@@ -11,18 +12,19 @@ import { runGeneration, type RunOptions } from './run';
 export { GenerationError } from './run';
 export type GenerationService = {
   run: (request: GenerateRequest, options?: RunOptions) => Promise<GenerationResult>;
-  start: (request: GenerateRequest) => GenerationJob;
-  get: (id: string) => GenerationJob;
-  cancel: (id: string) => GenerationJob;
+  start: (request: GenerateRequest) => Promise<GenerationJob>;
+  get: (id: string) => Promise<GenerationJob>;
+  cancel: (id: string) => Promise<GenerationJob>;
   wait: (id: string) => Promise<GenerationJob>;
   subscribe: (id: string, listener: (job: GenerationJob) => void) => () => void;
 };
 
-export function createGenerationService(deps: ServiceDeps): GenerationService {
+/** `store`: where other API instances see the jobs (Redis); without it, this process only. */
+export function createGenerationService(deps: ServiceDeps, store?: JobStore): GenerationService {
   const run = (request: GenerateRequest, options?: RunOptions): Promise<GenerationResult> =>
     runGeneration(deps, request, options);
   // Bounds and regions are checked before a job starts, so a bad request fails as a 4xx.
-  const jobs = createJobRegistry(run, (request) => void resolveParams(request, deps.config));
+  const jobs = createJobRegistry(run, (request) => void resolveParams(request, deps.config), store);
   return { run, ...jobs };
 }
 

@@ -6,7 +6,9 @@
  *
  * A run still in progress in another process (say, the CLI seeding the same database) has no
  * record yet either; it is recognised by its open write transactions, whose parameters carry
- * its generation id, and left alone.
+ * its generation id, and left alone. On a cluster both checks go to the leader (WRITE access
+ * mode): a secondary may not have a run's record yet, and does not see the leader's open
+ * transactions.
  */
 import type { Driver } from 'neo4j-driver';
 import { NODE_LABELS } from '../../../shared/domain';
@@ -35,7 +37,7 @@ async function unrecordedRuns(driver: Driver, database: string): Promise<string[
        WHERE NOT EXISTS { MATCH (g:${GENERATION_LABEL}) WHERE g.generation_id = id }
        RETURN collect(id) AS ids`,
       {},
-      { database, routing: 'READ' },
+      { database, routing: 'WRITE' },
     );
     const found: unknown = records[0]?.get('ids');
     if (Array.isArray(found)) for (const id of found) ids.add(String(id));
@@ -51,7 +53,7 @@ async function liveRuns(driver: Driver, database: string): Promise<Set<string>> 
     const { records } = await driver.executeQuery(
       'SHOW TRANSACTIONS YIELD parameters RETURN parameters',
       {},
-      { database, routing: 'READ' },
+      { database, routing: 'WRITE' },
     );
     for (const record of records) {
       const parameters: unknown = record.get('parameters');

@@ -7,6 +7,7 @@
 import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
 import type { QueryRequest, QueryResponse } from '../../../shared/api';
 import type { Handlers, ServiceDeps } from '../types';
+import { writtenBookmark } from '../../db/bookmarks';
 import { queryError } from './errors';
 import { toCypherParameters } from './parameters';
 import { preflight } from './preflight';
@@ -23,59 +24,59 @@ export function createQueryService(deps: ServiceDeps) {
   const { config } = deps;
   return {
     async runQuery(input: QueryRequest): Promise<QueryResponse> {
-      const writes = config.ALLOW_WRITE_QUERIES && !input.read_only;
-      const cap = Math.min(input.limit ?? config.QUERY_ROW_CAP, config.QUERY_ROW_CAP);
-      const timeout = Math.min(
-        input.timeout_ms ?? config.QUERY_TIMEOUT_MS,
-        config.QUERY_TIMEOUT_MS,
-      );
-      const parameters = toCypherParameters(input.parameters);
-      const session = deps.driver.session({
-        database: deps.database,
-        defaultAccessMode: writes ? neo4j.session.WRITE : neo4j.session.READ,
-        fetchSize: Math.min(cap + 1, 1_000),
-      });
-      const started = performance.now();
-      try {
-        const planned = writes
-          ? undefined
-          : await preflight(session, deps, input.query, parameters);
-        // Auto-commit, so that CALL { } IN TRANSACTIONS works when writes are allowed.
-        const result = session.run(input.query, parameters, { timeout });
-        const records: Neo4jRecord[] = [];
-        let truncated = false;
-        for await (const record of result) {
-          if (records.length >= cap) {
-            truncated = true;
-            break;
-          }
-          records.push(record);
-        }
-        const summary = truncated ? undefined : await result.summary();
-        const elapsed = performance.now() - started;
-        const counters = summary?.counters;
-        const changed =
-          counters && (counters.containsUpdates() || counters.containsSystemUpdates());
-        const queryType = summary?.queryType ?? planned ?? 'r';
-        return {
-          columns: records[0]?.keys.map(String) ?? (await result.keys()).map(String),
-          rows: rowsOf(records),
-          graph: await graphOf(records, session),
-          summary: {
-            query_type: QUERY_TYPES[queryType] ?? queryType,
-            row_count: records.length,
-            truncated,
-            elapsed_ms: Math.round(elapsed * 10) / 10,
-            ...(changed && { counters: { ...counters.updates(), ...systemUpdates(counters) } }),
-          },
-        };
-      } catch (error) {
-        throw queryError(error, deps, timeout);
-      } finally {
-        await session.close();
-      }
+      // The write's bookmark is known once its session has closed.
+      const response = await run(input);
+      return { ...response, bookmark: writtenBookmark() };
     },
   } satisfies Partial<Handlers>;
+
+  async function run(input: QueryRequest): Promise<Omit<QueryResponse, 'bookmark'>> {
+    const writes = config.ALLOW_WRITE_QUERIES && !input.read_only;
+    const cap = Math.min(input.limit ?? config.QUERY_ROW_CAP, config.QUERY_ROW_CAP);
+    const timeout = Math.min(input.timeout_ms ?? config.QUERY_TIMEOUT_MS, config.QUERY_TIMEOUT_MS);
+    const parameters = toCypherParameters(input.parameters);
+    const session = deps.driver.session({
+      database: deps.database,
+      defaultAccessMode: writes ? neo4j.session.WRITE : neo4j.session.READ,
+      fetchSize: Math.min(cap + 1, 1_000),
+    });
+    const started = performance.now();
+    try {
+      const planned = writes ? undefined : await preflight(session, deps, input.query, parameters);
+      // Auto-commit, so that CALL { } IN TRANSACTIONS works when writes are allowed.
+      const result = session.run(input.query, parameters, { timeout });
+      const records: Neo4jRecord[] = [];
+      let truncated = false;
+      for await (const record of result) {
+        if (records.length >= cap) {
+          truncated = true;
+          break;
+        }
+        records.push(record);
+      }
+      const summary = truncated ? undefined : await result.summary();
+      const elapsed = performance.now() - started;
+      const counters = summary?.counters;
+      const changed = counters && (counters.containsUpdates() || counters.containsSystemUpdates());
+      const queryType = summary?.queryType ?? planned ?? 'r';
+      return {
+        columns: records[0]?.keys.map(String) ?? (await result.keys()).map(String),
+        rows: rowsOf(records),
+        graph: await graphOf(records, session),
+        summary: {
+          query_type: QUERY_TYPES[queryType] ?? queryType,
+          row_count: records.length,
+          truncated,
+          elapsed_ms: Math.round(elapsed * 10) / 10,
+          ...(changed && { counters: { ...counters.updates(), ...systemUpdates(counters) } }),
+        },
+      };
+    } catch (error) {
+      throw queryError(error, deps, timeout);
+    } finally {
+      await session.close();
+    }
+  }
 }
 
 function systemUpdates(counters: { systemUpdates(): number }): Record<string, number> {

@@ -16,7 +16,8 @@ import {
   type OperationOutput,
 } from '@shared/contract';
 import { AppError, ErrorBody, type ErrorCode, type ErrorDetail } from '@shared/errors';
-import { buildRequest } from '@shared/http';
+import { BOOKMARK_HEADER, buildRequest } from '@shared/http';
+import { createBookmarkHolder } from './bookmark';
 import { cancelMessage } from './cancel';
 
 /** A failed API call: the server's error code and message, plus the HTTP status and request id. */
@@ -84,6 +85,7 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
+  const bookmark = createBookmarkHolder();
 
   async function call<N extends OperationName>(
     name: N,
@@ -92,12 +94,16 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
     { signal }: CallOptions = {},
   ): Promise<OperationOutput<N>> {
     const request = buildRequest(name, input, extraQuery);
+    const carried = contract[name].bookmark ? bookmark.current() : null;
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${request.url}`, {
         method: request.method,
-        headers:
-          request.body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+        headers: {
+          ...headers,
+          ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(carried ? { [BOOKMARK_HEADER]: carried } : {}),
+        },
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal,
       });
@@ -128,6 +134,7 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
         response.status,
         response.headers.get('x-request-id') ?? undefined,
       );
+    if (contract[name].bookmark === 'returns') bookmark.remember(parsed.data);
     // TypeScript cannot correlate a generic key with its table entry; the table guarantees it.
     return parsed.data as OperationOutput<N>;
   }
@@ -151,7 +158,10 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
       const parsed = output.safeParse(JSON.parse(message.data));
       if (!parsed.success) return;
       // A finished job ends the stream; closing stops the browser from reconnecting.
-      if (parsed.data.status !== 'running') close();
+      if (parsed.data.status !== 'running') {
+        close();
+        bookmark.remember(parsed.data);
+      }
       listener(parsed.data);
     });
     return close;

@@ -18,7 +18,8 @@ import {
   type DesktopOperationName,
 } from '@shared/desktop';
 import { AppError } from '@shared/errors';
-import { AppStatus, IpcEnvelope, MenuCommand, type Bridge } from '@shared/ipc';
+import { AppStatus, IpcEnvelope, MenuCommand, type Bridge, type IpcTransport } from '@shared/ipc';
+import { createBookmarkHolder } from './bookmark';
 import { cancelMessage } from './cancel';
 import type { DesktopClient } from './types';
 
@@ -40,19 +41,29 @@ function unwrap<T extends z.ZodType>(name: string, schema: T, answer: unknown): 
 }
 
 export function createIpcClient(bridge: Bridge): BridgeClient {
+  const bookmark = createBookmarkHolder();
   const call =
     (name: OperationName | DesktopOperationName, schema: z.ZodType) =>
     async (input: unknown, { signal }: CallOptions = {}): Promise<unknown> => {
-      const invoke = bridge[name] as (input: unknown) => Promise<unknown>;
-      // An IPC call cannot be withdrawn from main: a cancelled one is answered at once and its
-      // late answer dropped.
-      if (!signal) return unwrap(name, schema, await invoke(input));
-      const cancelled = (): AppError => new AppError('CANCELLED', cancelMessage(signal));
-      if (signal.aborted) throw cancelled();
-      const aborted = new Promise<never>((_, reject) =>
-        signal.addEventListener('abort', () => reject(cancelled()), { once: true }),
-      );
-      return unwrap(name, schema, await Promise.race([invoke(input), aborted]));
+      const invoke = bridge[name] as (input: unknown, transport?: IpcTransport) => Promise<unknown>;
+      const role = name in contract ? contract[name as OperationName].bookmark : undefined;
+      const carried = role ? bookmark.current() : null;
+      const send = (): Promise<unknown> =>
+        carried ? invoke(input, { bookmark: carried }) : invoke(input);
+      const answered = async (): Promise<unknown> => {
+        // An IPC call cannot be withdrawn from main: a cancelled one is answered at once and its
+        // late answer dropped.
+        if (!signal) return send();
+        const cancelled = (): AppError => new AppError('CANCELLED', cancelMessage(signal));
+        if (signal.aborted) throw cancelled();
+        const aborted = new Promise<never>((_, reject) =>
+          signal.addEventListener('abort', () => reject(cancelled()), { once: true }),
+        );
+        return Promise.race([send(), aborted]);
+      };
+      const output = unwrap(name, schema, await answered());
+      if (role === 'returns') bookmark.remember(output);
+      return output;
     };
   const operations = Object.fromEntries(
     OPERATION_NAMES.map((name) => [name, call(name, contract[name].output)]),
@@ -66,7 +77,9 @@ export function createIpcClient(bridge: Bridge): BridgeClient {
     onGenerationProgress: (jobId, listener) =>
       bridge.onGenerationProgress(jobId, (raw) => {
         const job = GenerationJob.safeParse(raw);
-        if (job.success) listener(job.data);
+        if (!job.success) return;
+        if (job.data.status !== 'running') bookmark.remember(job.data);
+        listener(job.data);
       }),
     desktop: {
       ...desktopOperations,

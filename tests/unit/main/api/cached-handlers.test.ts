@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { GenerationJob, StatsResponse } from '../../../../src/shared/api';
 import { withReadCache } from '../../../../src/main/cache/cached-handlers';
 import { createMemoryCache } from '../../../../src/main/cache/memory';
+import { awaitedBookmarks, withinBookmarkScope } from '../../../../src/main/db/bookmarks';
 import type { Handlers } from '../../../../src/main/services/types';
 
 function stats(total: number): StatsResponse {
@@ -27,6 +28,7 @@ function job(status: GenerationJob['status']): GenerationJob {
     rolled_back: false,
     started_at: '2026-01-01T00:00:00Z',
     finished_at: null,
+    bookmark: null,
   };
 }
 
@@ -36,13 +38,20 @@ function setup(finishedAtSubscribe = false) {
   const base = {
     getStats: () => Promise.resolve(stats(total)),
     clearGraph: () =>
-      Promise.resolve({ deleted_nodes: 0, deleted_relationships: 0, regions: null, seconds: 0 }),
+      Promise.resolve({
+        deleted_nodes: 0,
+        deleted_relationships: 0,
+        regions: null,
+        seconds: 0,
+        bookmark: null,
+      }),
     runQuery: () =>
       Promise.resolve({
         columns: [],
         rows: [],
         graph: null,
         summary: { query_type: 'w', row_count: 0, truncated: false, elapsed_ms: 0 },
+        bookmark: null,
       }),
     startGeneration: () => Promise.resolve(job('running')),
   } satisfies Partial<Handlers>;
@@ -124,5 +133,44 @@ describe('withReadCache concurrency', () => {
     expect(calls).toBe(1);
     expect(results.every((r) => r.total_nodes === 1)).toBe(true);
     expect((await handlers.getStats({})).total_nodes).toBe(1);
+  });
+});
+
+describe('withReadCache and bookmarks', () => {
+  it('never serves an entry whose read did not wait for a bookmark the request carries', async () => {
+    const waited: (readonly string[])[] = [];
+    let total = 0;
+    const base = {
+      getStats: () => {
+        waited.push(awaitedBookmarks());
+        return Promise.resolve(stats(total));
+      },
+    } satisfies Partial<Handlers>;
+    const cache = createMemoryCache();
+    const handlers = withReadCache(base as unknown as Handlers, cache, {
+      generation: { subscribe: () => () => undefined },
+    });
+    const statsWith = (bookmarks: string[]) =>
+      withinBookmarkScope(bookmarks, () => handlers.getStats({}));
+
+    await statsWith([]);
+    total = 1;
+    // A write this cache never heard of (another process's): the entry cannot vouch for it.
+    expect((await statsWith(['elsewhere'])).total_nodes).toBe(1);
+    expect(waited.at(-1)).toEqual(['elsewhere']);
+    // The fresh entry waited for it, so it serves that bookmark (and requests without any).
+    total = 2;
+    expect((await statsWith(['elsewhere'])).total_nodes).toBe(1);
+    expect((await statsWith([])).total_nodes).toBe(1);
+    expect(waited).toHaveLength(2);
+
+    // After a write through the cache, every fill waits for its bookmark, so entries can serve
+    // clients that carry it.
+    await cache.invalidate(['mine']);
+    expect((await statsWith([])).total_nodes).toBe(2);
+    expect(waited.at(-1)).toEqual(['mine']);
+    total = 3;
+    expect((await statsWith(['mine'])).total_nodes).toBe(2);
+    expect(waited).toHaveLength(3);
   });
 });

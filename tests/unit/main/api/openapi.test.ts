@@ -61,6 +61,7 @@ const job: GenerationJob = {
   rolled_back: false,
   started_at: '2024-01-01T00:00:00.000Z',
   finished_at: null,
+  bookmark: null,
 };
 
 describe('OpenAPI document', () => {
@@ -89,6 +90,7 @@ describe('OpenAPI document', () => {
       rows: [{ list: [1, null], map: { a: null }, nothing: null, nested: [[null, { b: [null] }]] }],
       graph: null,
       summary: { query_type: 'read', row_count: 1, truncated: false, elapsed_ms: 1 },
+      bookmark: null,
     };
     expect(valid('QueryResponse', response)).toBe(true);
     for (const value of [null, 1, 'a', true, [1, null], { a: null }, [[]], { a: { b: [null] } }])

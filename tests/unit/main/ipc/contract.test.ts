@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { awaitedBookmarks } from '../../../../src/main/db/bookmarks';
 import { registerIpc } from '../../../../src/main/ipc/register';
 import type { DesktopHandlers, GenerationEvents } from '../../../../src/main/desktop/types';
 import type { Handlers } from '../../../../src/main/services/types';
@@ -135,6 +136,21 @@ const callBridge = (
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('IPC contract', () => {
+  it('runs an operation in a scope that waits for the bookmark the window sent', async () => {
+    const { bridge, answers } = setup();
+    const waited: (readonly string[])[] = [];
+    answers.set('search', () => {
+      waited.push(awaitedBookmarks());
+      return Promise.resolve(FIXTURES.search.output);
+    });
+    expect((await bridge.search({ q: 'a' })).ok).toBe(true);
+    expect((await bridge.search({ q: 'a' }, { bookmark: 'FB:one,FB:two' })).ok).toBe(true);
+    expect(waited).toEqual([[], ['FB:one', 'FB:two']]);
+    const refused = await bridge.search({ q: 'a' }, { bookmark: 'not one' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+    expect(waited).toHaveLength(2);
+  });
+
   it('registers one channel per operation and exposes one bridge function per operation', () => {
     const { ipc, bridge } = setup();
     expect([...ipc.handlers.keys()].sort()).toEqual(

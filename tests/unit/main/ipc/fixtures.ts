@@ -50,6 +50,7 @@ const job = {
   rolled_back: false,
   started_at: '2025-01-01T00:00:00.000Z',
   finished_at: null,
+  bookmark: null,
 };
 const profile = {
   id: 'p1',
@@ -189,6 +190,7 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
       rows: [{ n: 1 }],
       graph: null,
       summary: { query_type: 'r', row_count: 1, truncated: false, elapsed_ms: 3 },
+      bookmark: null,
     },
     invalid: { input: { query: '   ' }, field: 'query' },
   },
@@ -235,7 +237,13 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
   },
   clearGraph: {
     input: { confirm: true, regions: ['NAI'] },
-    output: { deleted_nodes: 10, deleted_relationships: 20, regions: ['NAI'], seconds: 0.2 },
+    output: {
+      deleted_nodes: 10,
+      deleted_relationships: 20,
+      regions: ['NAI'],
+      seconds: 0.2,
+      bookmark: 'FB:example',
+    },
     invalid: { input: { confirm: false }, field: 'confirm' },
   },
   getAppInfo: { input: {}, output: appInfo },

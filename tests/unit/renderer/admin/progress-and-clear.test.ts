@@ -85,6 +85,7 @@ describe('generation progress', () => {
       rolled_back: true,
       started_at: '2025-01-01T00:00:00Z',
       finished_at: '2025-01-01T00:00:01Z',
+      bookmark: null,
     };
     expect(outcomeText(base)).toMatch(/partial writes were removed/);
     expect(

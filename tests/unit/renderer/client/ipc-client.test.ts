@@ -24,10 +24,11 @@ const job = {
   rolled_back: false,
   started_at: '2025-01-01T00:00:00.000Z',
   finished_at: '2025-01-01T00:00:05.000Z',
+  bookmark: 'FB:job',
 };
 
 /** A bridge whose every operation answers `answer(name, input)`; events are pushed by the test. */
-function fakeBridge(answer: (name: string, input: unknown) => unknown) {
+function fakeBridge(answer: (name: string, input: unknown, transport?: unknown) => unknown) {
   const progress = new Set<(job: unknown) => void>();
   const menu = new Set<(command: unknown) => void>();
   const status = new Set<(status: unknown) => void>();
@@ -40,7 +41,7 @@ function fakeBridge(answer: (name: string, input: unknown) => unknown) {
   const operations = Object.fromEntries(
     BRIDGE_OPERATION_NAMES.map((name) => [
       name,
-      (input: unknown) => Promise.resolve(answer(name, input)),
+      (input: unknown, transport?: unknown) => Promise.resolve(answer(name, input, transport)),
     ]),
   );
   // The fake answers whatever the test says, including answers a real main would never send.
@@ -57,6 +58,27 @@ function fakeBridge(answer: (name: string, input: unknown) => unknown) {
 }
 
 describe('bridge client', () => {
+  it('sends the bookmark of its latest write with every operation that waits for one', async () => {
+    const calls: { name: string; transport: unknown }[] = [];
+    const cleared = { deleted_nodes: 1, deleted_relationships: 0, regions: null, seconds: 0 };
+    const { bridge, progress, push } = fakeBridge((name, _input, transport) => {
+      calls.push({ name, transport });
+      if (name === 'clearGraph') return { ok: true, value: { ...cleared, bookmark: 'FB:clear' } };
+      return { ok: true, value: { total: 0, results: [] } };
+    });
+    const client = createIpcClient(bridge);
+    await client.search({ q: 'a' });
+    await client.clearGraph({ confirm: true });
+    await client.search({ q: 'a' });
+    expect(calls.map((c) => c.transport)).toEqual([undefined, undefined, { bookmark: 'FB:clear' }]);
+    // A finished job's bookmark is the newest one once its last event arrives.
+    const stop = client.onGenerationProgress('job-1', () => undefined);
+    push(progress, job);
+    stop();
+    await client.search({ q: 'a' });
+    expect(calls.at(-1)?.transport).toEqual({ bookmark: 'FB:job' });
+  });
+
   it('offers every operation of the contract, and the desktop ones under `desktop`', () => {
     const client = createIpcClient(fakeBridge(() => null).bridge);
     for (const name of OPERATION_NAMES) expect(typeof client[name], name).toBe('function');

@@ -1,6 +1,6 @@
 /**
- * A throwaway redis-server for one test file: a child process on a free loopback port, with no
- * persistence, stopped (and restartable on the same port) by the test.
+ * A throwaway redis-server for a test file or a benchmark: a child process on a free loopback
+ * port, with no persistence, stopped (and restartable on the same port) by its user.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
