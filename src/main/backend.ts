@@ -18,6 +18,7 @@ import {
   generationOperations,
   type GenerationService,
 } from './services/generation';
+import { importOperations } from './services/import';
 import { removeAbandonedRuns } from './services/generation/recovery';
 import { withDatabaseErrors } from './services/database-errors';
 import { exploreOperations } from './services/graph/explore';
@@ -93,6 +94,7 @@ export function assembleBackend(options: {
     ...schemaOperations(deps),
     ...createClearService(deps),
     ...generationOperations(generation),
+    ...importOperations(deps),
   } satisfies Handlers;
   const handlers = withReadCache(withDatabaseErrors(operations, target), cache, { generation });
   metrics.setCountsSource(() => handlers.getStats({}));

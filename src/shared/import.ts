@@ -30,6 +30,17 @@ export const ImportOptions = z.object({
 });
 export type ImportOptions = z.input<typeof ImportOptions>;
 
+/** A file of an upload, as the server stored it for the import. */
+const UploadedFile = z.object({
+  name: z.string().min(1).max(255),
+  path: z.string().min(1).max(4096),
+});
+
+/** The import operation's input: the options, and the uploaded files (one or more). */
+export const ImportUpload = ImportOptions.extend({
+  files: z.array(UploadedFile).min(1, 'upload at least one file').max(20),
+});
+
 export const ImportIssue = z.object({
   file: z.string(),
   /** Spreadsheet row number: the header is row 1. */

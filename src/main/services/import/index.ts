@@ -15,7 +15,7 @@ import {
   type ImportFileReport,
 } from '../../../shared/import';
 import { AppError, isAppError } from '../../../shared/errors';
-import type { ServiceDeps } from '../types';
+import type { Handlers, ServiceDeps } from '../types';
 import type { Cell } from './fields';
 import { fileLayout, layoutOrder, targetOf, type FileLayout } from './layout';
 import { rowWrites, writeKey } from './rows';
@@ -277,3 +277,9 @@ function importRefused(result: ImportResult): AppError {
     })),
   );
 }
+
+/** The contract's import operation: files the REST upload stored, imported in one go. */
+export const importOperations = (deps: ServiceDeps) =>
+  ({
+    importFiles: ({ files, ...options }) => runImport(deps, files, options),
+  }) satisfies Partial<Handlers>;

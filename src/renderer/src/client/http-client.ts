@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { GenerationJob } from '@shared/api';
 import {
   contract,
-  OPERATION_NAMES,
+  CLIENT_OPERATION_NAMES,
   type CallOptions,
   streams,
   type Client,
@@ -158,7 +158,7 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
   }
 
   const operations = Object.fromEntries(
-    OPERATION_NAMES.map((name) => {
+    CLIENT_OPERATION_NAMES.map((name) => {
       // An async operation answers at once (202); its progress follows on its event stream.
       const extraQuery: Record<string, string> = contract[name].async ? { async: 'true' } : {};
       return [

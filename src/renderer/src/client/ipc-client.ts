@@ -6,11 +6,11 @@
 import type { z } from 'zod';
 import { GenerationJob } from '@shared/api';
 import {
-  OPERATION_NAMES,
+  CLIENT_OPERATION_NAMES,
   contract,
   type CallOptions,
   type Client,
-  type OperationName,
+  type ClientOperationName,
 } from '@shared/contract';
 import {
   DESKTOP_OPERATION_NAMES,
@@ -41,7 +41,7 @@ function unwrap<T extends z.ZodType>(name: string, schema: T, answer: unknown): 
 
 export function createIpcClient(bridge: Bridge): BridgeClient {
   const call =
-    (name: OperationName | DesktopOperationName, schema: z.ZodType) =>
+    (name: ClientOperationName | DesktopOperationName, schema: z.ZodType) =>
     async (input: unknown, { signal }: CallOptions = {}): Promise<unknown> => {
       const invoke = bridge[name] as (input: unknown) => Promise<unknown>;
       // An IPC call cannot be withdrawn from main: a cancelled one is answered at once and its
@@ -55,8 +55,8 @@ export function createIpcClient(bridge: Bridge): BridgeClient {
       return unwrap(name, schema, await Promise.race([invoke(input), aborted]));
     };
   const operations = Object.fromEntries(
-    OPERATION_NAMES.map((name) => [name, call(name, contract[name].output)]),
-  ) as { [N in OperationName]: Client[N] };
+    CLIENT_OPERATION_NAMES.map((name) => [name, call(name, contract[name].output)]),
+  ) as { [N in ClientOperationName]: Client[N] };
   const desktopOperations = Object.fromEntries(
     DESKTOP_OPERATION_NAMES.map((name) => [name, call(name, desktopContract[name].output)]),
   ) as Omit<DesktopClient, 'onMenuCommand' | 'onAppStatus'>;
