@@ -35,6 +35,7 @@ const desktop = {
   testConnection: refuse,
   activateProfile: refuse,
   saveFile: refuse,
+  importFiles: refuse,
 } satisfies DesktopHandlers;
 
 export function ipcClient(backend: Backend): { call: IpcCall; dispose: () => void } {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createImportFiles } from '../../../src/main/desktop/import-files';
 import { createGenerationService } from '../../../src/main/services/generation';
 import { runCli } from '../../../src/main/cli/program';
 import { GenerateRequest } from '../../../src/shared/api';
@@ -91,6 +92,26 @@ describe('import over REST and the CLI', () => {
     expect(result).toMatchObject({ committed: true, relationships: { created: 0, updated: 0 } });
     expect(result.files[0]).toMatchObject({ layout: 'coverage' });
     expect(await canonicalDump(h.driver, h.regions, true)).toEqual(original);
+  });
+
+  it('the desktop imports the files picked in the open dialog, and nothing when it is cancelled', async () => {
+    const picked: string[][] = [];
+    const dialog = (paths: string[]) =>
+      createImportFiles({
+        showOpenDialog: (options) => {
+          picked.push(options.filters.flatMap((f) => f.extensions));
+          return Promise.resolve({ canceled: paths.length === 0, filePaths: paths });
+        },
+        handlers: () => h.backend.handlers,
+      });
+    expect(await dialog([])({ dry_run: false })).toEqual({ chosen: false, result: null });
+    const { chosen, result } = await dialog([files.nodes, files.edges])({ dry_run: true });
+    expect(chosen).toBe(true);
+    expect(result).toMatchObject({ dry_run: true, nodes: { unchanged: original.nodes.length } });
+    expect(picked).toEqual([
+      ['csv', 'xlsx'],
+      ['csv', 'xlsx'],
+    ]);
   });
 
   it('documents the upload in the OpenAPI document', async () => {
