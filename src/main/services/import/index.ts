@@ -134,11 +134,12 @@ async function importFile(
       for (const p of problems) issues.add({ file: file.name, row, ...p });
       for (const write of writes) {
         const key = writeKey(write);
-        const props = JSON.stringify(write.props);
+        const repeatable = write.kind === 'relationship' && write.updateOnly;
+        const props = repeatable ? JSON.stringify(write.props) : '';
         const earlier = seen.get(key);
         if (earlier) {
           // The coverage table repeats a coverage on each holding row: the same values are fine.
-          const same = write.kind === 'relationship' && write.updateOnly && earlier.props === props;
+          const same = repeatable && earlier.props === props;
           if (!same)
             issues.add({
               file: file.name,
@@ -148,10 +149,7 @@ async function importFile(
             });
           continue;
         }
-        seen.set(key, {
-          row,
-          props: write.kind === 'relationship' && write.updateOnly ? props : '',
-        });
+        seen.set(key, { row, props });
         await writer.add(write, row);
       }
       if (rows % BATCH_SIZE === 0) {

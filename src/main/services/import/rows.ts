@@ -47,10 +47,12 @@ function byProperty(layout: FileLayout, header: readonly string[], cells: readon
   return out;
 }
 
-const KINDS = new Map<z.ZodObject, ReturnType<typeof kindsOf>>();
-function kinds(schema: z.ZodObject): ReturnType<typeof kindsOf> {
-  let known = KINDS.get(schema);
-  if (!known) KINDS.set(schema, (known = kindsOf(schema)));
+type Prepared = { kinds: ReturnType<typeof kindsOf>; strict: z.ZodObject };
+const PREPARED = new Map<z.ZodObject, Prepared>();
+/** The property kinds and the strict form of a schema, made once per schema. */
+function prepared(schema: z.ZodObject): Prepared {
+  let known = PREPARED.get(schema);
+  if (!known) PREPARED.set(schema, (known = { kinds: kindsOf(schema), strict: schema.strict() }));
   return known;
 }
 
@@ -66,7 +68,7 @@ function record(
   problems: RowProblem[],
   skip: ReadonlySet<string>,
 ): Record<string, unknown> | undefined {
-  const fieldKinds = kinds(schema);
+  const { kinds: fieldKinds, strict } = prepared(schema);
   const raw: Record<string, unknown> = {};
   const columnOf = new Map<string, string>();
   for (const [property, { cell, column }] of cells) {
@@ -82,7 +84,7 @@ function record(
     else raw[property] = converted.value;
     columnOf.set(property, column);
   }
-  const parsed = schema.strict().safeParse(raw);
+  const parsed = strict.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const property = String(issue.path[0] ?? '');
