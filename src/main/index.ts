@@ -136,7 +136,7 @@ function startDesktop(shellContext: Shell): void {
         writeFile: (path, data) => writeFile(path, data),
         defaultFolder: () => app.getPath('downloads'),
       }),
-      importFiles: createImportFiles({
+      importChosenFiles: createImportFiles({
         showOpenDialog: (options) =>
           window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
         handlers: runtime.handlers,

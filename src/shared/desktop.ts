@@ -165,7 +165,7 @@ export const desktopContract = {
     SaveFileResult,
     'Ask for a place with the save dialog and write there',
   ),
-  importFiles: op(
+  importChosenFiles: op(
     ImportOptions,
     ImportChoiceResult,
     'Pick CSV or XLSX files with the open dialog and import them',

@@ -21,7 +21,7 @@ export type ImportFilesDeps = {
   handlers: () => Handlers;
 };
 
-export function createImportFiles(deps: ImportFilesDeps): DesktopHandlers['importFiles'] {
+export function createImportFiles(deps: ImportFilesDeps): DesktopHandlers['importChosenFiles'] {
   return async (options): Promise<ImportChoiceResult> => {
     const answer = await deps.showOpenDialog({
       properties: ['openFile', 'multiSelections'],

@@ -35,7 +35,7 @@ const desktop = {
   testConnection: refuse,
   activateProfile: refuse,
   saveFile: refuse,
-  importFiles: refuse,
+  importChosenFiles: refuse,
 } satisfies DesktopHandlers;
 
 export function ipcClient(backend: Backend): { call: IpcCall; dispose: () => void } {

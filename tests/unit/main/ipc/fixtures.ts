@@ -282,7 +282,7 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     output: { saved: true, path: '/home/ada/Downloads/graph.json' },
     invalid: { input: { suggestedName: '../../.bashrc', data: 'x' }, field: 'suggestedName' },
   },
-  importFiles: {
+  importChosenFiles: {
     input: { dry_run: true },
     parsed: { dry_run: true },
     output: { chosen: false, result: null },

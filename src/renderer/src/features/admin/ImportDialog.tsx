@@ -113,7 +113,7 @@ export function ImportDialog({ client, open, onClose, onImported }: ImportDialog
     setResult(null);
     try {
       let done: ImportResult | null = null;
-      if (desktop) done = (await desktop.importFiles(options(dryRun))).result;
+      if (desktop) done = (await desktop.importChosenFiles(options(dryRun))).result;
       else if (upload) done = await upload(files, options(dryRun));
       setResult(done);
       if (done?.committed) onImported(done);
