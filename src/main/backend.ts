@@ -20,6 +20,7 @@ import {
   type GenerationService,
 } from './services/generation';
 import { createRedisJobStore } from './services/generation/job-store';
+import { importOperations } from './services/import';
 import { removeAbandonedRuns } from './services/generation/recovery';
 import { withDatabaseErrors } from './services/database-errors';
 import { exploreOperations } from './services/graph/explore';
@@ -98,6 +99,7 @@ export function assembleBackend(options: {
     ...schemaOperations(deps),
     ...createClearService(deps),
     ...generationOperations(generation),
+    ...importOperations(deps),
   } satisfies Handlers;
   const handlers = withReadCache(withDatabaseErrors(operations, target), cache, { generation });
   metrics.setCountsSource(() => handlers.getStats({}));

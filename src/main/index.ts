@@ -25,6 +25,7 @@ import { headlessArgs } from './desktop/args';
 import { connectionCheck } from './desktop/connection-check';
 import { createDesktopLogger, logDirOf } from './desktop/logging';
 import { createDesktopRuntime, type DesktopRuntime } from './desktop/runtime';
+import { createImportFiles } from './desktop/import-files';
 import { createSaveFile } from './desktop/save-file';
 import { createShutdown, onTerminationSignals } from './desktop/shutdown';
 import { registerIpc } from './ipc/register';
@@ -134,6 +135,11 @@ function startDesktop(shellContext: Shell): void {
           window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options),
         writeFile: (path, data) => writeFile(path, data),
         defaultFolder: () => app.getPath('downloads'),
+      }),
+      importChosenFiles: createImportFiles({
+        showOpenDialog: (options) =>
+          window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
+        handlers: runtime.handlers,
       }),
     },
     generation: runtime.generation,

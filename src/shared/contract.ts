@@ -29,11 +29,13 @@ import {
   StatsResponse,
 } from './api';
 import { RegionCode } from './domain';
+import { ImportResult, ImportUpload } from './import';
 import type { ErrorCode } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
-export type OperationTag = 'Utilities' | 'Graph' | 'Filters' | 'Exploration' | 'Generation';
+export type OperationTag =
+  'Utilities' | 'Graph' | 'Filters' | 'Exploration' | 'Generation' | 'Import';
 
 /**
  * What an operation does to the read cache: `read` results are cached; `invalidates` drops the
@@ -62,6 +64,12 @@ type Operation<I extends z.ZodType, O extends z.ZodType> = {
   bookmark?: BookmarkRole;
   /** `?async=true` answers 202 with the running resource at once (the HTTP client always asks). */
   async?: boolean;
+  /**
+   * A multipart/form-data upload: the input's `files` arrive as `file` parts (stored by the
+   * server as temporary files), its other fields as form fields. Not a client or IPC call: the
+   * web UI uploads, the desktop app picks files with a native dialog.
+   */
+  upload?: boolean;
 };
 
 type OperationSpec<I extends z.ZodType, O extends z.ZodType> = Omit<
@@ -259,6 +267,17 @@ export const contract = {
     cache: 'invalidates',
     bookmark: 'returns',
   }),
+  importFiles: op({
+    input: ImportUpload,
+    output: ImportResult,
+    method: 'POST',
+    path: '/api/v1/import',
+    summary: 'Import CSV or XLSX files (multipart upload; all rows or none)',
+    tag: 'Import',
+    errors: ['UNPROCESSABLE', 'PAYLOAD_TOO_LARGE'],
+    cache: 'invalidates',
+    upload: true,
+  }),
 } as const;
 
 export type Contract = typeof contract;
@@ -269,9 +288,12 @@ export type OperationOutput<N extends OperationName> = z.infer<Contract[N]['outp
 /** Per call: a signal that cancels the call (it then rejects with CANCELLED). */
 export type CallOptions = { signal?: AbortSignal };
 
+/** Operations a client calls: uploads travel as forms, outside the typed client and IPC. */
+export type ClientOperationName = Exclude<OperationName, 'importFiles'>;
+
 /** The typed client every UI and tool uses: one async function per operation. */
 export type Client = {
-  [N in OperationName]: (
+  [N in ClientOperationName]: (
     input: OperationInput<N>,
     options?: CallOptions,
   ) => Promise<OperationOutput<N>>;
@@ -281,6 +303,9 @@ export type Client = {
 };
 
 export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
+export const CLIENT_OPERATION_NAMES = OPERATION_NAMES.filter(
+  (name): name is ClientOperationName => !('upload' in contract[name]),
+);
 
 /**
  * Server-sent event streams: a GET route whose answer is a `text/event-stream` of `event`

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ErrorCode } from './errors';
+import { ImportOptions, ImportResult } from './import';
 
 const Empty = z.object({});
 
@@ -135,6 +136,13 @@ export const SaveFileResult = z.object({
 });
 export type SaveFileResult = z.infer<typeof SaveFileResult>;
 
+/** What the open dialog's import did: nothing when the user cancelled the dialog. */
+export const ImportChoiceResult = z.object({
+  chosen: z.boolean(),
+  result: ImportResult.nullable(),
+});
+export type ImportChoiceResult = z.infer<typeof ImportChoiceResult>;
+
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({
   input,
   output,
@@ -156,6 +164,11 @@ export const desktopContract = {
     SaveFileInput,
     SaveFileResult,
     'Ask for a place with the save dialog and write there',
+  ),
+  importChosenFiles: op(
+    ImportOptions,
+    ImportChoiceResult,
+    'Pick CSV or XLSX files with the open dialog and import them',
   ),
 } as const;
 

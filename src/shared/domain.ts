@@ -93,7 +93,7 @@ export const JpmFlag = z.enum(JPM_FLAGS);
 export const InfluenceLevel = z.number().int().min(1).max(4);
 
 /** ISO calendar date, as stored in Neo4j `date` values and returned by the API. */
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
 
 const nodeBase = {
   id: z.string().min(1),
@@ -213,6 +213,23 @@ export type OwnsProductProps = z.infer<typeof OwnsProductProps>;
 export type OwnsIncumbentProps = z.infer<typeof OwnsIncumbentProps>;
 export type RatesProps = z.infer<typeof RatesProps>;
 export type BiRecommendsProps = z.infer<typeof BiRecommendsProps>;
+
+/** Every relationship the model allows: its type, its ends and the properties it carries. */
+export const RELATIONSHIP_KINDS = [
+  { type: 'EMPLOYS', from: 'CONSULTANT', to: 'FIELD_CONSULTANT', props: EmploysProps },
+  { type: 'COVERS', from: 'FIELD_CONSULTANT', to: 'COMPANY', props: CoversProps },
+  { type: 'COVERS', from: 'CONSULTANT', to: 'COMPANY', props: CoversProps },
+  { type: 'OWNS', from: 'COMPANY', to: 'PRODUCT', props: OwnsProductProps },
+  { type: 'OWNS', from: 'COMPANY', to: 'INCUMBENT_PRODUCT', props: OwnsIncumbentProps },
+  { type: 'RATES', from: 'CONSULTANT', to: 'PRODUCT', props: RatesProps },
+  { type: 'BI_RECOMMENDS', from: 'INCUMBENT_PRODUCT', to: 'PRODUCT', props: BiRecommendsProps },
+] as const satisfies readonly {
+  type: RelationshipType;
+  from: NodeLabel;
+  to: NodeLabel;
+  props: z.ZodObject;
+}[];
+export type RelationshipKind = (typeof RELATIONSHIP_KINDS)[number];
 
 /** The two views of the network. */
 export const GRAPH_MODES = ['standard', 'recommendations'] as const;

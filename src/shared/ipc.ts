@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { BookmarkToken } from './api';
 import { MENU_COMMAND_IDS } from './commands';
 import {
-  OPERATION_NAMES,
+  CLIENT_OPERATION_NAMES,
+  type ClientOperationName,
   type OperationInput,
-  type OperationName,
   type OperationOutput,
 } from './contract';
 import {
@@ -21,14 +21,14 @@ import {
 } from './desktop';
 import { ErrorCode, ErrorDetail } from './errors';
 
-export type BridgeOperationName = OperationName | DesktopOperationName;
+export type BridgeOperationName = ClientOperationName | DesktopOperationName;
 
 export const operationChannel = (name: BridgeOperationName): `sn:${BridgeOperationName}` =>
   `sn:${name}`;
 
 /** Every invoke channel, in contract order: client operations first, then desktop ones. */
 export const BRIDGE_OPERATION_NAMES: readonly BridgeOperationName[] = [
-  ...OPERATION_NAMES,
+  ...CLIENT_OPERATION_NAMES,
   ...DESKTOP_OPERATION_NAMES,
 ];
 
@@ -82,7 +82,7 @@ export type MenuCommand = z.infer<typeof MenuCommand>;
  * renderer's bridge client parses them.
  */
 export type Bridge = {
-  [N in OperationName]: (
+  [N in ClientOperationName]: (
     input: OperationInput<N>,
     transport?: IpcTransport,
   ) => Promise<IpcResult<OperationOutput<N>>>;

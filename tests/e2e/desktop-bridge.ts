@@ -8,7 +8,11 @@
 import type { Page } from '@playwright/test';
 import { createHttpClient } from '../../src/renderer/src/client/http-client';
 import type { MenuCommandId } from '../../src/shared/commands';
-import { OPERATION_NAMES, type Client, type OperationName } from '../../src/shared/contract';
+import {
+  CLIENT_OPERATION_NAMES,
+  type Client,
+  type ClientOperationName,
+} from '../../src/shared/contract';
 import type { AppInfo, ProfileList } from '../../src/shared/desktop';
 import { AppError } from '../../src/shared/errors';
 import { BRIDGE_OPERATION_NAMES } from '../../src/shared/ipc';
@@ -21,8 +25,8 @@ export type DesktopBridge = {
   menu: (command: MenuCommandId) => Promise<void>;
 };
 
-const isOperation = (name: string): name is OperationName =>
-  (OPERATION_NAMES as readonly string[]).includes(name);
+const isOperation = (name: string): name is ClientOperationName =>
+  (CLIENT_OPERATION_NAMES as readonly string[]).includes(name);
 
 export async function installDesktopBridge(page: Page, baseUrl: string): Promise<DesktopBridge> {
   const client: Client = createHttpClient({ baseUrl });

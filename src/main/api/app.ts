@@ -9,6 +9,7 @@ import { AppError } from '../../shared/errors';
 import { docsRouter } from './docs';
 import { errorResponse, toAppError } from './errors';
 import { generationRouter } from './generation';
+import { importRouter } from './import';
 import { homePage } from './home';
 import { metricsRouter, requestMetrics } from './http-metrics';
 import { methodNotAllowedRouter, type KnownRoute } from './methods';
@@ -31,6 +32,8 @@ const hasBody = (req: express.Request): boolean =>
 const requireJsonBody: RequestHandler = (req, _res, next) => {
   if (req.method !== 'POST' || !hasBody(req) || req.is(['application/json', '+json']))
     return next();
+  // The upload route takes a multipart form (still behind the origin and token checks).
+  if (req.path === contract.importFiles.http.path && req.is('multipart/form-data')) return next();
   next(
     new AppError(
       'VALIDATION_ERROR',
@@ -97,6 +100,7 @@ export function createApiApp(backend: ApiBackend, options: ApiOptions = {}): Exp
   // API, which answers every path under its prefixes, found or not.
   app.use(contractRouter(handlers, validateResponses));
   app.use(generationRouter(handlers, generation, validateResponses));
+  app.use(importRouter(handlers, config, validateResponses));
   if (metrics) app.use(metricsRouter(metrics));
   app.use(methodNotAllowedRouter(apiRoutes(metrics !== undefined)));
   app.use(API_PREFIXES, notFound);

@@ -109,6 +109,21 @@ function pick(shape: Record<string, z.ZodType>, keys: string[], keep: boolean): 
   );
 }
 
+/** An upload's form: its `files` as `file` parts, `mapping` as JSON text, the rest as fields. */
+function uploadForm(shape: Record<string, z.ZodType>): z.ZodObject {
+  const fields = pick(shape, ['files', 'mapping'], false).shape;
+  return z.object({
+    file: z
+      .array(z.string().meta({ format: 'binary' }))
+      .min(1)
+      .meta({ description: 'The files: .csv (UTF-8) or .xlsx, each at most IMPORT_MAX_BYTES' }),
+    ...fields,
+    mapping: z.string().optional().meta({
+      description: 'Column mapping as JSON text: {"column": "property" | null}',
+    }),
+  });
+}
+
 function routeFor(name: OperationName): RouteConfig {
   const { input, output, http, summary, tag, errors: documented } = contract[name];
   const params = pathParamNames(http.path);
@@ -116,7 +131,12 @@ function routeFor(name: OperationName): RouteConfig {
   const request: RouteConfig['request'] = {};
   if (params.length) request.params = pick(shape, params, true);
   const errors = [...new Set<ErrorCode>([...COMMON_ERRORS, ...documented])];
-  if (http.method === 'POST') {
+  if ('upload' in contract[name]) {
+    request.body = {
+      required: true,
+      content: { 'multipart/form-data': { schema: uploadForm(shape) } },
+    };
+  } else if (http.method === 'POST') {
     const body = params.length ? pick(shape, params, false) : input;
     // No body means "no fields" (shared/http): a body is required only if no fields is refused.
     const required = !body.safeParse({}).success;

@@ -11,7 +11,7 @@ import { RETRY_AFTER_SECONDS } from './errors';
 import { checkOutput, inputOf, validateInput } from './validate';
 
 /** Operations whose routes are built elsewhere. */
-const OWN_ROUTES: readonly OperationName[] = ['startGeneration'];
+const OWN_ROUTES: readonly OperationName[] = ['startGeneration', 'importFiles'];
 
 type AfterHook = (req: Request, res: Response, input: unknown, output: unknown) => void;
 

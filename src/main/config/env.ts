@@ -83,6 +83,8 @@ export const EnvSchema = z.object({
   QUERY_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
   QUERY_ROW_CAP: int(1, 1_000_000).default(10_000),
   GENERATOR_BATCH_SIZE: int(1, 100_000).default(5_000),
+  /** Largest file an import accepts, in bytes. */
+  IMPORT_MAX_BYTES: int(1, 10_000_000_000).default(200 * 1024 * 1024),
   REDIS_URL: optionalString,
   /** Where the managed local Neo4j keeps its data (default: the user's data folder). */
   SMART_NETWORK_DATA_DIR: optionalString,

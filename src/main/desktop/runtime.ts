@@ -51,7 +51,7 @@ export type DesktopRuntime = {
   handlers: () => ShellBackend['handlers'];
   generation: () => GenerationEvents;
   /** Everything but saving files, which needs the window and lives with it. */
-  desktop: Omit<DesktopHandlers, 'saveFile'>;
+  desktop: Omit<DesktopHandlers, 'saveFile' | 'importChosenFiles'>;
   info: () => AppInfo;
   close: () => Promise<void>;
 };

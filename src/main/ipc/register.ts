@@ -5,7 +5,7 @@
  * go only to the window that asked.
  */
 import type { z } from 'zod';
-import { contract, OPERATION_NAMES } from '../../shared/contract';
+import { contract, CLIENT_OPERATION_NAMES } from '../../shared/contract';
 import { desktopContract, DESKTOP_OPERATION_NAMES } from '../../shared/desktop';
 import { AppError, validationError } from '../../shared/errors';
 import {
@@ -95,7 +95,7 @@ export function registerIpc(deps: IpcDeps): () => void {
     });
   };
 
-  for (const name of OPERATION_NAMES) {
+  for (const name of CLIENT_OPERATION_NAMES) {
     const handler = (input: unknown) =>
       (deps.handlers()[name] as (input: unknown) => Promise<unknown>)(input);
     serve(name, contract[name].input, handler);

@@ -11,7 +11,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../src/main/db/connection';
 import type { DbSettings } from '../../../src/main/db/driver';
-import type { OperationInput, OperationName } from '../../../src/shared/contract';
+import type { OperationInput, ClientOperationName } from '../../../src/shared/contract';
 import { ErrorBody, isAppError, type ErrorCode } from '../../../src/shared/errors';
 import { buildRequest } from '../../../src/shared/http';
 import { testSettings } from '../../support/db';
@@ -19,8 +19,8 @@ import { harness, type Harness } from './harness';
 import { ipcClient } from './ipc';
 
 type Case = {
-  [N in OperationName]: { name: N; input: (region: string) => OperationInput<N> };
-}[OperationName];
+  [N in ClientOperationName]: { name: N; input: (region: string) => OperationInput<N> };
+}[ClientOperationName];
 
 /** Every operation that uses the database (health has its own 503 body; see database-down). */
 const CASES: Case[] = [

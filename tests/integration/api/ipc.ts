@@ -11,7 +11,7 @@ import { createBridge } from '../../../src/preload/bridge';
 import {
   contract,
   type OperationInput,
-  type OperationName,
+  type ClientOperationName,
   type OperationOutput,
 } from '../../../src/shared/contract';
 import { AppError } from '../../../src/shared/errors';
@@ -20,7 +20,7 @@ import { memoryIpc, memoryWebContents } from '../../unit/main/ipc/memory-ipc';
 
 const APP_ORIGIN = 'app://smart-network';
 
-export type IpcCall = <N extends OperationName>(
+export type IpcCall = <N extends ClientOperationName>(
   name: N,
   input: OperationInput<N>,
 ) => Promise<OperationOutput<N>>;
@@ -35,6 +35,7 @@ const desktop = {
   testConnection: refuse,
   activateProfile: refuse,
   saveFile: refuse,
+  importChosenFiles: refuse,
 } satisfies DesktopHandlers;
 
 export function ipcClient(backend: Backend): { call: IpcCall; dispose: () => void } {

@@ -2,6 +2,7 @@
 import type { CliCommand } from '../context';
 import { clearCommand } from './clear';
 import { generateCommand } from './generate';
+import { importCommand } from './import';
 import { neo4jCommand } from './neo4j';
 import { serveCommand } from './serve';
 import { setupCommand } from './setup';
@@ -9,6 +10,7 @@ import { statsCommand } from './stats';
 
 export const COMMANDS: readonly CliCommand[] = [
   generateCommand,
+  importCommand,
   setupCommand,
   statsCommand,
   clearCommand,

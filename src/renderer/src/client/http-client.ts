@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { GenerationJob } from '@shared/api';
 import {
   contract,
-  OPERATION_NAMES,
+  CLIENT_OPERATION_NAMES,
   type CallOptions,
   streams,
   type Client,
@@ -19,6 +19,12 @@ import { AppError, ErrorBody, type ErrorCode, type ErrorDetail } from '@shared/e
 import { BOOKMARK_HEADER, buildRequest } from '@shared/http';
 import { createBookmarkHolder } from './bookmark';
 import { cancelMessage } from './cancel';
+import { ImportResult, type ImportOptions } from '@shared/import';
+
+export type UploadImport = (
+  files: readonly File[],
+  options: ImportOptions,
+) => Promise<ImportResult>;
 
 /** A failed API call: the server's error code and message, plus the HTTP status and request id. */
 export class ApiRequestError extends AppError {
@@ -80,7 +86,9 @@ function errorFrom(response: Response, body: unknown): ApiRequestError {
 const cancelled = (signal: AbortSignal): ApiRequestError =>
   new ApiRequestError('CANCELLED', cancelMessage(signal), undefined, 0);
 
-export function createHttpClient(options: HttpClientOptions = {}): Client {
+export function createHttpClient(
+  options: HttpClientOptions = {},
+): Client & { uploadImport: UploadImport } {
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -167,8 +175,47 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
     return close;
   }
 
+  /** The import upload: the files as `file` parts of a form, the options as its fields. */
+  async function uploadImport(
+    files: readonly File[],
+    options: ImportOptions,
+  ): Promise<ImportResult> {
+    const form = new FormData();
+    for (const file of files) form.append('file', file, file.name);
+    if (options.label) form.append('label', options.label);
+    if (options.type) form.append('type', options.type);
+    if (options.mapping) form.append('mapping', JSON.stringify(options.mapping));
+    if (options.dry_run) form.append('dry_run', 'true');
+    let response: Response;
+    try {
+      response = await doFetch(`${baseUrl}${contract.importFiles.http.path}`, {
+        method: 'POST',
+        headers,
+        body: form,
+      });
+    } catch {
+      throw new ApiRequestError(
+        'INTERNAL',
+        `The server at ${baseUrl || 'this page'} is unreachable`,
+        undefined,
+        0,
+      );
+    }
+    const body = await readJson(response);
+    if (!response.ok) throw errorFrom(response, body);
+    const parsed = ImportResult.safeParse(body);
+    if (!parsed.success)
+      throw new ApiRequestError(
+        'INTERNAL',
+        'The server sent an unexpected import report',
+        undefined,
+        response.status,
+      );
+    return parsed.data;
+  }
+
   const operations = Object.fromEntries(
-    OPERATION_NAMES.map((name) => {
+    CLIENT_OPERATION_NAMES.map((name) => {
       // An async operation answers at once (202); its progress follows on its event stream.
       const extraQuery: Record<string, string> = contract[name].async ? { async: 'true' } : {};
       return [
@@ -179,5 +226,7 @@ export function createHttpClient(options: HttpClientOptions = {}): Client {
     }),
   );
   // Each entry calls its own operation; the table of names guarantees the keys.
-  return { ...operations, onGenerationProgress } as Client;
+  return { ...operations, onGenerationProgress, uploadImport } as Client & {
+    uploadImport: typeof uploadImport;
+  };
 }

@@ -6,11 +6,11 @@
 import type { z } from 'zod';
 import { GenerationJob } from '@shared/api';
 import {
-  OPERATION_NAMES,
+  CLIENT_OPERATION_NAMES,
   contract,
   type CallOptions,
   type Client,
-  type OperationName,
+  type ClientOperationName,
 } from '@shared/contract';
 import {
   DESKTOP_OPERATION_NAMES,
@@ -43,7 +43,7 @@ function unwrap<T extends z.ZodType>(name: string, schema: T, answer: unknown): 
 export function createIpcClient(bridge: Bridge): BridgeClient {
   const bookmark = createBookmarkHolder();
   const call =
-    (name: OperationName | DesktopOperationName, schema: z.ZodType) =>
+    (name: ClientOperationName | DesktopOperationName, schema: z.ZodType) =>
     async (input: unknown, { signal }: CallOptions = {}): Promise<unknown> => {
       const invoke = bridge[name] as (input: unknown, transport?: IpcTransport) => Promise<unknown>;
       const role = name in contract ? contract[name as OperationName].bookmark : undefined;
@@ -66,8 +66,8 @@ export function createIpcClient(bridge: Bridge): BridgeClient {
       return output;
     };
   const operations = Object.fromEntries(
-    OPERATION_NAMES.map((name) => [name, call(name, contract[name].output)]),
-  ) as { [N in OperationName]: Client[N] };
+    CLIENT_OPERATION_NAMES.map((name) => [name, call(name, contract[name].output)]),
+  ) as { [N in ClientOperationName]: Client[N] };
   const desktopOperations = Object.fromEntries(
     DESKTOP_OPERATION_NAMES.map((name) => [name, call(name, desktopContract[name].output)]),
   ) as Omit<DesktopClient, 'onMenuCommand' | 'onAppStatus'>;

@@ -7,6 +7,7 @@
 import type { Client } from '@shared/contract';
 import type { DesktopInput, DesktopOperationName, DesktopOutput } from '@shared/desktop';
 import type { AppStatus, MenuCommand } from '@shared/ipc';
+import type { UploadImport } from './http-client';
 
 export type DesktopClient = {
   [N in DesktopOperationName]: (input: DesktopInput<N>) => Promise<DesktopOutput<N>>;
@@ -17,4 +18,8 @@ export type DesktopClient = {
   onAppStatus: (listener: (status: AppStatus) => void) => () => void;
 };
 
-export type AppClient = Client & { desktop?: DesktopClient };
+export type AppClient = Client & {
+  desktop?: DesktopClient;
+  /** Uploads files to import (the REST API; the desktop imports through its open dialog). */
+  uploadImport?: UploadImport;
+};

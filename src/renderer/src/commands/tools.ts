@@ -12,7 +12,7 @@ export type ToolHandles = {
     /** Opens the menu to pick a format. */
     choose: () => void;
   };
-  data: { open: (dialog: 'generate' | 'clear') => void };
+  data: { open: (dialog: 'generate' | 'clear' | 'import') => void };
 };
 export type ToolName = keyof ToolHandles;
 

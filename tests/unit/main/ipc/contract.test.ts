@@ -5,7 +5,7 @@ import type { DesktopHandlers, GenerationEvents } from '../../../../src/main/des
 import type { Handlers } from '../../../../src/main/services/types';
 import { createBridge } from '../../../../src/preload/bridge';
 import { GenerationJob } from '../../../../src/shared/api';
-import { contract, OPERATION_NAMES } from '../../../../src/shared/contract';
+import { contract, CLIENT_OPERATION_NAMES } from '../../../../src/shared/contract';
 import {
   desktopContract,
   DESKTOP_OPERATION_NAMES,
@@ -64,7 +64,7 @@ function setup() {
     return answers.get(name)?.(input) ?? Promise.resolve(FIXTURES[name].output);
   };
   // Fakes answer with the fixtures, which are checked against the output schemas below.
-  const handlers = Object.fromEntries(OPERATION_NAMES.map((n) => [n, fake(n)])) as Handlers;
+  const handlers = Object.fromEntries(CLIENT_OPERATION_NAMES.map((n) => [n, fake(n)])) as Handlers;
   const desktop = Object.fromEntries(
     DESKTOP_OPERATION_NAMES.map((n) => [n, fake(n)]),
   ) as DesktopHandlers;

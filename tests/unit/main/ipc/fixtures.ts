@@ -290,4 +290,10 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     output: { saved: true, path: '/home/ada/Downloads/graph.json' },
     invalid: { input: { suggestedName: '../../.bashrc', data: 'x' }, field: 'suggestedName' },
   },
+  importChosenFiles: {
+    input: { dry_run: true },
+    parsed: { dry_run: true },
+    output: { chosen: false, result: null },
+    invalid: { input: { label: 'PERSON' }, field: 'label' },
+  },
 };

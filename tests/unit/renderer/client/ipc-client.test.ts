@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createIpcClient } from '../../../../src/renderer/src/client/ipc-client';
 import { AppError } from '../../../../src/shared/errors';
-import { OPERATION_NAMES } from '../../../../src/shared/contract';
+import { CLIENT_OPERATION_NAMES } from '../../../../src/shared/contract';
 import { DESKTOP_OPERATION_NAMES } from '../../../../src/shared/desktop';
 import { BRIDGE_OPERATION_NAMES, type Bridge } from '../../../../src/shared/ipc';
 
@@ -81,7 +81,7 @@ describe('bridge client', () => {
 
   it('offers every operation of the contract, and the desktop ones under `desktop`', () => {
     const client = createIpcClient(fakeBridge(() => null).bridge);
-    for (const name of OPERATION_NAMES) expect(typeof client[name], name).toBe('function');
+    for (const name of CLIENT_OPERATION_NAMES) expect(typeof client[name], name).toBe('function');
     for (const name of DESKTOP_OPERATION_NAMES)
       expect(typeof client.desktop[name], name).toBe('function');
     expect(Object.keys(client.desktop).sort()).toEqual(

@@ -1,9 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import {
-  coverageRows,
-  COVERAGE_COLUMNS,
-} from '../../../../src/renderer/src/features/export/coverage';
+import { coverageRows } from '../../../../src/renderer/src/features/export/coverage';
+import { COVERAGE_COLUMNS } from '../../../../src/shared/export-columns';
 import {
   coverageCsv,
   coverageXlsx,

@@ -1,5 +1,5 @@
 /**
- * The header's Data menu: generate sample data and clear data (the dialogs live outside the
+ * The header's Data menu: generate sample data, import files and clear data (the dialogs live outside the
  * menu, so folding it does not hide them), also opened by commands. Both run the refresh
  * command (statistics, filter options and the network) when they finish.
  */
@@ -12,6 +12,7 @@ import { useAppData } from '../../state/context';
 import { useStore } from '../../state/store';
 import { ClearDialog } from './ClearDialog';
 import { GenerateDialog } from './GenerateDialog';
+import { ImportDialog } from './ImportDialog';
 import { Popover } from '../../components/Popover';
 
 /**
@@ -34,7 +35,7 @@ export function DataTool(): React.JSX.Element {
   const configured = settings?.regions;
   const regions = useMemo(() => generateRegions(configured), [configured]);
   const clearable = useMemo(() => clearRegions(configured, inData), [configured, inData]);
-  const [open, setOpen] = useState<'generate' | 'clear' | null>(null);
+  const [open, setOpen] = useState<'generate' | 'clear' | 'import' | null>(null);
 
   useProvideTool('data', { open: setOpen });
   const { run } = useCommands();
@@ -58,6 +59,15 @@ export function DataTool(): React.JSX.Element {
               type="button"
               onClick={() => {
                 close();
+                setOpen('import');
+              }}
+            >
+              Import files…
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                close();
                 setOpen('clear');
               }}
             >
@@ -75,6 +85,12 @@ export function DataTool(): React.JSX.Element {
         open={open === 'generate'}
         onClose={() => setOpen(null)}
         onFinished={refresh}
+      />
+      <ImportDialog
+        client={client}
+        open={open === 'import'}
+        onClose={() => setOpen(null)}
+        onImported={refresh}
       />
       <ClearDialog
         client={client}

@@ -1,6 +1,7 @@
 /** The coverage table as CSV and as an Excel workbook (exceljs, loaded only when needed). */
 import { toCsv } from './csv';
-import { COVERAGE_COLUMNS, type CoverageRow } from './coverage';
+import { COVERAGE_COLUMNS } from '@shared/export-columns';
+import type { CoverageRow } from './coverage';
 
 export function coverageCsv(rows: readonly CoverageRow[]): string {
   const byHeader = rows.map((row) =>

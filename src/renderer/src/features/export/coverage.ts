@@ -4,28 +4,9 @@
  * with three mandates gives six rows — so the table can be pivoted in a spreadsheet.
  */
 import type { GraphData, GraphNode, GraphRelationship, JsonValue } from '@shared/api';
+import type { CoverageKey } from '@shared/export-columns';
 import type { CsvCell } from './csv';
 
-export const COVERAGE_COLUMNS = [
-  { key: 'region', header: 'Region' },
-  { key: 'consultant_id', header: 'Consultant ID' },
-  { key: 'consultant', header: 'Consultant' },
-  { key: 'field_consultant_id', header: 'Field consultant ID' },
-  { key: 'field_consultant', header: 'Field consultant' },
-  { key: 'coverage_type', header: 'Coverage type' },
-  { key: 'level_of_influence', header: 'Level of influence' },
-  { key: 'company_id', header: 'Company ID' },
-  { key: 'company', header: 'Company' },
-  { key: 'product_id', header: 'Product ID' },
-  { key: 'product', header: 'Product' },
-  { key: 'product_type', header: 'Product type' },
-  { key: 'asset_class', header: 'Asset class' },
-  { key: 'mandate_status', header: 'Mandate status' },
-  { key: 'value', header: 'Value (USD)' },
-  { key: 'credited_consultant', header: 'Credited consultant' },
-] as const;
-
-type CoverageKey = (typeof COVERAGE_COLUMNS)[number]['key'];
 export type CoverageRow = Record<CoverageKey, CsvCell>;
 
 const text = (v: JsonValue | undefined): string | null => (typeof v === 'string' ? v : null);

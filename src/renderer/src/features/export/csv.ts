@@ -3,9 +3,9 @@
  * spreadsheet would run as a formula is prefixed with an apostrophe, since exported names come
  * from the database and may be typed by anyone.
  */
-export type CsvCell = string | number | boolean | null | undefined;
+import { FORMULA_START } from '@shared/export-columns';
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+export type CsvCell = string | number | boolean | null | undefined;
 
 export function csvField(value: CsvCell): string {
   if (value === null || value === undefined) return '';

@@ -6,6 +6,7 @@
 import Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import type { GraphData, JsonValue } from '@shared/api';
+import { GRAPH_EXPORT_ATTRIBUTES, GRAPH_EXPORT_PROPERTY_PREFIX } from '@shared/export-columns';
 
 export type Primitive = string | number | boolean;
 export type FlatAttributes = Record<string, Primitive>;
@@ -18,7 +19,7 @@ export type ViewSource = {
 };
 
 /** Attribute names the exporters set themselves; properties with these names are prefixed. */
-const RESERVED = new Set(['label', 'node_type', 'rel_type', 'x', 'y', 'size', 'color', 'key']);
+const RESERVED = new Set<string>(GRAPH_EXPORT_ATTRIBUTES);
 
 function flatValue(value: JsonValue): Primitive | undefined {
   if (value === null) return undefined;
@@ -30,7 +31,8 @@ function flatProperties(properties: Record<string, JsonValue>): FlatAttributes {
   const out: FlatAttributes = {};
   for (const [name, value] of Object.entries(properties)) {
     const flat = flatValue(value);
-    if (flat !== undefined) out[RESERVED.has(name) ? `prop_${name}` : name] = flat;
+    if (flat !== undefined)
+      out[RESERVED.has(name) ? `${GRAPH_EXPORT_PROPERTY_PREFIX}${name}` : name] = flat;
   }
   return out;
 }

@@ -1,0 +1,34 @@
+/**
+ * The desktop's import: main asks the user for files with the native open dialog and imports
+ * them itself. The renderer only passes options; which files are read comes from the dialog
+ * alone, so a page can never name a path on disk.
+ */
+import { basename } from 'node:path';
+import type { ImportChoiceResult } from '../../shared/desktop';
+import type { Handlers } from '../services/types';
+import type { DesktopHandlers } from './types';
+
+type OpenDialogOptions = {
+  properties: ('openFile' | 'multiSelections')[];
+  filters: { name: string; extensions: string[] }[];
+};
+
+export type ImportFilesDeps = {
+  /** Electron's `dialog.showOpenDialog` for the app window. */
+  showOpenDialog: (
+    options: OpenDialogOptions,
+  ) => Promise<{ canceled: boolean; filePaths: string[] }>;
+  handlers: () => Handlers;
+};
+
+export function createImportFiles(deps: ImportFilesDeps): DesktopHandlers['importChosenFiles'] {
+  return async (options): Promise<ImportChoiceResult> => {
+    const answer = await deps.showOpenDialog({
+      properties: ['openFile', 'multiSelections'],
+      filters: [{ name: 'CSV or Excel', extensions: ['csv', 'xlsx'] }],
+    });
+    if (answer.canceled || answer.filePaths.length === 0) return { chosen: false, result: null };
+    const files = answer.filePaths.map((path) => ({ path, name: basename(path) }));
+    return { chosen: true, result: await deps.handlers().importFiles({ ...options, files }) };
+  };
+}

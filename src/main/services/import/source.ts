@@ -1,0 +1,137 @@
+/**
+ * Reads an import file row by row, never whole: CSV through csv-parse after a strict UTF-8
+ * check, XLSX through exceljs's streaming workbook reader (first worksheet). Yields the header
+ * first, then each data row with its spreadsheet row number (the header is row 1).
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Transform, type TransformCallback } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import ExcelJS from 'exceljs';
+import { AppError, isAppError } from '../../../shared/errors';
+import type { Cell } from './fields';
+
+export type ImportFormat = 'csv' | 'xlsx';
+export type SourceRow = { row: number; cells: Cell[] };
+
+export function formatOf(name: string): ImportFormat {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.csv')) return 'csv';
+  if (lower.endsWith('.xlsx')) return 'xlsx';
+  throw new AppError('UNPROCESSABLE', `${name}: only .csv and .xlsx files can be imported`);
+}
+
+export async function checkSize(path: string, name: string, maxBytes: number): Promise<void> {
+  const { size } = await stat(path);
+  if (size > maxBytes)
+    throw new AppError(
+      'PAYLOAD_TOO_LARGE',
+      `${name} has ${size} bytes, over the import limit of ${maxBytes} (IMPORT_MAX_BYTES)`,
+      [{ field: 'file', message: 'over the size limit', bound: maxBytes }],
+    );
+}
+
+/** Passes bytes on unchanged, failing at the first byte sequence that is not UTF-8. */
+function strictUtf8(name: string): Transform {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let offset = 0;
+  const fail = (): AppError =>
+    new AppError(
+      'UNPROCESSABLE',
+      `${name} is not UTF-8 text (an invalid byte sequence within the first ${offset} bytes); save it as CSV UTF-8`,
+    );
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      offset += chunk.length;
+      try {
+        decoder.decode(chunk, { stream: true });
+      } catch {
+        callback(fail());
+        return;
+      }
+      callback(null, chunk);
+    },
+    flush(callback: TransformCallback) {
+      try {
+        decoder.decode();
+      } catch {
+        callback(fail());
+        return;
+      }
+      callback();
+    },
+  });
+}
+
+async function* csvRows(path: string, name: string): AsyncGenerator<SourceRow> {
+  const parser = parse({ bom: true, skip_empty_lines: true, trim: false });
+  const input = createReadStream(path).pipe(strictUtf8(name));
+  input.on('error', (error) => parser.destroy(error));
+  input.pipe(parser);
+  let row = 0;
+  try {
+    for await (const record of parser as AsyncIterable<string[]>) {
+      row += 1;
+      yield { row, cells: record };
+    }
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    if (error instanceof CsvError)
+      throw new AppError('UNPROCESSABLE', `${name} is not well-formed CSV: ${error.message}`);
+    throw error;
+  } finally {
+    input.destroy();
+  }
+}
+
+type ExcelValue = ExcelJS.CellValue;
+
+function excelCell(value: ExcelValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return value;
+  if (value instanceof Date) return value;
+  if ('formula' in value || 'sharedFormula' in value) {
+    const formula = 'formula' in value ? value.formula : value.sharedFormula;
+    return { formula: String(formula) };
+  }
+  if ('richText' in value) return value.richText.map((t) => t.text).join('');
+  if ('text' in value) return String(value.text);
+  if ('error' in value) return String(value.error);
+  return null;
+}
+
+async function* xlsxRows(path: string, name: string): AsyncGenerator<SourceRow> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'emit',
+  });
+  try {
+    for await (const worksheet of reader) {
+      for await (const row of worksheet as AsyncIterable<ExcelJS.Row>) {
+        const values = row.values as ExcelValue[];
+        const cells = Array.from({ length: Math.max(0, values.length - 1) }, (_, i) =>
+          excelCell(values[i + 1]),
+        );
+        if (cells.every((c) => c === null || c === '')) continue;
+        yield { row: row.number, cells };
+      }
+      return; // the first worksheet only
+    }
+  } catch (error) {
+    if (isAppError(error)) throw error;
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('UNPROCESSABLE', `${name} is not a readable XLSX workbook (${reason})`);
+  }
+}
+
+export function readRows(
+  path: string,
+  name: string,
+  format: ImportFormat,
+): AsyncGenerator<SourceRow> {
+  return format === 'csv' ? csvRows(path, name) : xlsxRows(path, name);
+}

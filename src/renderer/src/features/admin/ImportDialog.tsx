@@ -1,0 +1,196 @@
+/**
+ * Import CSV or XLSX files: in the browser the files are chosen here and uploaded; in the
+ * desktop app main picks them with the native open dialog. "Check" runs a dry run (everything
+ * but the commit) and shows the column mapping and every bad row; "Import" writes all rows or
+ * none.
+ */
+import { useState } from 'react';
+import type { FormEvent } from 'react';
+import { NODE_LABELS, RELATIONSHIP_TYPES } from '@shared/domain';
+import type { ImportOptions, ImportResult } from '@shared/import';
+import type { AppClient } from '../../client/types';
+import { Modal } from '../../components/Modal';
+import { errorMessage } from '../../state/errors';
+import '../workbench/workbench.css';
+
+export type ImportDialogProps = {
+  client: AppClient;
+  open: boolean;
+  onClose: () => void;
+  onImported: (result: ImportResult) => void;
+};
+
+const SHOWN_ERRORS = 50;
+const count = (n: number): string => n.toLocaleString('en-US');
+
+function Report({ result }: { result: ImportResult }): React.JSX.Element {
+  const { nodes, relationships } = result;
+  return (
+    <div className="import-report" data-testid="import-report">
+      <p role="status">
+        {result.committed ? 'Imported' : 'Checked'} {count(result.rows)} rows:{' '}
+        {count(nodes.created)} nodes created, {count(nodes.updated)} updated,{' '}
+        {count(relationships.created)} relationships created, {count(relationships.updated)} updated
+        {result.committed ? '.' : ' (nothing was written).'}
+      </p>
+      {result.files.map((file) => (
+        <details key={file.file}>
+          <summary>
+            {file.file}: {count(file.rows)} rows, {file.target ?? file.layout}
+          </summary>
+          <table className="import-columns">
+            <thead>
+              <tr>
+                <th>Column</th>
+                <th>Property</th>
+              </tr>
+            </thead>
+            <tbody>
+              {file.columns.map((c) => (
+                <tr key={c.column}>
+                  <td>{c.column}</td>
+                  <td>{c.property ?? '— left out'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      ))}
+      {result.errors_total > 0 && (
+        <>
+          <p role="alert" className="message error">
+            {count(result.errors_total)} bad {result.errors_total === 1 ? 'row' : 'rows'}; fix{' '}
+            {result.errors_total === 1 ? 'it' : 'them'} and import again.
+          </p>
+          <table className="import-errors" data-testid="import-errors">
+            <thead>
+              <tr>
+                <th>File</th>
+                <th>Row</th>
+                <th>Column</th>
+                <th>Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.errors.slice(0, SHOWN_ERRORS).map((e, i) => (
+                <tr key={i}>
+                  <td>{e.file}</td>
+                  <td>{e.row}</td>
+                  <td>{e.column ?? ''}</td>
+                  <td>{e.reason}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}
+
+export function ImportDialog({ client, open, onClose, onImported }: ImportDialogProps) {
+  const [files, setFiles] = useState<File[]>([]);
+  const [kind, setKind] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const desktop = client.desktop;
+  const upload = client.uploadImport;
+
+  const options = (dryRun: boolean): ImportOptions => ({
+    dry_run: dryRun,
+    ...((NODE_LABELS as readonly string[]).includes(kind) && {
+      label: kind as ImportOptions['label'],
+    }),
+    ...((RELATIONSHIP_TYPES as readonly string[]).includes(kind) && {
+      type: kind as ImportOptions['type'],
+    }),
+  });
+
+  async function run(dryRun: boolean): Promise<void> {
+    setBusy(true);
+    setError(null);
+    setResult(null);
+    try {
+      let done: ImportResult | null = null;
+      if (desktop) done = (await desktop.importChosenFiles(options(dryRun))).result;
+      else if (upload) done = await upload(files, options(dryRun));
+      setResult(done);
+      if (done?.committed) onImported(done);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    void run(false);
+  };
+  const close = (): void => {
+    if (busy) return;
+    setResult(null);
+    setError(null);
+    onClose();
+  };
+  const ready = desktop !== undefined || files.length > 0;
+
+  return (
+    <Modal title="Import data" open={open} onClose={close} testId="import-dialog">
+      <form className="admin-form" onSubmit={submit}>
+        <fieldset disabled={busy}>
+          <p>
+            CSV (UTF-8) or XLSX files, one label or relationship type each, or the app&apos;s own
+            graph and coverage exports. Rows are merged by id; one bad row and nothing is written.
+          </p>
+          {!desktop && (
+            <label className="admin-field">
+              <span>Files</span>
+              <input
+                type="file"
+                name="files"
+                multiple
+                accept=".csv,.xlsx"
+                onChange={(e) => setFiles([...(e.target.files ?? [])])}
+              />
+            </label>
+          )}
+          <label className="admin-field">
+            <span>What a file holds</span>
+            <select name="kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+              <option value="">From its name or columns</option>
+              {NODE_LABELS.map((l) => (
+                <option key={l} value={l}>
+                  Nodes: {l}
+                </option>
+              ))}
+              {RELATIONSHIP_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  Relationships: {t}
+                </option>
+              ))}
+            </select>
+          </label>
+        </fieldset>
+        {error && (
+          <p role="alert" className="message error">
+            {error}
+          </p>
+        )}
+        {result && <Report result={result} />}
+        <div className="modal-actions">
+          <button type="button" onClick={() => void run(true)} disabled={!ready || busy}>
+            {desktop ? 'Choose files and check…' : 'Check (dry run)'}
+          </button>
+          <button type="submit" disabled={!ready || busy}>
+            {busy ? 'Working…' : desktop ? 'Choose files and import…' : 'Import'}
+          </button>
+          <button type="button" onClick={close} disabled={busy}>
+            Close
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,102 @@
+/** What an import is asked to do and what it reports (REST, IPC, CLI share these). */
+import { z } from 'zod';
+import { NodeLabel, RelationshipType } from './domain';
+
+const IMPORT_LAYOUTS = [
+  'nodes',
+  'relationships',
+  'graph-nodes',
+  'graph-edges',
+  'coverage',
+] as const;
+export const ImportLayout = z.enum(IMPORT_LAYOUTS);
+export type ImportLayout = z.infer<typeof ImportLayout>;
+
+/**
+ * Column mapping: file column → property name, or null to leave the column out. Columns not
+ * named keep their default (the column's own name, or the exporters' names).
+ */
+export const ColumnMapping = z.record(z.string().max(200), z.string().max(200).nullable());
+export type ColumnMapping = z.infer<typeof ColumnMapping>;
+
+export const ImportOptions = z.object({
+  /** Label of a file of nodes (default: the file name, e.g. COMPANY.csv). */
+  label: NodeLabel.optional(),
+  /** Type of a file of relationships (default: the file name, e.g. OWNS.xlsx). */
+  type: RelationshipType.optional(),
+  mapping: ColumnMapping.optional(),
+  /** Check and count everything in a transaction that is then rolled back. */
+  dry_run: z.boolean().default(false),
+});
+export type ImportOptions = z.input<typeof ImportOptions>;
+
+/** A file of an upload, as the server stored it for the import. */
+const UploadedFile = z.object({
+  name: z.string().min(1).max(255),
+  path: z.string().min(1).max(4096),
+});
+
+/** The import operation's input: the options, and the uploaded files (one or more). */
+export const ImportUpload = ImportOptions.extend({
+  files: z.array(UploadedFile).min(1, 'upload at least one file').max(20),
+});
+
+export const ImportIssue = z.object({
+  file: z.string(),
+  /** Spreadsheet row number: the header is row 1. */
+  row: z.number().int(),
+  column: z.string().nullable(),
+  reason: z.string(),
+});
+export type ImportIssue = z.infer<typeof ImportIssue>;
+
+const ImportColumn = z.object({ column: z.string(), property: z.string().nullable() });
+
+export const ImportFileReport = z.object({
+  file: z.string(),
+  layout: ImportLayout,
+  /** The label or relationship type of a single-kind file; null for mixed files. */
+  target: z.string().nullable(),
+  columns: z.array(ImportColumn),
+  rows: z.number().int(),
+});
+export type ImportFileReport = z.infer<typeof ImportFileReport>;
+
+const Changes = z.object({
+  created: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+});
+
+export const ImportResult = z.object({
+  dry_run: z.boolean(),
+  /** True when the rows were written (no bad row, not a dry run, not cancelled). */
+  committed: z.boolean(),
+  files: z.array(ImportFileReport),
+  rows: z.number().int(),
+  nodes: Changes,
+  relationships: Changes,
+  /** Every bad row, up to the first 1,000; `errors_total` counts them all. */
+  errors: z.array(ImportIssue),
+  errors_total: z.number().int(),
+  seconds: z.number(),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+export const ImportProgress = z.object({
+  phase: z.enum(['read', 'commit', 'rollback', 'done']),
+  file: z.string().nullable(),
+  rows: z.number().int(),
+  elapsed_ms: z.number(),
+});
+export type ImportProgress = z.infer<typeof ImportProgress>;
+
+export const ImportPreview = z.object({
+  file: z.string(),
+  layout: ImportLayout,
+  target: z.string().nullable(),
+  columns: z.array(ImportColumn),
+  /** The first rows as read, cell by cell in column order. */
+  rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;
