@@ -276,6 +276,7 @@ export const contract = {
     tag: 'Import',
     errors: ['UNPROCESSABLE', 'PAYLOAD_TOO_LARGE'],
     cache: 'invalidates',
+    bookmark: 'returns',
     upload: true,
   }),
 } as const;

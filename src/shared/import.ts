@@ -1,5 +1,6 @@
 /** What an import is asked to do and what it reports (REST, IPC, CLI share these). */
 import { z } from 'zod';
+import { BookmarkToken } from './api';
 import { NodeLabel, RelationshipType } from './domain';
 
 const IMPORT_LAYOUTS = [
@@ -80,6 +81,8 @@ export const ImportResult = z.object({
   errors: z.array(ImportIssue),
   errors_total: z.number().int(),
   seconds: z.number(),
+  /** The bookmark of the rows written (null when nothing was committed). */
+  bookmark: BookmarkToken.nullable(),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

@@ -12,6 +12,7 @@ import { contract } from '../../shared/contract';
 import { AppError, validationError } from '../../shared/errors';
 import type { Config } from '../config/env';
 import type { Handlers } from '../services/types';
+import { bookmarkScope, sendBookmark } from './bookmarks';
 import { checkOutput } from './validate';
 
 const MAX_FILES = 20;
@@ -62,29 +63,34 @@ export function importRouter(
 ): Router {
   const router = Router();
   const { path } = contract.importFiles.http;
-  router.post(path, async (req: Request, res: Response, next: NextFunction) => {
-    const dir = await mkdtemp(join(tmpdir(), 'sn-upload-'));
-    const upload = multer({
-      dest: dir,
-      limits: { fileSize: config.IMPORT_MAX_BYTES, files: MAX_FILES, fields: 10 },
-    }).array('file', MAX_FILES);
-    try {
-      await new Promise<void>((resolve, reject) =>
-        upload(req, res, (error: unknown) =>
-          error ? reject(uploadError(error, config.IMPORT_MAX_BYTES)) : resolve(),
-        ),
-      );
-      const files = (req.files ?? []) as Express.Multer.File[];
-      const parsed = contract.importFiles.input.safeParse(formInput(req, files));
-      if (!parsed.success) throw validationError(parsed.error);
-      const output = await handlers.importFiles(parsed.data);
-      if (validateResponses) checkOutput('importFiles', output);
-      res.status(200).json(output);
-    } catch (error) {
-      next(error);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+  router.post(
+    path,
+    bookmarkScope('importFiles'),
+    async (req: Request, res: Response, next: NextFunction) => {
+      const dir = await mkdtemp(join(tmpdir(), 'sn-upload-'));
+      const upload = multer({
+        dest: dir,
+        limits: { fileSize: config.IMPORT_MAX_BYTES, files: MAX_FILES, fields: 10 },
+      }).array('file', MAX_FILES);
+      try {
+        await new Promise<void>((resolve, reject) =>
+          upload(req, res, (error: unknown) =>
+            error ? reject(uploadError(error, config.IMPORT_MAX_BYTES)) : resolve(),
+          ),
+        );
+        const files = (req.files ?? []) as Express.Multer.File[];
+        const parsed = contract.importFiles.input.safeParse(formInput(req, files));
+        if (!parsed.success) throw validationError(parsed.error);
+        const output = await handlers.importFiles(parsed.data);
+        if (validateResponses) checkOutput('importFiles', output);
+        sendBookmark('importFiles', res, output);
+        res.status(200).json(output);
+      } catch (error) {
+        next(error);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
   return router;
 }

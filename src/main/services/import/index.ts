@@ -4,6 +4,7 @@
  * committed only when no row was bad (and it is not a dry run). A bad row never stops the
  * reading, so the report names every one; cancelling or any failure rolls everything back.
  */
+import { writtenBookmark } from '../../db/bookmarks';
 import { setupSchema } from '../../db/schema';
 import { databaseError } from '../../db/errors';
 import {
@@ -252,6 +253,7 @@ export async function runImport(
     errors,
     errors_total: errorsTotal,
     seconds: (performance.now() - started) / 1000,
+    bookmark: committed ? writtenBookmark() : null,
   };
   progress('done', null, total);
   deps.logger.info(

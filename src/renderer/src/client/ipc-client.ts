@@ -46,7 +46,7 @@ export function createIpcClient(bridge: Bridge): BridgeClient {
     (name: ClientOperationName | DesktopOperationName, schema: z.ZodType) =>
     async (input: unknown, { signal }: CallOptions = {}): Promise<unknown> => {
       const invoke = bridge[name] as (input: unknown, transport?: IpcTransport) => Promise<unknown>;
-      const role = name in contract ? contract[name as OperationName].bookmark : undefined;
+      const role = name in contract ? contract[name as ClientOperationName].bookmark : undefined;
       const carried = role ? bookmark.current() : null;
       const send = (): Promise<unknown> =>
         carried ? invoke(input, { bookmark: carried }) : invoke(input);
