@@ -235,6 +235,36 @@ export const SearchResponse = z.object({
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
 
+/** The longest path `findPaths` looks for. */
+export const MAX_PATH_LENGTH = 10;
+
+export const PathsRequest = z
+  .strictObject({
+    from: NodeRef,
+    to: NodeRef,
+    /** Relationships per path at most. */
+    max_length: withDefault(z.number().int().min(1).max(MAX_PATH_LENGTH), 6),
+    /** Relationship types a path may use (any direction); all when left out. */
+    types: nonEmptyList(RelationshipType).optional(),
+    /** Shortest paths returned at most (all have the same, shortest, length). */
+    limit: withDefault(z.number().int().min(1).max(100), 10),
+  })
+  .refine((r) => r.from.label !== r.to.label || r.from.id !== r.to.id, {
+    path: ['to'],
+    message: 'a path needs two different nodes',
+  });
+export type PathsRequest = z.infer<typeof PathsRequest>;
+
+export const PathsResponse = GraphData.extend({
+  /** Each path as its node keys (from → to) and relationship keys, in order. */
+  paths: z.array(z.object({ nodes: z.array(z.string()), relationships: z.array(z.string()) })),
+  /** Relationships in each shortest path; null when none is within max_length. */
+  length: z.number().int().nullable(),
+  /** True when there were more shortest paths than the limit. */
+  truncated: z.boolean(),
+});
+export type PathsResponse = z.infer<typeof PathsResponse>;
+
 // ---------------------------------------------------------------------------------------------
 // Statistics and filter options
 // ---------------------------------------------------------------------------------------------

@@ -1,14 +1,17 @@
 /**
  * Exploration: a node with its degree, its neighbours a page at a time (the count comes first,
- * so a node with thousands of relationships never floods the client), and name search.
+ * so a node with thousands of relationships never floods the client), name search and the
+ * shortest paths between two nodes.
  */
-import { isNode } from 'neo4j-driver';
+import { isNode, isPath, type Path } from 'neo4j-driver';
 import type {
   GraphNode,
   NeighboursInput,
   NeighboursResponse,
   NodeDetails,
   NodeRef,
+  PathsRequest,
+  PathsResponse,
   SearchInput,
   SearchResponse,
 } from '../../../shared/api';
@@ -17,18 +20,20 @@ import {
   neighbourCountQuery,
   neighbourPageQuery,
   nodeDetailsQuery,
+  pathEndsQuery,
   SEARCH_QUERY,
+  shortestPathsQuery,
 } from '../../db/cypher/explore';
-import { toGraphData, toGraphNode } from '../../db/mapping';
+import { collectGraphElements, toGraphData, toGraphNode } from '../../db/mapping';
 import { FULLTEXT_INDEX } from '../../db/schema';
 import { assertRegionsConfigured } from '../regions';
 import type { Handlers, ServiceDeps } from '../types';
 import { searchQuery } from './lucene';
 import { int, numberOf, readTransaction, relationshipsOf } from './read';
 
-function notFound(ref: NodeRef): AppError {
+function notFound(ref: NodeRef, field = 'id'): AppError {
   return new AppError('NOT_FOUND', `No ${ref.label} with id ${ref.id}.`, [
-    { field: 'id', message: `no ${ref.label} has this id` },
+    { field, message: `no ${ref.label} has this id` },
   ]);
 }
 
@@ -109,9 +114,44 @@ async function search(deps: ServiceDeps, input: SearchInput): Promise<SearchResp
   return { results };
 }
 
+async function findPaths(deps: ServiceDeps, input: PathsRequest): Promise<PathsResponse> {
+  const { from, to } = input;
+  const params = { from: from.id, to: to.id };
+  const found = await readTransaction(deps, async (tx) => {
+    const ends = (await tx.run(pathEndsQuery(from.label, to.label), params)).records[0];
+    if (!ends?.get('fromFound')) throw notFound(from, 'from.id');
+    if (!ends.get('toFound')) throw notFound(to, 'to.id');
+    const result = await tx.run(shortestPathsQuery(from.label, to.label, input.types), {
+      ...params,
+      maxLength: int(input.max_length),
+      limit: int(input.limit + 1),
+    });
+    return result.records.map((r) => r.get('p') as unknown).filter((p): p is Path => isPath(p));
+  });
+  const paths = found.slice(0, input.limit);
+  const elements = collectGraphElements(paths);
+  const graph = toGraphData(elements.nodes.values(), elements.relationships.values());
+  const keyOf = new Map(
+    [...elements.nodes.values()].flatMap((n) => {
+      const node = toGraphNode(n);
+      return node ? [[n.elementId, node.key] as const] : [];
+    }),
+  );
+  return {
+    ...graph,
+    paths: paths.map((p) => ({
+      nodes: [p.start, ...p.segments.map((s) => s.end)].map((n) => keyOf.get(n.elementId) ?? ''),
+      relationships: p.segments.map((s) => s.relationship.elementId),
+    })),
+    length: paths[0]?.length ?? null,
+    truncated: found.length > input.limit,
+  };
+}
+
 export const exploreOperations = (deps: ServiceDeps) =>
   ({
     getNode: (ref) => nodeDetails(deps, ref),
     getNeighbours: (input) => neighbours(deps, input),
     search: (input) => search(deps, input),
+    findPaths: (input) => findPaths(deps, input),
   }) satisfies Partial<Handlers>;

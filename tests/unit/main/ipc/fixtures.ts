@@ -217,6 +217,29 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     output: { results: [{ node, score: 2.5 }] },
     invalid: { input: { q: '   ' }, field: 'q' },
   },
+  findPaths: {
+    input: {
+      from: { label: 'CONSULTANT', id: 'NAI-C-0001' },
+      to: { label: 'COMPANY', id: 'NAI-CO-0001' },
+    },
+    parsed: {
+      from: { label: 'CONSULTANT', id: 'NAI-C-0001' },
+      to: { label: 'COMPANY', id: 'NAI-CO-0001' },
+      max_length: 6,
+      limit: 10,
+    },
+    output: {
+      nodes: [node],
+      relationships: [],
+      paths: [{ nodes: [node.key], relationships: [] }],
+      length: 0,
+      truncated: false,
+    },
+    invalid: {
+      input: { from: { label: 'CONSULTANT', id: 'a' }, to: { label: 'CONSULTANT', id: 'a' } },
+      field: 'to',
+    },
+  },
   startGeneration: {
     input: { regions: ['NAI'], consultants_per_region: 2 },
     parsed: { regions: ['NAI'], consultants_per_region: 2, mode: 'append' },
