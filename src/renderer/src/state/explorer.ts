@@ -4,8 +4,8 @@
  * (export, saved views, smart queries) can read the graph and move the camera through it.
  */
 import type Sigma from 'sigma';
-import type { GraphData, GraphResponse } from '@shared/api';
-import type { Client } from '@shared/contract';
+import type { GraphData, GraphResponse, PathsResponse } from '@shared/api';
+import type { Client, OperationInput } from '@shared/contract';
 import type { GraphMode } from '@shared/domain';
 import type { AppearanceState } from '../graph/appearance';
 import {
@@ -14,6 +14,7 @@ import {
   expand,
   expandedNodes,
   expansionOf,
+  include,
   pin,
   startExploration,
 } from '../graph/exploration';
@@ -81,6 +82,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
         ...cur,
         history: pushHistory(cur.history, startExploration(base)),
         selection: null,
+        paths: null,
         load: {
           status: 'ready',
           error: null,
@@ -136,8 +138,43 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
     });
   }
 
+  function select(selection: Selection): void {
+    store.set((s) => {
+      const before = s.selection?.kind === 'node' ? s.selection.key : null;
+      const after = selection?.kind === 'node' ? selection.key : null;
+      const moved = before !== null && after !== null && before !== after;
+      return {
+        ...s,
+        selection,
+        previousNode: moved ? before : s.previousNode,
+        paths: selection ? s.paths : null,
+      };
+    });
+  }
+
+  /** Finds the shortest paths, draws them (a step undo takes back) and highlights them. */
+  async function findPaths(request: OperationInput<'findPaths'>): Promise<PathsResponse> {
+    const result = await client.findPaths(request);
+    if (result.paths.length > 0) {
+      const from = `${request.from.label}:${request.from.id}`;
+      const to = `${request.to.label}:${request.to.id}`;
+      store.set((s) => ({
+        ...s,
+        history: pushHistory(s.history, include(s.history.present, from, result)),
+        selection: null,
+        paths: {
+          from,
+          to,
+          nodes: [...new Set(result.paths.flatMap((p) => p.nodes))],
+          edges: [...new Set(result.paths.flatMap((p) => p.relationships))],
+        },
+      }));
+    }
+    return result;
+  }
+
   function focusNode(key: string): void {
-    patch({ selection: { kind: 'node', key } });
+    select({ kind: 'node', key });
     const data = sigma?.getNodeDisplayData(key);
     if (sigma && data)
       void sigma.getCamera().animate({ x: data.x, y: data.y, ratio: 0.25 }, { duration: 400 });
@@ -177,7 +214,10 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
       patch({ drawAnyway: true });
       return load();
     },
-    select: (selection: Selection): void => patch({ selection }),
+    select,
+    findPaths,
+    openPaths: (from: string, to: string | null): void => patch({ pathsDialog: { from, to } }),
+    closePaths: (): void => patch({ pathsDialog: null }),
     hover: (hovered: string | null): void => patch({ hovered }),
     hoverEdge: (hoveredEdge: string | null): void => patch({ hoveredEdge }),
     expandNode,

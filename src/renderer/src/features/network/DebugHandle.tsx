@@ -15,6 +15,9 @@ type DebugHandle = {
   /** Viewport position (CSS pixels, relative to the network container) of a node. */
   readonly nodePosition: (key: string) => { x: number; y: number } | null;
   readonly layoutRunning: () => boolean;
+  /** How sigma draws a node or an edge after the reducers (highlight, fading). */
+  readonly nodeDisplay: (key: string) => { color: string; highlighted: boolean } | null;
+  readonly edgeDisplay: (key: string) => { color: string; size: number } | null;
 };
 
 declare global {
@@ -38,6 +41,14 @@ export function DebugHandleController({ explorer }: { explorer: Explorer }): nul
         return sigma.graphToViewport({ x, y });
       },
       layoutRunning: () => explorer.store.get().layoutRunning,
+      nodeDisplay: (key: string) => {
+        const data = sigma.getNodeDisplayData(key);
+        return data ? { color: data.color, highlighted: data.highlighted } : null;
+      },
+      edgeDisplay: (key: string) => {
+        const data = sigma.getEdgeDisplayData(key);
+        return data ? { color: data.color, size: data.size } : null;
+      },
     });
     globalThis.__SN__ = handle;
     return () => {
