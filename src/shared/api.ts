@@ -222,18 +222,48 @@ export const NeighboursResponse = GraphData.extend({
 });
 export type NeighboursResponse = z.infer<typeof NeighboursResponse>;
 
+/** Matches looked at per search: ranking and the count of matches cover at most these. */
+export const SEARCH_CANDIDATES = 1_000;
+/** Nodes in view a search may name. */
+export const SEARCH_NEAR_MAX = 300;
+
 export const SearchInput = z.object({
   q: z.string().trim().min(1).max(200),
   labels: nonEmptyList(NodeLabel).optional(),
   regions: nonEmptyList(RegionCode).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(SEARCH_CANDIDATES).default(0),
+  /** Keys (`LABEL:id`) of the nodes in view: ranked right after exact matches. */
+  near: z.array(z.string().min(1).max(250)).max(SEARCH_NEAR_MAX).optional(),
+  /** The region being explored: its nodes come next. */
+  region: RegionCode.optional(),
 });
 export type SearchInput = z.infer<typeof SearchInput>;
 
+/** Why a hit ranks where it does: exact id or name, in view, in the current region, the rest. */
+export const SEARCH_RANKS = ['exact', 'in_view', 'region', 'other'] as const;
+
 export const SearchResponse = z.object({
-  results: z.array(z.object({ node: GraphNode, score: z.number() })),
+  results: z.array(z.object({ node: GraphNode, score: z.number(), rank: z.enum(SEARCH_RANKS) })),
+  /** Matches found (at most SEARCH_CANDIDATES), before paging. */
+  total: z.number().int(),
+  offset: z.number().int(),
+  has_more: z.boolean(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
+
+/** Node keys a links request may name (as many as a view draws). */
+export const LINKS_AMONG_MAX = 20_000;
+
+export const LinksRequest = z.strictObject({
+  node: NodeRef,
+  /** Keys (`LABEL:id`) of the nodes drawn: the relationships to these are returned. */
+  among: z.array(z.string().min(1).max(250)).max(LINKS_AMONG_MAX),
+});
+export type LinksRequest = z.infer<typeof LinksRequest>;
+
+export const LinksResponse = GraphData.extend({ node: GraphNode });
+export type LinksResponse = z.infer<typeof LinksResponse>;
 
 /** The longest path `findPaths` looks for. */
 export const MAX_PATH_LENGTH = 10;

@@ -213,9 +213,19 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
   },
   search: {
     input: { q: 'Ada' },
-    parsed: { q: 'Ada', limit: 20 },
-    output: { results: [{ node, score: 2.5 }] },
+    parsed: { q: 'Ada', limit: 20, offset: 0 },
+    output: {
+      results: [{ node, score: 2.5, rank: 'exact' }],
+      total: 1,
+      offset: 0,
+      has_more: false,
+    },
     invalid: { input: { q: '   ' }, field: 'q' },
+  },
+  getNodeLinks: {
+    input: { node: { label: 'CONSULTANT', id: 'NAI-C-0001' }, among: ['COMPANY:NAI-CO-0001'] },
+    output: { nodes: [node], relationships: [], node },
+    invalid: { input: { node: { label: 'CONSULTANT', id: 'x' } }, field: 'among' },
   },
   findPaths: {
     input: {
