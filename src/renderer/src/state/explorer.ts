@@ -4,7 +4,8 @@
  * (export, saved views, smart queries) can read the graph and move the camera through it.
  */
 import type Sigma from 'sigma';
-import type { GraphData, GraphResponse, PathsResponse } from '@shared/api';
+import type { GraphData, GraphNode, GraphResponse, PathsResponse } from '@shared/api';
+import { LINKS_AMONG_MAX } from '@shared/api';
 import type { Client, OperationInput } from '@shared/contract';
 import type { GraphMode } from '@shared/domain';
 import type { AppearanceState } from '../graph/appearance';
@@ -173,6 +174,27 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
     return result;
   }
 
+  /**
+   * Shows a node found elsewhere (search, details): brings it in with its relationships to the
+   * nodes already drawn when it is not drawn yet, selects and centres it.
+   */
+  async function showNode(node: GraphNode): Promise<void> {
+    if (!graph.hasNode(node.key)) {
+      const among = graph.nodes().slice(0, LINKS_AMONG_MAX);
+      const ref = { label: node.label, id: node.id };
+      try {
+        const links = await client.getNodeLinks({ node: ref, among });
+        setExploration(include(store.get().history.present, node.key, links));
+      } catch (error) {
+        // Without its relationships the node is still shown; the banner says what failed.
+        setExploration(pin(store.get().history.present, node));
+        patch({ load: { ...store.get().load, status: 'error', error: errorMessage(error) } });
+      }
+    }
+    // The view adds the node on the next render; focus once it has a position.
+    requestAnimationFrame(() => requestAnimationFrame(() => focusNode(node.key)));
+  }
+
   function focusNode(key: string): void {
     select({ kind: 'node', key });
     const data = sigma?.getNodeDisplayData(key);
@@ -226,11 +248,21 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
     setGroupBy: (by: GroupProperty | null): void =>
       store.set((s) => ({ ...s, grouping: groupBy(s.grouping, by), selection: null })),
     ungroup: (): void => patch({ grouping: NO_GROUPING, selection: null }),
-    /** Shows a node found elsewhere (search): brings it in if needed, selects and centres it. */
-    showNode: (node: GraphData['nodes'][number]): void => {
-      setExploration(pin(store.get().history.present, node));
-      // The view adds the node on the next render; focus once it has a position.
-      requestAnimationFrame(() => requestAnimationFrame(() => focusNode(node.key)));
+    showNode,
+    /** Keys of the drawn nodes within the view, nearest the centre first, at most `max`. */
+    nodesInView: (max: number): string[] => {
+      if (!sigma) return [];
+      const { width, height } = sigma.getDimensions();
+      const inView: [string, number][] = [];
+      graph.forEachNode((key, attributes) => {
+        const at = sigma?.graphToViewport(attributes);
+        if (!at || at.x < 0 || at.y < 0 || at.x > width || at.y > height) return;
+        inView.push([key, Math.hypot(at.x - width / 2, at.y - height / 2)]);
+      });
+      return inView
+        .sort((a, b) => a[1] - b[1])
+        .slice(0, max)
+        .map(([key]) => key);
     },
     /** Shows a graph from elsewhere (a query's result) as a new step; undo goes back. */
     showGraph: (data: GraphData): void => {
