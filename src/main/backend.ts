@@ -24,6 +24,7 @@ import { exploreOperations } from './services/graph/explore';
 import { filterOperations } from './services/graph/filter';
 import { regionOperations } from './services/graph/region';
 import { createHealthService } from './services/health';
+import { histogramOperations } from './services/histograms';
 import { createFilterOptionsService } from './services/options';
 import { createQueryService } from './services/query';
 import { schemaOperations } from './services/schema';
@@ -87,6 +88,7 @@ export function assembleBackend(options: {
     ...regionOperations(deps),
     ...filterOperations(deps),
     ...exploreOperations(deps),
+    ...histogramOperations(deps),
     ...createFilterOptionsService(deps),
     ...createQueryService(deps),
     ...createStatsService(deps),

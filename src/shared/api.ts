@@ -387,6 +387,49 @@ export const FilterOptions = z.object({
 });
 export type FilterOptions = z.infer<typeof FilterOptions>;
 
+/**
+ * The numeric and date properties that range and time filters work on, each with where it lives
+ * and how its histogram is binned (log-scaled for heavy-tailed amounts).
+ */
+export const RANGE_PROPERTIES = {
+  aum: { on: 'COMPANY', property: 'aum', kind: 'number', scale: 'log' },
+  performance: { on: 'CONSULTANT', property: 'performance', kind: 'number', scale: 'linear' },
+  influence: { on: 'CONSULTANT', property: 'influence', kind: 'number', scale: 'linear' },
+  fc_total_plan_assets: {
+    on: 'FIELD_CONSULTANT',
+    property: 'fc_total_plan_assets',
+    kind: 'number',
+    scale: 'log',
+  },
+  owns_value: { on: 'OWNS', property: 'value', kind: 'number', scale: 'log' },
+  owns_start_date: { on: 'OWNS', property: 'start_date', kind: 'date', scale: 'linear' },
+  rates_date: { on: 'RATES', property: 'date', kind: 'date', scale: 'linear' },
+} as const;
+export type RangeProperty = keyof typeof RANGE_PROPERTIES;
+export const RANGE_PROPERTY_NAMES = Object.keys(RANGE_PROPERTIES) as RangeProperty[];
+
+export const HistogramsInput = z.object({
+  regions: nonEmptyList(RegionCode).optional(),
+  bins: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** Bin edges are numbers, or ISO dates for date properties; `to` is exclusive but for the last. */
+const Edge = z.union([z.number(), z.string()]);
+export const Histogram = z.object({
+  field: z.enum(RANGE_PROPERTY_NAMES as [RangeProperty, ...RangeProperty[]]),
+  kind: z.enum(['number', 'date']),
+  scale: z.enum(['linear', 'log']),
+  min: Edge.nullable(),
+  max: Edge.nullable(),
+  /** Values counted (elements that have the property). */
+  count: z.number().int(),
+  bins: z.array(z.object({ from: Edge, to: Edge, count: z.number().int() })),
+});
+export type Histogram = z.infer<typeof Histogram>;
+
+export const HistogramsResponse = z.object({ histograms: z.array(Histogram) });
+export type HistogramsResponse = z.infer<typeof HistogramsResponse>;
+
 // ---------------------------------------------------------------------------------------------
 // Custom Cypher
 // ---------------------------------------------------------------------------------------------

@@ -222,6 +222,24 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     },
     invalid: { input: { q: '   ' }, field: 'q' },
   },
+  getHistograms: {
+    input: { regions: ['NAI'] },
+    parsed: { regions: ['NAI'], bins: 20 },
+    output: {
+      histograms: [
+        {
+          field: 'aum',
+          kind: 'number',
+          scale: 'log',
+          min: 1e6,
+          max: 1e9,
+          count: 2,
+          bins: [{ from: 1e6, to: 1e9, count: 2 }],
+        },
+      ],
+    },
+    invalid: { input: { bins: 0 }, field: 'bins' },
+  },
   getNodeLinks: {
     input: { node: { label: 'CONSULTANT', id: 'NAI-C-0001' }, among: ['COMPANY:NAI-CO-0001'] },
     output: { nodes: [node], relationships: [], node },
