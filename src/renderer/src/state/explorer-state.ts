@@ -14,7 +14,7 @@ import type { LayoutKind } from './view-state';
 export type Selection = { kind: 'node'; key: string } | { kind: 'edge'; key: string } | null;
 
 /** Shortest paths drawn and highlighted: their nodes and relationships (keys). */
-export type PathsHighlight = { from: string; to: string; nodes: string[]; edges: string[] };
+type PathsHighlight = { from: string; to: string; nodes: string[]; edges: string[] };
 
 type LoadState = {
   status: 'idle' | 'loading' | 'ready' | 'error';
