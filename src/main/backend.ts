@@ -23,6 +23,7 @@ import { withDatabaseErrors } from './services/database-errors';
 import { exploreOperations } from './services/graph/explore';
 import { filterOperations } from './services/graph/filter';
 import { regionOperations } from './services/graph/region';
+import { coverageGapOperations } from './services/coverage-gaps';
 import { createHealthService } from './services/health';
 import { histogramOperations } from './services/histograms';
 import { createFilterOptionsService } from './services/options';
@@ -89,6 +90,7 @@ export function assembleBackend(options: {
     ...filterOperations(deps),
     ...exploreOperations(deps),
     ...histogramOperations(deps),
+    ...coverageGapOperations(deps),
     ...createFilterOptionsService(deps),
     ...createQueryService(deps),
     ...createStatsService(deps),

@@ -430,6 +430,21 @@ export type Histogram = z.infer<typeof Histogram>;
 export const HistogramsResponse = z.object({ histograms: z.array(Histogram) });
 export type HistogramsResponse = z.infer<typeof HistogramsResponse>;
 
+export const CoverageGapsInput = z.object({
+  regions: nonEmptyList(RegionCode).optional(),
+  limit: z.coerce.number().int().min(1).max(1_000).default(50),
+});
+
+export const CoverageGaps = z.object({
+  /** Companies with at-risk mandates and no level-4 coverage, by value at risk. */
+  at_risk_without_level_4: z.array(
+    z.object({ node: GraphNode, mandates: z.number().int(), value: z.number() }),
+  ),
+  /** Products rated Positive that no company of their region owns, by Positive ratings. */
+  positive_unowned: z.array(z.object({ node: GraphNode, positive_ratings: z.number().int() })),
+});
+export type CoverageGaps = z.infer<typeof CoverageGaps>;
+
 // ---------------------------------------------------------------------------------------------
 // Custom Cypher
 // ---------------------------------------------------------------------------------------------

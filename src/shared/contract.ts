@@ -9,6 +9,8 @@ import { z } from 'zod';
 import {
   ClearInput,
   ClearResult,
+  CoverageGaps,
+  CoverageGapsInput,
   FilterOptions,
   FilterRequest,
   GenerateRequest,
@@ -126,6 +128,16 @@ export const contract = {
     method: 'GET',
     path: '/api/v1/graph/stats',
     summary: 'Database statistics',
+    tag: 'Graph',
+    cache: 'read',
+  }),
+  getCoverageGaps: op({
+    input: CoverageGapsInput,
+    output: CoverageGaps,
+    method: 'GET',
+    path: '/api/v1/graph/coverage-gaps',
+    summary:
+      'Companies with at-risk mandates and no level-4 coverage; Positive-rated products no company of their region owns',
     tag: 'Graph',
     cache: 'read',
   }),

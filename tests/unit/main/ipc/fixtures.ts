@@ -222,6 +222,15 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     },
     invalid: { input: { q: '   ' }, field: 'q' },
   },
+  getCoverageGaps: {
+    input: { regions: ['NAI'] },
+    parsed: { regions: ['NAI'], limit: 50 },
+    output: {
+      at_risk_without_level_4: [{ node, mandates: 1, value: 1000 }],
+      positive_unowned: [],
+    },
+    invalid: { input: { limit: 0 }, field: 'limit' },
+  },
   getHistograms: {
     input: { regions: ['NAI'] },
     parsed: { regions: ['NAI'], bins: 20 },
