@@ -26,7 +26,9 @@ import { withDatabaseErrors } from './services/database-errors';
 import { exploreOperations } from './services/graph/explore';
 import { filterOperations } from './services/graph/filter';
 import { regionOperations } from './services/graph/region';
+import { coverageGapOperations } from './services/coverage-gaps';
 import { createHealthService } from './services/health';
+import { histogramOperations } from './services/histograms';
 import { createFilterOptionsService } from './services/options';
 import { createQueryService } from './services/query';
 import { schemaOperations } from './services/schema';
@@ -93,6 +95,8 @@ export function assembleBackend(options: {
     ...regionOperations(deps),
     ...filterOperations(deps),
     ...exploreOperations(deps),
+    ...histogramOperations(deps),
+    ...coverageGapOperations(deps),
     ...createFilterOptionsService(deps),
     ...createQueryService(deps),
     ...createStatsService(deps),

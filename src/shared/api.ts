@@ -236,18 +236,78 @@ export const NeighboursResponse = GraphData.extend({
 });
 export type NeighboursResponse = z.infer<typeof NeighboursResponse>;
 
+/** Matches looked at per search: ranking and the count of matches cover at most these. */
+export const SEARCH_CANDIDATES = 1_000;
+/** Nodes in view a search may name. */
+export const SEARCH_NEAR_MAX = 300;
+
 export const SearchInput = z.object({
   q: z.string().trim().min(1).max(200),
   labels: nonEmptyList(NodeLabel).optional(),
   regions: nonEmptyList(RegionCode).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).max(SEARCH_CANDIDATES).default(0),
+  /** Keys (`LABEL:id`) of the nodes in view: ranked right after exact matches. */
+  near: z.array(z.string().min(1).max(250)).max(SEARCH_NEAR_MAX).optional(),
+  /** The region being explored: its nodes come next. */
+  region: RegionCode.optional(),
 });
 export type SearchInput = z.infer<typeof SearchInput>;
 
+/** Why a hit ranks where it does: exact id or name, in view, in the current region, the rest. */
+export const SEARCH_RANKS = ['exact', 'in_view', 'region', 'other'] as const;
+
 export const SearchResponse = z.object({
-  results: z.array(z.object({ node: GraphNode, score: z.number() })),
+  results: z.array(z.object({ node: GraphNode, score: z.number(), rank: z.enum(SEARCH_RANKS) })),
+  /** Matches found (at most SEARCH_CANDIDATES), before paging. */
+  total: z.number().int(),
+  offset: z.number().int(),
+  has_more: z.boolean(),
 });
 export type SearchResponse = z.infer<typeof SearchResponse>;
+
+/** Node keys a links request may name (as many as a view draws). */
+export const LINKS_AMONG_MAX = 20_000;
+
+export const LinksRequest = z.strictObject({
+  node: NodeRef,
+  /** Keys (`LABEL:id`) of the nodes drawn: the relationships to these are returned. */
+  among: z.array(z.string().min(1).max(250)).max(LINKS_AMONG_MAX),
+});
+export type LinksRequest = z.infer<typeof LinksRequest>;
+
+export const LinksResponse = GraphData.extend({ node: GraphNode });
+export type LinksResponse = z.infer<typeof LinksResponse>;
+
+/** The longest path `findPaths` looks for. */
+export const MAX_PATH_LENGTH = 10;
+
+export const PathsRequest = z
+  .strictObject({
+    from: NodeRef,
+    to: NodeRef,
+    /** Relationships per path at most. */
+    max_length: withDefault(z.number().int().min(1).max(MAX_PATH_LENGTH), 6),
+    /** Relationship types a path may use (any direction); all when left out. */
+    types: nonEmptyList(RelationshipType).optional(),
+    /** Shortest paths returned at most (all have the same, shortest, length). */
+    limit: withDefault(z.number().int().min(1).max(100), 10),
+  })
+  .refine((r) => r.from.label !== r.to.label || r.from.id !== r.to.id, {
+    path: ['to'],
+    message: 'a path needs two different nodes',
+  });
+export type PathsRequest = z.infer<typeof PathsRequest>;
+
+export const PathsResponse = GraphData.extend({
+  /** Each path as its node keys (from → to) and relationship keys, in order. */
+  paths: z.array(z.object({ nodes: z.array(z.string()), relationships: z.array(z.string()) })),
+  /** Relationships in each shortest path; null when none is within max_length. */
+  length: z.number().int().nullable(),
+  /** True when there were more shortest paths than the limit. */
+  truncated: z.boolean(),
+});
+export type PathsResponse = z.infer<typeof PathsResponse>;
 
 // ---------------------------------------------------------------------------------------------
 // Statistics and filter options
@@ -340,6 +400,64 @@ export const FilterOptions = z.object({
   truncated: z.boolean(),
 });
 export type FilterOptions = z.infer<typeof FilterOptions>;
+
+/**
+ * The numeric and date properties that range and time filters work on, each with where it lives
+ * and how its histogram is binned (log-scaled for heavy-tailed amounts).
+ */
+export const RANGE_PROPERTIES = {
+  aum: { on: 'COMPANY', property: 'aum', kind: 'number', scale: 'log' },
+  performance: { on: 'CONSULTANT', property: 'performance', kind: 'number', scale: 'linear' },
+  influence: { on: 'CONSULTANT', property: 'influence', kind: 'number', scale: 'linear' },
+  fc_total_plan_assets: {
+    on: 'FIELD_CONSULTANT',
+    property: 'fc_total_plan_assets',
+    kind: 'number',
+    scale: 'log',
+  },
+  owns_value: { on: 'OWNS', property: 'value', kind: 'number', scale: 'log' },
+  owns_start_date: { on: 'OWNS', property: 'start_date', kind: 'date', scale: 'linear' },
+  rates_date: { on: 'RATES', property: 'date', kind: 'date', scale: 'linear' },
+} as const;
+export type RangeProperty = keyof typeof RANGE_PROPERTIES;
+export const RANGE_PROPERTY_NAMES = Object.keys(RANGE_PROPERTIES) as RangeProperty[];
+
+export const HistogramsInput = z.object({
+  regions: nonEmptyList(RegionCode).optional(),
+  bins: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+/** Bin edges are numbers, or ISO dates for date properties; `to` is exclusive but for the last. */
+const Edge = z.union([z.number(), z.string()]);
+export const Histogram = z.object({
+  field: z.enum(RANGE_PROPERTY_NAMES as [RangeProperty, ...RangeProperty[]]),
+  kind: z.enum(['number', 'date']),
+  scale: z.enum(['linear', 'log']),
+  min: Edge.nullable(),
+  max: Edge.nullable(),
+  /** Values counted (elements that have the property). */
+  count: z.number().int(),
+  bins: z.array(z.object({ from: Edge, to: Edge, count: z.number().int() })),
+});
+export type Histogram = z.infer<typeof Histogram>;
+
+export const HistogramsResponse = z.object({ histograms: z.array(Histogram) });
+export type HistogramsResponse = z.infer<typeof HistogramsResponse>;
+
+export const CoverageGapsInput = z.object({
+  regions: nonEmptyList(RegionCode).optional(),
+  limit: z.coerce.number().int().min(1).max(1_000).default(50),
+});
+
+export const CoverageGaps = z.object({
+  /** Companies with at-risk mandates and no level-4 coverage, by value at risk. */
+  at_risk_without_level_4: z.array(
+    z.object({ node: GraphNode, mandates: z.number().int(), value: z.number() }),
+  ),
+  /** Products rated Positive that no company of their region owns, by Positive ratings. */
+  positive_unowned: z.array(z.object({ node: GraphNode, positive_ratings: z.number().int() })),
+});
+export type CoverageGaps = z.infer<typeof CoverageGaps>;
 
 // ---------------------------------------------------------------------------------------------
 // Custom Cypher

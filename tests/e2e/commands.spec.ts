@@ -502,7 +502,7 @@ test('buttons show their command’s keys from the table', async ({ page }) => {
   expect(hint('back')).toBe('Back (Ctrl+[, Ctrl+Z)');
   await expect(page.getByTestId('search-input')).toHaveAttribute(
     'placeholder',
-    'Search names…  (Ctrl+F, /)',
+    'Search names or ids…  (Ctrl+F, /)',
   );
   await expect(page.getByTestId('status-keys')).toHaveText('? shortcuts · Ctrl+K commands');
 });

@@ -83,6 +83,31 @@ test('every export format is produced from the view and reads back', async ({ pa
   const inked = await page.evaluate<number>(countInk(png.bytes.toString('base64')));
   expect(inked).toBeGreaterThan(100);
 
+  // SVG: well-formed, the view's size, a circle per node in view, and edges.
+  const [svg] = await exportAs(page, 'svg');
+  expect(svg?.name).toMatch(/\.svg$/);
+  const shapes = await page.evaluate<{
+    errors: number;
+    width: string;
+    circles: number;
+    lines: number;
+  }>(
+    `(() => {
+      const doc = new DOMParser().parseFromString(${JSON.stringify(text(svg))}, 'image/svg+xml');
+      return {
+        errors: doc.getElementsByTagName('parsererror').length,
+        width: doc.documentElement.getAttribute('width'),
+        circles: doc.querySelectorAll('circle').length,
+        lines: doc.querySelectorAll('line').length,
+      };
+    })()`,
+  );
+  expect(shapes.errors).toBe(0);
+  expect(Number(shapes.width)).toBeCloseTo(box?.width ?? 0, -1);
+  expect(shapes.circles).toBeGreaterThan(0);
+  expect(shapes.circles).toBeLessThanOrEqual(nodes);
+  expect(shapes.lines).toBeGreaterThan(0);
+
   // CSV: a node table and an edge table.
   const [edgeCsv, nodeCsv] = await exportAs(page, 'csv', 2);
   expect(nodeCsv?.name).toMatch(/-nodes\.csv$/);

@@ -91,15 +91,30 @@ describe('generator invariants (property-based, real Neo4j)', () => {
               r,
             ),
           ).toBe(0);
-          // Exactly one covering field consultant and P distinct products per company.
+          // Exactly one covering field consultant and at least one product per company, each
+          // owned once; products per company vary, but average P.
           expect(
             await scalar(
               `MATCH (co:COMPANY) WHERE co.region IN $regions
                WITH co, COUNT { (:FIELD_CONSULTANT)-[:COVERS]->(co) } AS fcs,
                     COUNT { (co)-[:OWNS]->(:PRODUCT) } AS owned,
                     COUNT { MATCH (co)-[:OWNS]->(p:PRODUCT) RETURN DISTINCT p } AS distinctOwned
-               WHERE fcs <> 1 OR owned <> $p OR distinctOwned <> $p RETURN count(co)`,
-              { ...r, p: input.products_per_company },
+               WHERE fcs <> 1 OR owned < 1 OR distinctOwned <> owned RETURN count(co)`,
+              r,
+            ),
+          ).toBe(0);
+          expect(
+            await scalar(
+              'MATCH (co:COMPANY)-[o:OWNS]->(:PRODUCT) WHERE co.region IN $regions RETURN count(o)',
+              r,
+            ),
+          ).toBe(perRegion.COMPANY * input.products_per_company * input.regions.length);
+          // Every consultant employs at least one field consultant.
+          expect(
+            await scalar(
+              `MATCH (c:CONSULTANT) WHERE c.region IN $regions
+               AND NOT (c)-[:EMPLOYS]->(:FIELD_CONSULTANT) RETURN count(c)`,
+              r,
             ),
           ).toBe(0);
           // OWNS, EMPLOYS, COVERS, RATES and BI_RECOMMENDS stay within a region.

@@ -38,8 +38,8 @@ function* consultants(ctx: RegionContext): Generator<ConsultantProps> {
       channel: ctx.consultantChannel[i]!,
       pca: personName(rng, ctx.pools),
       consultant_advisor: personName(rng, ctx.pools),
-      performance: score(rng, 65),
-      influence: score(rng, 55),
+      performance: score(rng, ctx.structure.star[i] ? 85 : 65),
+      influence: score(rng, ctx.structure.star[i] ? 80 : 55),
       email: emailFor(name, ctx.region, i + 1),
     };
   }
@@ -47,9 +47,8 @@ function* consultants(ctx: RegionContext): Generator<ConsultantProps> {
 
 function* fieldConsultants(ctx: RegionContext): Generator<FieldConsultantProps> {
   const rng = ctx.stream('FIELD_CONSULTANT');
-  const perConsultant = ctx.params.fieldConsultantsPerConsultant;
   for (let k = 0; k < ctx.structure.fieldConsultants; k++) {
-    const parent = Math.floor(k / perConsultant);
+    const parent = ctx.structure.employer[k]!;
     yield {
       id: ctx.id('FIELD_CONSULTANT', k),
       name: personName(rng, ctx.pools),
@@ -64,10 +63,8 @@ function* fieldConsultants(ctx: RegionContext): Generator<FieldConsultantProps> 
 
 function* companies(ctx: RegionContext): Generator<CompanyProps> {
   const rng = ctx.stream('COMPANY');
-  const perConsultant =
-    ctx.params.fieldConsultantsPerConsultant * ctx.params.companiesPerFieldConsultant;
   for (let j = 0; j < ctx.structure.companies; j++) {
-    const consultant = Math.floor(j / perConsultant);
+    const consultant = ctx.structure.companyConsultant[j]!;
     yield {
       id: ctx.id('COMPANY', j),
       name: assetOwnerName(rng, ctx.pools),
@@ -83,7 +80,7 @@ function* companies(ctx: RegionContext): Generator<CompanyProps> {
         ['Private', 35],
         ['Confidential', 15],
       ] as const),
-      aum: amount(rng, 4_000_000_000, 1.2),
+      aum: Math.round(4_000_000_000 * ctx.structure.companyScale[j]!),
     };
   }
 }

@@ -24,8 +24,9 @@ export type GenerationParams = {
 };
 
 /**
- * Defaults chosen so that the totals match the seed README's size table: 24 nodes and about 44
- * relationships per consultant (the table says 24 and 48; within its ±25%).
+ * Defaults chosen so that the totals match the seed README's size table: 24 nodes and about 43
+ * relationships per consultant (the table says 24 and 48; within its ±25%). The sizes are means;
+ * the structure spreads them unevenly over consultants and companies.
  */
 export const GENERATION_DEFAULTS = {
   consultants_per_region: 10,

@@ -50,17 +50,12 @@ const mandateStatus = (rng: Rng): OwnsProductProps['mandate_status'] =>
     ['Conversion in Progress', 15],
   ] as const);
 
-const companyConsultant = (ctx: RegionContext, company: number): number =>
-  Math.floor(
-    company / (ctx.params.fieldConsultantsPerConsultant * ctx.params.companiesPerFieldConsultant),
-  );
-
 function* employs(ctx: RegionContext): Generator<RelRow> {
   const rng = ctx.stream('EMPLOYS');
   for (let k = 0; k < ctx.structure.fieldConsultants; k++) {
     const start = pastDay(rng, 15);
     yield {
-      s: ctx.id('CONSULTANT', Math.floor(k / ctx.params.fieldConsultantsPerConsultant)),
+      s: ctx.id('CONSULTANT', ctx.structure.employer[k]!),
       t: ctx.id('FIELD_CONSULTANT', k),
       p: { start_date: isoDay(start), duration: wholeYearsUntilReference(start) },
     };
@@ -71,7 +66,7 @@ function* fieldCoverage(ctx: RegionContext): Generator<RelRow> {
   const rng = ctx.stream('COVERS:FIELD_CONSULTANT');
   for (let j = 0; j < ctx.structure.companies; j++)
     yield {
-      s: ctx.id('FIELD_CONSULTANT', Math.floor(j / ctx.params.companiesPerFieldConsultant)),
+      s: ctx.id('FIELD_CONSULTANT', ctx.structure.coverer[j]!),
       t: ctx.id('COMPANY', j),
       p: {
         level_of_influence: influence(rng, 0),
@@ -86,7 +81,7 @@ function* directCoverage(ctx: RegionContext): Generator<RelRow> {
   for (let j = 0; j < ctx.structure.companies; j++) {
     if (ctx.structure.directCoverage[j] !== 1) continue;
     yield {
-      s: ctx.id('CONSULTANT', companyConsultant(ctx, j)),
+      s: ctx.id('CONSULTANT', ctx.structure.companyConsultant[j]!),
       t: ctx.id('COMPANY', j),
       p: {
         level_of_influence: influence(rng, 10),
@@ -98,16 +93,18 @@ function* directCoverage(ctx: RegionContext): Generator<RelRow> {
 
 function* ownsProducts(ctx: RegionContext): Generator<RelRow> {
   const rng = ctx.stream('OWNS:PRODUCT');
-  const per = ctx.params.productsPerCompany;
+  const { productStart, companyScale } = ctx.structure;
   for (let j = 0; j < ctx.structure.companies; j++) {
-    const consultant = ctx.id('CONSULTANT', companyConsultant(ctx, j));
-    for (let i = j * per; i < (j + 1) * per; i++)
+    const consultant = ctx.id('CONSULTANT', ctx.structure.companyConsultant[j]!);
+    // Mandates of larger companies are larger.
+    const median = 60_000_000 * Math.sqrt(companyScale[j]!);
+    for (let i = productStart[j]!; i < productStart[j + 1]!; i++)
       yield {
         s: ctx.id('COMPANY', j),
         t: ctx.id('PRODUCT', ctx.structure.ownedProducts[i]!),
         p: {
           mandate_status: mandateStatus(rng),
-          value: amount(rng, 60_000_000, 1),
+          value: amount(rng, median, 0.8),
           start_date: isoDay(pastDay(rng, 12)),
           consultant,
         },
@@ -117,17 +114,18 @@ function* ownsProducts(ctx: RegionContext): Generator<RelRow> {
 
 function* ownsIncumbents(ctx: RegionContext): Generator<RelRow> {
   const rng = ctx.stream('OWNS:INCUMBENT_PRODUCT');
-  const per = ctx.params.incumbentsPerCompany;
+  const { incumbentStart, companyScale } = ctx.structure;
   for (let j = 0; j < ctx.structure.companies; j++) {
-    const consultant = ctx.id('CONSULTANT', companyConsultant(ctx, j));
-    for (let i = j * per; i < (j + 1) * per; i++) {
+    const consultant = ctx.id('CONSULTANT', ctx.structure.companyConsultant[j]!);
+    const median = 90_000_000 * Math.sqrt(companyScale[j]!);
+    for (let i = incumbentStart[j]!; i < incumbentStart[j + 1]!; i++) {
       const incumbent = ctx.structure.ownedIncumbents[i]!;
       yield {
         s: ctx.id('COMPANY', j),
         t: ctx.id('INCUMBENT_PRODUCT', incumbent),
         p: {
           mandate_status: mandateStatus(rng),
-          commitment_market_value: amount(rng, 90_000_000, 1),
+          commitment_market_value: amount(rng, median, 0.8),
           manager: ctx.incumbentManagers[incumbent]!,
           manager_since_date: isoDay(pastDay(rng, 20)),
           multi_mandate_manager: rng.chance(0.3),

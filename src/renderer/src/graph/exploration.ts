@@ -80,18 +80,16 @@ export function expand(exploration: Exploration, page: NeighboursResponse): Expl
   return { ...exploration, expansions: [...exploration.expansions, step] };
 }
 
+/** Adds a graph found from a node (e.g. the paths from it) as one step that stays on collapse. */
+export function include(exploration: Exploration, node: string, data: GraphData): Exploration {
+  const step: Expansion = { node, data, offset: 0, loaded: 0, total: 0, hasMore: false };
+  return { ...exploration, expansions: [...exploration.expansions, step] };
+}
+
 /** Brings a single node (e.g. a search hit) into the graph when it is not there yet. */
 export function pin(exploration: Exploration, node: GraphNode): Exploration {
   if (deriveDataset(exploration).nodes.has(node.key)) return exploration;
-  const step: Expansion = {
-    node: node.key,
-    data: { nodes: [node], relationships: [] },
-    offset: 0,
-    loaded: 0,
-    total: 0,
-    hasMore: false,
-  };
-  return { ...exploration, expansions: [...exploration.expansions, step] };
+  return include(exploration, node.key, { nodes: [node], relationships: [] });
 }
 
 /** Paging state of a node's expansion: how far it got and whether more remain. */

@@ -14,6 +14,9 @@ import { DEFAULT_VIEW } from './view-state';
 
 export type Selection = { kind: 'node'; key: string } | { kind: 'edge'; key: string } | null;
 
+/** Shortest paths drawn and highlighted: their nodes and relationships (keys). */
+type PathsHighlight = { from: string; to: string; nodes: string[]; edges: string[] };
+
 type LoadState = {
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
@@ -41,6 +44,11 @@ export type ExplorerState = {
   grouping: Grouping;
   load: LoadState;
   selection: Selection;
+  /** The node selected before the current one (the other end of "Paths to…"). */
+  previousNode: string | null;
+  /** The paths dialog, open from a node towards another (null: not chosen yet). */
+  pathsDialog: { from: string; to: string | null } | null;
+  paths: PathsHighlight | null;
   hovered: string | null;
   /** The relationship under the pointer (within its hit area). */
   hoveredEdge: string | null;
@@ -66,6 +74,9 @@ export const initialExplorerState = (maxDrawNodes = DEFAULT_MAX_DRAW_NODES): Exp
   grouping: NO_GROUPING,
   load: { status: 'idle', error: null, totals: null, truncated: false, tooLarge: false },
   selection: null,
+  previousNode: null,
+  pathsDialog: null,
+  paths: null,
   hovered: null,
   hoveredEdge: null,
   maxDrawNodes,

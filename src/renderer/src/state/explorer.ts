@@ -4,8 +4,9 @@
  * (export, saved views, smart queries) can read the graph and move the camera through it.
  */
 import type Sigma from 'sigma';
-import type { GraphData, GraphResponse } from '@shared/api';
-import type { Client } from '@shared/contract';
+import type { GraphData, GraphNode, GraphResponse, PathsResponse } from '@shared/api';
+import { LINKS_AMONG_MAX } from '@shared/api';
+import type { Client, OperationInput } from '@shared/contract';
 import type { GraphMode } from '@shared/domain';
 import type { AppearanceState } from '../graph/appearance';
 import type { Exploration } from '../graph/exploration';
@@ -15,6 +16,7 @@ import {
   expand,
   expandedNodes,
   expansionOf,
+  include,
   pin,
   startExploration,
 } from '../graph/exploration';
@@ -124,6 +126,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
         ...cur,
         history: pushHistory(cur.history, startExploration(base)),
         selection: null,
+        paths: null,
         load: {
           status: 'ready',
           error: null,
@@ -179,8 +182,64 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
     });
   }
 
+  function select(selection: Selection): void {
+    store.set((s) => {
+      const before = s.selection?.kind === 'node' ? s.selection.key : null;
+      const after = selection?.kind === 'node' ? selection.key : null;
+      const moved = before !== null && after !== null && before !== after;
+      return {
+        ...s,
+        selection,
+        previousNode: moved ? before : s.previousNode,
+        paths: selection ? s.paths : null,
+      };
+    });
+  }
+
+  /** Finds the shortest paths, draws them (a step undo takes back) and highlights them. */
+  async function findPaths(request: OperationInput<'findPaths'>): Promise<PathsResponse> {
+    const result = await client.findPaths(request);
+    if (result.paths.length > 0) {
+      const from = `${request.from.label}:${request.from.id}`;
+      const to = `${request.to.label}:${request.to.id}`;
+      store.set((s) => ({
+        ...s,
+        history: pushHistory(s.history, include(s.history.present, from, result)),
+        selection: null,
+        paths: {
+          from,
+          to,
+          nodes: [...new Set(result.paths.flatMap((p) => p.nodes))],
+          edges: [...new Set(result.paths.flatMap((p) => p.relationships))],
+        },
+      }));
+    }
+    return result;
+  }
+
+  /**
+   * Shows a node found elsewhere (search, details): brings it in with its relationships to the
+   * nodes already drawn when it is not drawn yet, selects and centres it.
+   */
+  async function showNode(node: GraphNode): Promise<void> {
+    if (!graph.hasNode(node.key)) {
+      const among = graph.nodes().slice(0, LINKS_AMONG_MAX);
+      const ref = { label: node.label, id: node.id };
+      try {
+        const links = await client.getNodeLinks({ node: ref, among });
+        setExploration(include(store.get().history.present, node.key, links));
+      } catch (error) {
+        // Without its relationships the node is still shown; the banner says what failed.
+        setExploration(pin(store.get().history.present, node));
+        patch({ load: { ...store.get().load, status: 'error', error: errorMessage(error) } });
+      }
+    }
+    // The view adds the node on the next render; focus once it has a position.
+    requestAnimationFrame(() => requestAnimationFrame(() => focusNode(node.key)));
+  }
+
   function focusNode(key: string): void {
-    patch({ selection: { kind: 'node', key } });
+    select({ kind: 'node', key });
     const data = sigma?.getNodeDisplayData(key);
     if (sigma && data)
       void sigma.getCamera().animate({ x: data.x, y: data.y, ratio: 0.25 }, { duration: 400 });
@@ -261,7 +320,10 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
       patch({ drawAnyway: true });
       return load();
     },
-    select: (selection: Selection): void => patch({ selection }),
+    select,
+    findPaths,
+    openPaths: (from: string, to: string | null): void => patch({ pathsDialog: { from, to } }),
+    closePaths: (): void => patch({ pathsDialog: null }),
     hover: (hovered: string | null): void => patch({ hovered }),
     hoverEdge: (hoveredEdge: string | null): void => patch({ hoveredEdge }),
     expandNode,
@@ -270,11 +332,21 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
     setGroupBy: (by: GroupProperty | null): void =>
       store.set((s) => ({ ...s, grouping: groupBy(s.grouping, by), selection: null })),
     ungroup: (): void => patch({ grouping: NO_GROUPING, selection: null }),
-    /** Shows a node found elsewhere (search): brings it in if needed, selects and centres it. */
-    showNode: (node: GraphData['nodes'][number]): void => {
-      setExploration(pin(store.get().history.present, node));
-      // The view adds the node on the next render; focus once it has a position.
-      requestAnimationFrame(() => requestAnimationFrame(() => focusNode(node.key)));
+    showNode,
+    /** Keys of the drawn nodes within the view, nearest the centre first, at most `max`. */
+    nodesInView: (max: number): string[] => {
+      if (!sigma) return [];
+      const { width, height } = sigma.getDimensions();
+      const inView: [string, number][] = [];
+      graph.forEachNode((key, attributes) => {
+        const at = sigma?.graphToViewport(attributes);
+        if (!at || at.x < 0 || at.y < 0 || at.x > width || at.y > height) return;
+        inView.push([key, Math.hypot(at.x - width / 2, at.y - height / 2)]);
+      });
+      return inView
+        .sort((a, b) => a[1] - b[1])
+        .slice(0, max)
+        .map(([key]) => key);
     },
     /** Shows a graph from elsewhere (a query's result) as a new step; undo goes back. */
     showGraph: (data: GraphData): void => {

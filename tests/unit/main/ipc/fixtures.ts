@@ -215,9 +215,69 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
   },
   search: {
     input: { q: 'Ada' },
-    parsed: { q: 'Ada', limit: 20 },
-    output: { results: [{ node, score: 2.5 }] },
+    parsed: { q: 'Ada', limit: 20, offset: 0 },
+    output: {
+      results: [{ node, score: 2.5, rank: 'exact' }],
+      total: 1,
+      offset: 0,
+      has_more: false,
+    },
     invalid: { input: { q: '   ' }, field: 'q' },
+  },
+  getCoverageGaps: {
+    input: { regions: ['NAI'] },
+    parsed: { regions: ['NAI'], limit: 50 },
+    output: {
+      at_risk_without_level_4: [{ node, mandates: 1, value: 1000 }],
+      positive_unowned: [],
+    },
+    invalid: { input: { limit: 0 }, field: 'limit' },
+  },
+  getHistograms: {
+    input: { regions: ['NAI'] },
+    parsed: { regions: ['NAI'], bins: 20 },
+    output: {
+      histograms: [
+        {
+          field: 'aum',
+          kind: 'number',
+          scale: 'log',
+          min: 1e6,
+          max: 1e9,
+          count: 2,
+          bins: [{ from: 1e6, to: 1e9, count: 2 }],
+        },
+      ],
+    },
+    invalid: { input: { bins: 0 }, field: 'bins' },
+  },
+  getNodeLinks: {
+    input: { node: { label: 'CONSULTANT', id: 'NAI-C-0001' }, among: ['COMPANY:NAI-CO-0001'] },
+    output: { nodes: [node], relationships: [], node },
+    invalid: { input: { node: { label: 'CONSULTANT', id: 'x' } }, field: 'among' },
+  },
+  findPaths: {
+    input: {
+      from: { label: 'CONSULTANT', id: 'NAI-C-0001' },
+      to: { label: 'COMPANY', id: 'NAI-CO-0001' },
+    },
+    parsed: {
+      from: { label: 'CONSULTANT', id: 'NAI-C-0001' },
+      to: { label: 'COMPANY', id: 'NAI-CO-0001' },
+      max_length: 6,
+      limit: 10,
+    },
+    output: {
+      nodes: [node],
+      relationships: [],
+      paths: [{ nodes: [node.key], relationships: [] }],
+      length: 0,
+      truncated: false,
+    },
+    invalid: {
+      input: { from: { label: 'CONSULTANT', id: 'a' }, to: { label: 'CONSULTANT', id: 'a' } },
+      field: 'to',
+    },
   },
   startGeneration: {
     input: { regions: ['NAI'], consultants_per_region: 2 },

@@ -2,12 +2,18 @@ import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../../../src/renderer/src/features/export/formats';
 import { sampleGraph } from './fixture';
 
-const source = { data: sampleGraph, view: null, sigma: null, background: '#fff' };
+const source = {
+  data: sampleGraph,
+  view: null,
+  sigma: null,
+  background: '#fff',
+  foreground: '#000',
+};
 
 describe('export formats', () => {
   it('produce their files with the expected names and types', async () => {
     const produced: Record<string, string[]> = {};
-    for (const format of EXPORT_FORMATS.filter((f) => f.id !== 'png')) {
+    for (const format of EXPORT_FORMATS.filter((f) => f.group !== 'Image')) {
       const files = await format.produce(source, 'view');
       produced[format.id] = files.map((f) => `${f.name} ${f.mime}`);
       for (const f of files)
@@ -25,8 +31,10 @@ describe('export formats', () => {
     });
   });
 
-  it('refuse a PNG when nothing is drawn, with a message', async () => {
-    const png = EXPORT_FORMATS.find((f) => f.id === 'png');
-    await expect(png?.produce(source, 'view')).rejects.toThrow(/no network on screen/);
+  it('refuse an image when nothing is drawn, with a message', async () => {
+    for (const id of ['png', 'svg']) {
+      const image = EXPORT_FORMATS.find((f) => f.id === id);
+      await expect(image?.produce(source, 'view')).rejects.toThrow(/no network on screen/);
+    }
   });
 });

@@ -65,7 +65,11 @@ export function NodeDetailsView({
               const n = names.get(other);
               return (
                 <li key={rel.key}>
-                  <button type="button" className="link" onClick={() => n && explorer.showNode(n)}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => n && void explorer.showNode(n)}
+                  >
                     {n?.name ?? other}
                   </button>{' '}
                   <span className="muted">{summarise(rel)}</span>

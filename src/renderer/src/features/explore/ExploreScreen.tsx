@@ -5,6 +5,7 @@ import { FilterChips } from '../filters/FilterChips';
 import { FilterPanel } from '../filters/FilterPanel';
 import { Legend } from '../legend/Legend';
 import { NetworkView } from '../network/NetworkView';
+import { PathsDialog } from '../paths/PathsDialog';
 import { useStore } from '../../state/store';
 import type { Theme } from '../../state/preferences';
 import { useExplorer } from '../../state/context';
@@ -50,6 +51,7 @@ export function ExploreScreen({
         <div className="network-host">
           <NetworkView explorer={explorer} theme={theme} />
           <TooLargeGuard />
+          <PathsDialog />
           {load.status === 'loading' && <LoadingOverlay />}
         </div>
       </main>

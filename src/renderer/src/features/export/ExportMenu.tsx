@@ -37,7 +37,7 @@ export function ExportMenu({
     setMessage(null);
     try {
       const source = getSource();
-      if (source.data.nodes.length === 0 && format.id !== 'png') {
+      if (source.data.nodes.length === 0 && format.group !== 'Image') {
         throw new Error('The view is empty: load or filter a network first.');
       }
       const files = await format.produce(source, timestampedName(stem));

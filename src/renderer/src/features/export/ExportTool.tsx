@@ -15,12 +15,15 @@ export function ExportTool(): React.JSX.Element {
   const explorer = useExplorer();
   const getSource = useCallback((): ExportSource => {
     const dataset = deriveDataset(explorer.store.get().history.present);
-    const canvas = getComputedStyle(document.documentElement).getPropertyValue('--canvas').trim();
+    const style = getComputedStyle(document.documentElement);
+    const canvas = style.getPropertyValue('--canvas').trim();
+    const text = style.getPropertyValue('--text').trim();
     return {
       data: { nodes: [...dataset.nodes.values()], relationships: [...dataset.edges.values()] },
       view: explorer.graph,
       sigma: explorer.getSigma(),
       background: canvas || '#ffffff',
+      foreground: text || '#212529',
     };
   }, [explorer]);
   const [open, setOpen] = useState(false);

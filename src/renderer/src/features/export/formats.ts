@@ -11,14 +11,17 @@ import { graphGexf, graphJson } from './graph-files';
 import { graphGraphml } from './graphml';
 import type { SigmaLike } from './png';
 import { sigmaToPng } from './png';
+import { sigmaToSvg, type SigmaView } from './svg';
 import type { SaveRequest } from './save';
 
 export type ExportSource = {
   data: GraphData;
   /** The drawn graph (positions, sizes, colours), when there is one. */
   view: ViewSource | null;
-  sigma: SigmaLike | null;
+  sigma: (SigmaLike & SigmaView) | null;
   background: string;
+  /** Label colour of the theme (SVG labels). */
+  foreground: string;
 };
 
 export type ExportFormat = {
@@ -42,6 +45,16 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = [
       return [
         { name: `${stem}.png`, mime: 'image/png', data: await sigmaToPng(s.sigma, s.background) },
       ];
+    },
+  },
+  {
+    id: 'svg',
+    label: 'SVG image of the view',
+    group: 'Image',
+    produce: (s, stem) => {
+      if (!s.sigma) return Promise.reject(new Error('There is no network on screen to capture.'));
+      const svg = sigmaToSvg(s.sigma, s.background, s.foreground);
+      return Promise.resolve([text(`${stem}.svg`, 'image/svg+xml', svg)]);
     },
   },
   {

@@ -12,7 +12,7 @@ import {
 
 type GraphmlType = 'boolean' | 'long' | 'double' | 'string';
 
-const escapeXml = (text: string): string =>
+export const escapeXml = (text: string): string =>
   text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')

@@ -2,7 +2,9 @@
  * Every filter field of the API, edited as a draft with options narrowed by the draft itself
  * (cascading); Apply loads the graph, Reset clears the draft and the applied filter.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useClient } from '../../client/context';
+import { useAsync } from '../../hooks/useAsync';
 import { useCommand } from '../../commands/context';
 import type { FilterState } from '../../graph/filters';
 import {
@@ -40,6 +42,16 @@ function FilterForm({
   const [draft, setDraft] = useState<FilterState>(applied);
   const options = useCascadingOptions(draft, mode, baseOptions);
   const dirty = !filtersEqual(draft, applied);
+  const client = useClient();
+  const regionsKey = (draft.regions ?? []).join(',');
+  // Distributions of the range properties in the regions chosen (all when none is).
+  const histograms = useAsync(
+    useMemo(() => {
+      const regions = regionsKey ? regionsKey.split(',') : undefined;
+      return () => client.getHistograms(regions ? { regions } : {});
+    }, [client, regionsKey]),
+  );
+  const assets = histograms.data?.histograms.find((x) => x.field === 'fc_total_plan_assets');
 
   return (
     <section
@@ -108,6 +120,7 @@ function FilterForm({
           min={draft.fc_total_plan_assets_min}
           max={draft.fc_total_plan_assets_max}
           bounds={options?.fc_total_plan_assets ?? null}
+          histogram={assets}
           onChange={(min, max) => setDraft(setAssetsRange(draft, min, max))}
           off={whyFieldOff('fc_total_plan_assets_min', mode)}
         />

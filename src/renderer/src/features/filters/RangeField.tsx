@@ -1,5 +1,7 @@
-/** The field consultants' total plan assets range, in USD. */
+/** The field consultants' total plan assets range, in USD, over its distribution in the data. */
+import type { Histogram } from '@shared/api';
 import { formatUsd } from '../../graph/filter-fields';
+import { HistogramBars } from './HistogramBars';
 
 const parse = (text: string): number | undefined => {
   const n = Number(text);
@@ -10,12 +12,14 @@ export function RangeField({
   min,
   max,
   bounds,
+  histogram,
   onChange,
   off = null,
 }: {
   min: number | undefined;
   max: number | undefined;
   bounds: { min: number | null; max: number | null } | null;
+  histogram: Histogram | undefined;
   onChange: (min: number | undefined, max: number | undefined) => void;
   /** Set when the range does not apply in the current mode. */
   off?: string | null;
@@ -33,6 +37,15 @@ export function RangeField({
     >
       <legend>FC total plan assets (USD)</legend>
       {off && <small className="muted why-off">{off}</small>}
+      {histogram && (
+        <HistogramBars
+          histogram={histogram}
+          min={min}
+          max={max}
+          format={formatUsd}
+          onPick={(from, to) => onChange(Math.floor(from), Math.ceil(to))}
+        />
+      )}
       <div className="range">
         <input
           type="number"

@@ -1,6 +1,6 @@
 /**
  * The node menu: expand (and load more past the supernode guard), collapse, collapse its subtree
- * into a group (or expand a group), focus.
+ * into a group (or expand a group), paths, focus.
  */
 import { useEffect } from 'react';
 import { deriveDataset, expansionOf } from '../../graph/exploration';
@@ -23,6 +23,8 @@ export function ContextMenu({
   const paging = expansionOf(exploration, request.node);
   const group = isGroupKey(request.node);
   const collapsible = !group && canCollapse(deriveDataset(exploration), request.node);
+  const previous = useStore(explorer.store, (s) => s.previousNode);
+  const other = previous !== request.node ? previous : null;
   useEffect(() => {
     const close = (e: KeyboardEvent): void => {
       if (e.key === 'Escape') onClose();
@@ -65,6 +67,9 @@ export function ContextMenu({
           {group ? 'Expand group' : 'Collapse into group'}
         </li>
       )}
+      <li role="menuitem" onClick={act(() => explorer.openPaths(request.node, other))}>
+        Paths to…
+      </li>
       <li role="menuitem" onClick={act(() => explorer.focusNode(request.node))}>
         Centre on node
       </li>

@@ -36,6 +36,9 @@ type DebugHandle = {
   readonly lastSettleMs: () => number | null;
   /** Node positions in graph coordinates. */
   readonly graphPositions: () => Record<string, [number, number]>;
+  /** How sigma draws a node or an edge after the reducers (highlight, fading). */
+  readonly nodeDisplay: (key: string) => { color: string; highlighted: boolean } | null;
+  readonly edgeDisplay: (key: string) => { color: string; size: number } | null;
 };
 
 declare global {
@@ -87,6 +90,14 @@ export function DebugHandleController({ explorer }: { explorer: Explorer }): nul
         const out: Record<string, [number, number]> = {};
         explorer.graph.forEachNode((key, a) => (out[key] = [a.x, a.y]));
         return out;
+      },
+      nodeDisplay: (key: string) => {
+        const data = sigma.getNodeDisplayData(key);
+        return data ? { color: data.color, highlighted: data.highlighted } : null;
+      },
+      edgeDisplay: (key: string) => {
+        const data = sigma.getEdgeDisplayData(key);
+        return data ? { color: data.color, size: data.size } : null;
       },
     });
     globalThis.__SN__ = handle;

@@ -1,6 +1,7 @@
 /**
  * Render-null: highlights the hovered or selected node's neighbourhood, or the hovered or
- * selected relationship and its ends (everything else fades)
+ * selected relationship and its ends, or else the paths found between two nodes (everything
+ * else fades)
  * through sigma's reducers, colours labels for the theme, and leaves edges out of the drawing
  * while ForceAtlas2 moves a large graph.
  */
@@ -33,6 +34,7 @@ export function ReducersController({
   const hoveredEdge = useStore(explorer.store, (s) => s.hoveredEdge);
   const selection = useStore(explorer.store, (s) => s.selection);
   const running = useStore(explorer.store, (s) => s.layoutRunning);
+  const paths = useStore(explorer.store, (s) => s.paths);
 
   useEffect(() => {
     const graph = explorer.graph;
@@ -51,10 +53,13 @@ export function ReducersController({
       near.add(graph.source(focusEdge));
       near.add(graph.target(focusEdge));
     }
+    const onPath = near.size === 0 && paths ? new Set(paths.edges) : null;
+    if (onPath && paths) for (const n of paths.nodes) near.add(n);
+    const ends = onPath && paths ? [paths.from, paths.to] : [];
     const active = near.size > 0;
     const highlightNode: NonNullable<NodeReducer> = (node, data) => {
       if (near.has(node)) {
-        const highlighted = node === focus || node === selectedNode;
+        const highlighted = node === focus || node === selectedNode || ends.includes(node);
         return { ...data, forceLabel: true, highlighted, zIndex: 1 };
       }
       // The inner dot of `square-dot` fades too, or it would stand out from faded context.
@@ -70,6 +75,7 @@ export function ReducersController({
     const highlightEdge = (edge: string, data: EdgeAttributes & { zIndex?: number }) => {
       const touches =
         edge === focusEdge ||
+        onPath?.has(edge) === true ||
         (focus !== null && (graph.source(edge) === focus || graph.target(edge) === focus));
       return touches
         ? { ...data, size: Math.max(2, data.size * 1.5), zIndex: 1 }
@@ -84,7 +90,7 @@ export function ReducersController({
       nodeReducer: active ? highlightNode : null,
       edgeReducer,
     });
-  }, [sigma, explorer, hovered, hoveredEdge, selection, theme, running]);
+  }, [sigma, explorer, hovered, hoveredEdge, selection, paths, theme, running]);
 
   return null;
 }

@@ -1,53 +1,107 @@
-/** Server-side name search; picking a hit brings the node in, selects it and centres on it. */
+/**
+ * Server-side search, ranked: exact id or name, then nodes in view, then the region being
+ * explored, then the rest; a page at a time ("N more"), with a "no matches" state. Picking a hit
+ * brings the node in with its relationships to the nodes drawn, selects it and centres on it.
+ */
 import { useEffect, useState } from 'react';
-import type { SearchResponse } from '@shared/api';
+import { SEARCH_NEAR_MAX, type SearchResponse } from '@shared/api';
 import { useClient } from '../../client/context';
 import { useCommands } from '../../commands/context';
 import { keyLabels } from '../../commands/keymap';
 import { labelTitle } from '../../graph/filter-fields';
+import { normalizeFilters } from '../../graph/filters';
 import { errorMessage } from '../../state/errors';
 import { useExplorer } from '../../state/context';
 
 const SETTLE_MS = 250;
+const PAGE = 10;
+
+const RANK_TITLES: Record<SearchResponse['results'][number]['rank'], string | null> = {
+  exact: 'exact',
+  in_view: 'in view',
+  region: 'in region',
+  other: null,
+};
+
+type Answer = {
+  q: string;
+  results: SearchResponse['results'];
+  total: number;
+  hasMore: boolean;
+  error: string | null;
+};
 
 export function SearchBox(): React.JSX.Element {
   const client = useClient();
   const explorer = useExplorer();
   const [q, setQ] = useState('');
-  const [answer, setAnswer] = useState<{
-    q: string;
-    results: SearchResponse['results'];
-    error: string | null;
-  } | null>(null);
+  const [answer, setAnswer] = useState<Answer | null>(null);
   const [open, setOpen] = useState(false);
   const keys = keyLabels('search', useCommands().keys);
+
+  const fetchPage = (text: string, offset: number) => {
+    const regions = normalizeFilters(explorer.store.get().filters).regions;
+    const region = regions?.length === 1 ? regions[0] : undefined;
+    const near = explorer.nodesInView(SEARCH_NEAR_MAX);
+    return client.search({
+      q: text,
+      limit: PAGE,
+      offset,
+      ...(near.length > 0 ? { near } : {}),
+      ...(region ? { region } : {}),
+    });
+  };
 
   useEffect(() => {
     const text = q.trim();
     if (!text) return;
     let live = true;
     const timer = window.setTimeout(() => {
-      client.search({ q: text, limit: 10 }).then(
-        (r) => live && setAnswer({ q: text, results: r.results, error: null }),
-        (e: unknown) => live && setAnswer({ q: text, results: [], error: errorMessage(e) }),
+      fetchPage(text, 0).then(
+        (r) =>
+          live &&
+          setAnswer({
+            q: text,
+            results: r.results,
+            total: r.total,
+            hasMore: r.has_more,
+            error: null,
+          }),
+        (e: unknown) =>
+          live &&
+          setAnswer({ q: text, results: [], total: 0, hasMore: false, error: errorMessage(e) }),
       );
     }, SETTLE_MS);
     return () => {
       live = false;
       window.clearTimeout(timer);
     };
+    // fetchPage reads the explorer at call time; the query text alone starts a search.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, q]);
 
   const current = answer && answer.q === q.trim() ? answer : null;
-  const results = current?.results ?? [];
-  const error = current?.error ?? null;
+
+  const more = (): void => {
+    if (!current) return;
+    fetchPage(current.q, current.results.length).then(
+      (r) =>
+        setAnswer((a) =>
+          a && a.q === current.q
+            ? { ...a, results: [...a.results, ...r.results], hasMore: r.has_more }
+            : a,
+        ),
+      (e: unknown) => setAnswer((a) => (a ? { ...a, error: errorMessage(e) } : a)),
+    );
+  };
+
   return (
     <div className="search" role="search">
       <input
         id="search-input"
         type="search"
-        placeholder={`Search names…  (${keys.join(', ')})`}
-        aria-label="Search nodes by name"
+        placeholder={`Search names or ids…  (${keys.join(', ')})`}
+        aria-label="Search nodes by name or id"
         data-testid="search-input"
         value={q}
         onChange={(e) => {
@@ -57,26 +111,45 @@ export function SearchBox(): React.JSX.Element {
         onFocus={() => setOpen(true)}
         onBlur={() => window.setTimeout(() => setOpen(false), 150)}
       />
-      {open && (results.length > 0 || error) && (
+      {open && current && (
         <ul className="search-results" data-testid="search-results" role="listbox">
-          {error && <li className="error-text">{error}</li>}
-          {results.map(({ node }) => (
-            <li key={node.key} role="option" aria-selected={false}>
+          {current.error && <li className="error-text">{current.error}</li>}
+          {!current.error && current.total === 0 && (
+            <li className="muted" data-testid="search-none">
+              No matches for “{current.q}”.
+            </li>
+          )}
+          {current.results.map(({ node, rank }) => (
+            <li key={node.key} role="option" aria-selected={false} data-rank={rank}>
               <button
                 type="button"
                 onMouseDown={(e) => e.preventDefault()}
                 onClick={() => {
-                  explorer.showNode(node);
+                  void explorer.showNode(node);
                   setOpen(false);
                 }}
               >
                 {node.name}{' '}
                 <span className="muted">
-                  {labelTitle(node.label)} · {node.region}
+                  {labelTitle(node.label)} · {node.id}
+                  {RANK_TITLES[rank] && ` · ${RANK_TITLES[rank]}`}
                 </span>
               </button>
             </li>
           ))}
+          {current.hasMore && (
+            <li>
+              <button
+                type="button"
+                className="link"
+                data-testid="search-more"
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={more}
+              >
+                {(current.total - current.results.length).toLocaleString('en-US')} more
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </div>
