@@ -83,6 +83,8 @@ export const AppInfo = z.object({
     .nullable(),
   /** Why the backend is not running (e.g. Neo4j unreachable, Java missing). */
   startup_error: z.object({ code: ErrorCode, message: z.string() }).nullable(),
+  /** What the backend is doing while it starts (e.g. downloading Neo4j); null otherwise. */
+  startup_progress: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -6,7 +6,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import type { MenuItemConstructorOptions } from 'electron';
-import { APP_STATUS_EVENT, MENU_COMMAND_EVENT, type AppStatus } from '../../shared/ipc';
+import { APP_STATUS_EVENT, MENU_COMMAND_EVENT } from '../../shared/ipc';
 import { startApiServer } from '../api/server';
 import { createBackend } from '../backend';
 import type { Config } from '../config/env';
@@ -51,12 +51,6 @@ export type DesktopShell = {
 
 export function createDesktopShell(options: DesktopShellOptions): DesktopShell {
   const { config, paths, logger, settings } = options;
-  let progress: string | null = null;
-
-  const sendStatus = (runtime: DesktopRuntime): void => {
-    const status: AppStatus = { info: runtime.info(), progress };
-    options.contents()?.send(APP_STATUS_EVENT, status);
-  };
   const runtime: DesktopRuntime = createDesktopRuntime({
     config,
     paths,
@@ -68,14 +62,7 @@ export function createDesktopShell(options: DesktopShellOptions): DesktopShell {
     createBackend,
     startApiServer,
     checkConnection: connectionCheck(config),
-    onProgress: (message) => {
-      progress = message;
-      sendStatus(runtime);
-    },
-    onChange: () => {
-      progress = null;
-      sendStatus(runtime);
-    },
+    onChange: (info) => options.contents()?.send(APP_STATUS_EVENT, info),
   });
 
   const disposeIpc = registerIpc({

@@ -16,7 +16,7 @@ import {
 } from '../../../src/shared/contract';
 import { AppError } from '../../../src/shared/errors';
 import { IpcEnvelope } from '../../../src/shared/ipc';
-import { memoryIpc, memoryWebContents } from '../../unit/main/ipc/memory-ipc';
+import { memoryIpc, memoryWebContents } from '../../support/memory-ipc';
 
 const APP_ORIGIN = 'app://smart-network';
 

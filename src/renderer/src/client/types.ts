@@ -5,8 +5,13 @@
  * simply leave it out.
  */
 import type { Client } from '@shared/contract';
-import type { DesktopInput, DesktopOperationName, DesktopOutput } from '@shared/desktop';
-import type { AppStatus, MenuCommand } from '@shared/ipc';
+import type {
+  AppInfo,
+  DesktopInput,
+  DesktopOperationName,
+  DesktopOutput,
+} from '@shared/desktop';
+import type { MenuCommand } from '@shared/ipc';
 
 export type DesktopClient = {
   [N in DesktopOperationName]: (input: DesktopInput<N>) => Promise<DesktopOutput<N>>;
@@ -14,7 +19,7 @@ export type DesktopClient = {
   /** Commands chosen in the native menu; returns an unsubscribe function. */
   onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
   /** Backend start-up, failure and progress (e.g. the first download of Neo4j). */
-  onAppStatus: (listener: (status: AppStatus) => void) => () => void;
+  onAppStatus: (listener: (info: AppInfo) => void) => () => void;
 };
 
 export type AppClient = Client & { desktop?: DesktopClient };

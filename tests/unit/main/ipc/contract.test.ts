@@ -23,7 +23,7 @@ import {
   type IpcResult,
 } from '../../../../src/shared/ipc';
 import { FIXTURES } from './fixtures';
-import { memoryIpc, memoryWebContents, type MemoryWebContents } from './memory-ipc';
+import { memoryIpc, memoryWebContents, type MemoryWebContents } from '../../../support/memory-ipc';
 
 const APP_PAGE = { url: 'app://smart-network/index.html', parent: null };
 

@@ -69,6 +69,7 @@ const appInfo = {
   log_file: null,
   database: { uri: 'bolt://127.0.0.1:17687', database: 'neo4j', managed: true, profile_id: null },
   startup_error: null,
+  startup_progress: null,
 };
 
 export type Fixture = {
