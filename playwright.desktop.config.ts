@@ -4,7 +4,6 @@
  * with its own managed Neo4j. `SN_DESKTOP_ELECTRON=1` runs the same suite on the real Electron.
  */
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium';
 
 export default defineConfig({
   testDir: 'tests/desktop',
@@ -16,8 +15,6 @@ export default defineConfig({
   timeout: 600_000,
   expect: { timeout: 30_000 },
   reporter: [['list']],
-  use: {
-    trace: 'retain-on-failure',
-    launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
-  },
+  // The suite launches its own browser (tests/desktop/app.ts), or Electron.
+  use: { trace: 'retain-on-failure' },
 });

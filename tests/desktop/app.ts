@@ -7,7 +7,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from '@playwright/test';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 import { startHarnessMain } from './harness/main';
 import { openPreloadedPage } from './harness/renderer';
 import { launchElectron } from './electron';
@@ -32,15 +33,15 @@ export type DesktopApp = {
   close: () => Promise<void>;
 };
 
-export const onElectron = process.env.SN_DESKTOP_ELECTRON === '1';
+const onElectron = process.env.SN_DESKTOP_ELECTRON === '1';
 
 const APP_URL_QUERY = '?debug';
 
-export async function launchDesktop(browser: Browser | undefined): Promise<DesktopApp> {
+export async function launchDesktop(): Promise<DesktopApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sn-desktop-'));
   if (onElectron) return launchElectron(dataDir, APP_URL_QUERY);
-  if (!browser) throw new Error('The harness needs a browser.');
   const main = await startHarnessMain(dataDir);
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const answers: (string | null)[] = [];
   main.dialog.answer = () => answers.shift() ?? null;
@@ -77,7 +78,7 @@ export async function launchDesktop(browser: Browser | undefined): Promise<Deskt
       // The app window's own web contents, showing a page of another origin.
       openPreloadedPage(context, url, main.socket(main.windowContents)),
     close: async () => {
-      await context.close();
+      await browser.close();
       await main.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

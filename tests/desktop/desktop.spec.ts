@@ -27,8 +27,8 @@ test.describe.configure({ mode: 'serial' });
 let app: DesktopApp;
 const files = mkdtempSync(join(tmpdir(), 'sn-desktop-files-'));
 
-test.beforeAll(async ({ browser }) => {
-  app = await launchDesktop(browser);
+test.beforeAll(async () => {
+  app = await launchDesktop();
 });
 test.afterAll(async () => {
   await app?.close();
@@ -69,7 +69,11 @@ test('generation progress arrives over IPC at most ten times a second', async ()
   const { page } = app;
   const updates = await page.evaluate(async () => {
     const api = window.api!;
-    const started = await api.startGeneration({ consultants_per_region: 3, seed: 7, batch_size: 4 });
+    const started = await api.startGeneration({
+      consultants_per_region: 2,
+      seed: 7,
+      batch_size: 4,
+    });
     if (!started.ok) throw new Error(started.error.message);
     return new Promise<{ at: number; job: GenerationJob }[]>((resolve, reject) => {
       const seen: { at: number; job: GenerationJob }[] = [];
@@ -122,7 +126,9 @@ test('the save dialog: the chosen file is written; cancelling writes nothing', a
 
 test('the native menu has every menu command of the table', async () => {
   const labels = await app.menuLabels();
-  expect(labels).toEqual(expect.arrayContaining(MENU_COMMAND_IDS.map((id) => commandSpec(id).title)));
+  expect(labels).toEqual(
+    expect.arrayContaining(MENU_COMMAND_IDS.map((id) => commandSpec(id).title)),
+  );
 });
 
 test('every native menu command does what its label says', async () => {
@@ -159,7 +165,9 @@ test('every native menu command does what its label says', async () => {
 
 test('a sender from another origin is refused', async () => {
   const server: Server = createServer((_req, res) => {
-    res.writeHead(200, { 'Content-Type': 'text/html' }).end('<!doctype html><title>Elsewhere</title>');
+    res
+      .writeHead(200, { 'Content-Type': 'text/html' })
+      .end('<!doctype html><title>Elsewhere</title>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const foreignUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -180,7 +188,9 @@ test('a sender from another origin is refused', async () => {
     const info = await appInfo(app.page);
     const stats = await rest<StatsResponse>(info, '/api/v1/stats');
     expect(stats.total_nodes).toBeGreaterThan(0);
-    expect(readFileSync(info.log_file ?? '', 'utf8')).toContain('IPC call from an unexpected sender');
+    expect(readFileSync(info.log_file ?? '', 'utf8')).toContain(
+      'IPC call from an unexpected sender',
+    );
   } finally {
     server.close();
   }

@@ -12,7 +12,13 @@ import type { DesktopApp } from './app';
 
 const ROOT = join(import.meta.dirname, '../..');
 
-type MenuItemLike = { label: string; role?: string; type: string; submenu?: { items: MenuItemLike[] }; click: () => void };
+type MenuItemLike = {
+  label: string;
+  role?: string;
+  type: string;
+  submenu?: { items: MenuItemLike[] };
+  click: () => void;
+};
 
 export async function launchElectron(dataDir: string, query: string): Promise<DesktopApp> {
   const app = await _electron.launch({
@@ -87,8 +93,9 @@ export async function launchElectron(dataDir: string, query: string): Promise<De
       app.evaluate(({ ipcMain }) => {
         // Electron keeps invoke handlers in a map; each is wrapped once to count its calls.
         const state = globalThis as unknown as { snCalls?: string[] };
-        const table = (ipcMain as unknown as { _invokeHandlers: Map<string, (...a: unknown[]) => unknown> })
-          ._invokeHandlers;
+        const table = (
+          ipcMain as unknown as { _invokeHandlers: Map<string, (...a: unknown[]) => unknown> }
+        )._invokeHandlers;
         if (!state.snCalls) {
           state.snCalls = [];
           for (const [channel, handler] of table)

@@ -127,7 +127,9 @@ export async function startHarnessMain(dataDir: string): Promise<HarnessMain> {
     showSaveDialog: (options) => {
       dialog.asked.push(options);
       const filePath = dialog.answer(options);
-      return Promise.resolve(filePath === null ? { canceled: true } : { canceled: false, filePath });
+      return Promise.resolve(
+        filePath === null ? { canceled: true } : { canceled: false, filePath },
+      );
     },
     downloadsFolder: () => join(dataDir, 'Downloads'),
     openExternal: () => undefined,
