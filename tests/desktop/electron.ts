@@ -76,14 +76,14 @@ export async function launchElectron(dataDir: string, query: string): Promise<De
         const state = globalThis as unknown as { snSaveRequests?: string[] };
         state.snSaveRequests ??= [];
         const queue = [...answers];
-        dialog.showSaveDialog = ((...args: unknown[]) => {
+        dialog.showSaveDialog = (...args: unknown[]) => {
           const options = args.at(-1) as { defaultPath?: string };
           state.snSaveRequests?.push(options.defaultPath ?? '');
           const file = queue.shift() ?? null;
           return Promise.resolve(
             file === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: file },
           );
-        }) as typeof dialog.showSaveDialog;
+        };
       }, files),
     saveDialogRequests: () =>
       app.evaluate(

@@ -16,7 +16,7 @@ import { formatKeys } from '../../src/shared/keys';
 import { contract, type OperationName } from '../../src/shared/contract';
 import { clickNode, nodeCount, settled } from './support';
 
-export type Trigger = () => Promise<void>;
+type Trigger = () => Promise<void>;
 
 /** What differs between the browser and the desktop app: where files and requests go. */
 export type Env = {

@@ -5,7 +5,6 @@
  * the OS shell) come in as arguments: index.ts passes Electron's.
  */
 import { writeFile } from 'node:fs/promises';
-import type { MenuItemConstructorOptions } from 'electron';
 import { APP_STATUS_EVENT, MENU_COMMAND_EVENT } from '../../shared/ipc';
 import { startApiServer } from '../api/server';
 import { createBackend } from '../backend';
@@ -22,7 +21,7 @@ import { createDesktopRuntime, type DesktopRuntime } from './runtime';
 import { createSaveFile, type SaveFileDeps } from './save-file';
 
 /** The window's web contents, while it is open. */
-export type ShellContents = { id: number; send: (channel: string, ...args: unknown[]) => void };
+type ShellContents = { id: number; send: (channel: string, ...args: unknown[]) => void };
 
 export type DesktopShellOptions = {
   config: Config;
@@ -44,7 +43,8 @@ export type DesktopShellOptions = {
 
 export type DesktopShell = {
   runtime: DesktopRuntime;
-  menu: MenuItemConstructorOptions[];
+  /** The native menu's template (index.ts builds Electron's menu from it). */
+  menu: ReturnType<typeof menuTemplate>;
   /** Stops answering IPC. */
   disposeIpc: () => void;
 };

@@ -104,7 +104,7 @@ function preloadStandIn(options: StandInOptions, preload: Preload): void {
 let bundle: string | undefined;
 
 /** Source of the init script: the stand-in, handed the real bundle as a CommonJS module. */
-export function preloadScript(socket: string): string {
+function preloadScript(socket: string): string {
   bundle ??= readFileSync(PRELOAD_BUNDLE, 'utf8');
   const options: StandInOptions = { socket };
   return `(${preloadStandIn.toString()})(${JSON.stringify(options)}, function (require, module) {\nconst exports = module.exports;\n${bundle}\n});`;

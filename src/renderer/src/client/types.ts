@@ -5,12 +5,7 @@
  * simply leave it out.
  */
 import type { Client } from '@shared/contract';
-import type {
-  AppInfo,
-  DesktopInput,
-  DesktopOperationName,
-  DesktopOutput,
-} from '@shared/desktop';
+import type { AppInfo, DesktopInput, DesktopOperationName, DesktopOutput } from '@shared/desktop';
 import type { MenuCommand } from '@shared/ipc';
 
 export type DesktopClient = {
