@@ -97,6 +97,8 @@ function startDesktop(shellContext: Shell): void {
     contents: () => (window && !window.isDestroyed() ? window.webContents : undefined),
     showSaveDialog: (options) =>
       window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options),
+    showOpenDialog: (options) =>
+      window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
     downloadsFolder: () => app.getPath('downloads'),
     openExternal: (url) => void shell.openExternal(url),
     openPath: (path) => void shell.openPath(path),

@@ -137,6 +137,19 @@ export const SaveFileResult = z.object({
 });
 export type SaveFileResult = z.infer<typeof SaveFileResult>;
 
+export const OpenFileInput = z.strictObject({
+  filters: z.array(FileFilter).max(10).default([]),
+});
+
+export const OpenFileResult = z.object({
+  opened: z.boolean(),
+  /** The file's name (without its folder); null when the user cancelled the dialog. */
+  name: z.string().nullable(),
+  /** Its content as UTF-8 text; null when cancelled. */
+  text: z.string().nullable(),
+});
+export type OpenFileResult = z.infer<typeof OpenFileResult>;
+
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({
   input,
   output,
@@ -158,6 +171,11 @@ export const desktopContract = {
     SaveFileInput,
     SaveFileResult,
     'Ask for a place with the save dialog and write there',
+  ),
+  openFile: op(
+    OpenFileInput,
+    OpenFileResult,
+    'Ask for a file with the open dialog and read it (a page cannot open one from the menu)',
   ),
 } as const;
 

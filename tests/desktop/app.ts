@@ -22,10 +22,10 @@ export type DesktopApp = {
   clickMenu: (label: string) => Promise<void>;
   /** Labels of the native menu's own items (not Electron roles), menu by menu. */
   menuLabels: () => Promise<string[]>;
-  /** The save dialog answers the next requests with these files (null: cancelled). */
-  answerSaveDialog: (files: (string | null)[]) => Promise<void>;
-  /** What the save dialog was asked to suggest, in order. */
-  saveDialogRequests: () => Promise<string[]>;
+  /** The save and open dialogs answer the next requests with these files (null: cancelled). */
+  answerDialogs: (files: (string | null)[]) => Promise<void>;
+  /** What the dialogs were asked to suggest (a file, or a folder to open in), in order. */
+  dialogRequests: () => Promise<string[]>;
   /** Channels the window invoked over IPC, in order. */
   ipcCalls: () => Promise<string[]>;
   /** A page of another origin that gets the app's preload, as a navigated or foreign frame would. */
@@ -68,12 +68,12 @@ export async function launchDesktop(): Promise<DesktopApp> {
     },
     menuLabels: () =>
       Promise.resolve(items().flatMap((i) => (i.label && !i.role ? [i.label] : []))),
-    answerSaveDialog: (files) => {
+    answerDialogs: (files) => {
       answers.splice(0, answers.length, ...files);
       return Promise.resolve();
     },
     ipcCalls: () => Promise.resolve([...main.calls]),
-    saveDialogRequests: () => Promise.resolve(main.dialog.asked.map((o) => o.defaultPath)),
+    dialogRequests: () => Promise.resolve(main.dialog.asked.map((o) => o.defaultPath)),
     openForeignPage: (url) =>
       // The app window's own web contents, showing a page of another origin.
       openPreloadedPage(context, url, main.socket(main.windowContents)),

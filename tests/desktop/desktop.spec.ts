@@ -107,19 +107,19 @@ test('generation progress arrives over IPC at most ten times a second', async ()
 test('the save dialog: the chosen file is written; cancelling writes nothing', async () => {
   const { page } = app;
   const chosen = join(files, 'my view.json');
-  await app.answerSaveDialog([chosen]);
+  await app.answerDialogs([chosen]);
   await menu('save-view');
   await expect.poll(() => existsSync(chosen)).toBe(true);
   const view = JSON.parse(readFileSync(chosen, 'utf8')) as Record<string, unknown>;
   expect(Object.keys(view).length).toBeGreaterThan(0);
-  const requests = await app.saveDialogRequests();
+  const requests = await app.dialogRequests();
   expect(basename(requests.at(-1) ?? '')).toMatch(/view.*\.json$/);
 
   const cancelled = join(files, 'never.json');
-  await app.answerSaveDialog([null]);
-  const before = (await app.saveDialogRequests()).length;
+  await app.answerDialogs([null]);
+  const before = (await app.dialogRequests()).length;
   await menu('save-view');
-  await expect.poll(async () => (await app.saveDialogRequests()).length).toBe(before + 1);
+  await expect.poll(async () => (await app.dialogRequests()).length).toBe(before + 1);
   expect(existsSync(cancelled)).toBe(false);
   await expect(page.getByRole('alert')).toHaveCount(0);
 });
@@ -135,13 +135,19 @@ test('every native menu command does what its label says', async () => {
   const { page } = app;
   let saved = 0;
   const env: Env = {
+    opens: async (trigger) => {
+      // The view the save dialog test wrote, opened through main's open dialog.
+      await app.answerDialogs([join(files, 'my view.json')]);
+      await trigger();
+      await expect(page.getByText('Opened ')).toBeVisible();
+    },
     saves: async (trigger, name) => {
       saved += 1;
       const file = join(files, `menu-${saved}`);
-      await app.answerSaveDialog([file]);
+      await app.answerDialogs([file]);
       await trigger();
       await expect.poll(() => existsSync(file) && statSync(file).size > 0).toBe(true);
-      expect(basename((await app.saveDialogRequests()).at(-1) ?? '')).toMatch(name);
+      expect(basename((await app.dialogRequests()).at(-1) ?? '')).toMatch(name);
     },
     fetches: async (trigger, operation) => {
       const before = (await app.ipcCalls()).length;

@@ -71,21 +71,28 @@ export async function launchElectron(dataDir: string, query: string): Promise<De
             .map((item) => item.label),
         );
       }),
-    answerSaveDialog: (files) =>
+    answerDialogs: (files) =>
       app.evaluate(({ dialog }, answers) => {
         const state = globalThis as unknown as { snSaveRequests?: string[] };
         state.snSaveRequests ??= [];
         const queue = [...answers];
-        dialog.showSaveDialog = (...args: unknown[]) => {
+        const next = (args: unknown[]): string | null => {
           const options = args.at(-1) as { defaultPath?: string };
           state.snSaveRequests?.push(options.defaultPath ?? '');
-          const file = queue.shift() ?? null;
+          return queue.shift() ?? null;
+        };
+        dialog.showSaveDialog = (...args: unknown[]) => {
+          const file = next(args);
           return Promise.resolve(
             file === null ? { canceled: true, filePath: '' } : { canceled: false, filePath: file },
           );
         };
+        dialog.showOpenDialog = (...args: unknown[]) => {
+          const file = next(args);
+          return Promise.resolve({ canceled: file === null, filePaths: file ? [file] : [] });
+        };
       }, files),
-    saveDialogRequests: () =>
+    dialogRequests: () =>
       app.evaluate(
         () => (globalThis as unknown as { snSaveRequests?: string[] }).snSaveRequests ?? [],
       ),

@@ -20,6 +20,8 @@ type Trigger = () => Promise<void>;
 
 /** What differs between the browser and the desktop app: where files and requests go. */
 export type Env = {
+  /** A file is asked for (the page's file chooser, or the desktop's open dialog). */
+  opens: (trigger: Trigger) => Promise<void>;
   saves: (trigger: Trigger, name: RegExp) => Promise<void>;
   fetches: (trigger: Trigger, operation: OperationName) => Promise<void>;
 };
@@ -27,6 +29,11 @@ export type Env = {
 export type Check = (page: Page, trigger: Trigger, env: Env) => Promise<void>;
 
 export const browserEnv = (page: Page): Env => ({
+  opens: async (trigger) => {
+    const chooser = page.waitForEvent('filechooser');
+    await trigger();
+    expect((await chooser).isMultiple()).toBe(false);
+  },
   saves: async (trigger, name) => {
     const download = page.waitForEvent('download');
     await trigger();
@@ -133,10 +140,8 @@ const groupedBy = (property: string): Check => {
 };
 
 export const CHECKS: { [Id in CommandId]: Check } = {
-  'open-view': async (page, trigger) => {
-    const chooser = page.waitForEvent('filechooser');
-    await trigger();
-    expect((await chooser).isMultiple()).toBe(false);
+  'open-view': async (page, trigger, env) => {
+    await env.opens(trigger);
     await expect(page.getByTestId('views-tool')).toHaveAttribute('open', '');
   },
   'save-view': (_page, trigger, env) => env.saves(trigger, /view.*\.json$/),

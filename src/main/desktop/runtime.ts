@@ -49,8 +49,8 @@ export type DesktopRuntime = {
   start: () => Promise<void>;
   handlers: () => ShellBackend['handlers'];
   generation: () => GenerationEvents;
-  /** Everything but saving files, which needs the window and lives with it. */
-  desktop: Omit<DesktopHandlers, 'saveFile'>;
+  /** Everything but the file dialogs, which need the window and live with it. */
+  desktop: Omit<DesktopHandlers, 'saveFile' | 'openFile'>;
   info: () => AppInfo;
   close: () => Promise<void>;
 };

@@ -1,10 +1,10 @@
 /**
  * The desktop app's main process as plain Node: the runtime (backend and REST API for the active
- * profile), the IPC handlers, the save-file handler, the native menu's template and the status
+ * profile), the IPC handlers, the save and open file handlers, the native menu's template and the status
  * events, wired together. Electron's parts (ipcMain, the window, the save dialog, the keychain,
  * the OS shell) come in as arguments: index.ts passes Electron's.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { APP_STATUS_EVENT, MENU_COMMAND_EVENT } from '../../shared/ipc';
 import { startApiServer } from '../api/server';
 import { createBackend } from '../backend';
@@ -17,6 +17,7 @@ import type { SettingsStore } from '../settings/store';
 import { menuTemplate } from '../window/menu';
 import { connectionCheck } from './connection-check';
 import { logDirOf } from './logging';
+import { createOpenFile, type OpenFileDeps } from './open-file';
 import { createDesktopRuntime, type DesktopRuntime } from './runtime';
 import { createSaveFile, type SaveFileDeps } from './save-file';
 
@@ -36,6 +37,7 @@ export type DesktopShellOptions = {
   appOrigins: readonly string[];
   contents: () => ShellContents | undefined;
   showSaveDialog: SaveFileDeps['showSaveDialog'];
+  showOpenDialog: OpenFileDeps['showOpenDialog'];
   downloadsFolder: () => string;
   openExternal: (url: string) => void;
   openPath: (path: string) => void;
@@ -73,6 +75,12 @@ export function createDesktopShell(options: DesktopShellOptions): DesktopShell {
       saveFile: createSaveFile({
         showSaveDialog: options.showSaveDialog,
         writeFile: (path, data) => writeFile(path, data),
+        defaultFolder: options.downloadsFolder,
+      }),
+      openFile: createOpenFile({
+        showOpenDialog: options.showOpenDialog,
+        readFile: (path) => readFile(path),
+        size: async (path) => (await stat(path)).size,
         defaultFolder: options.downloadsFolder,
       }),
     },

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { parseConfig } from '../../../src/main/config/env';
 import { resolveAppPaths } from '../../../src/main/config/paths';
+import type { OpenDialogOptions } from '../../../src/main/desktop/open-file';
 import type { SaveDialogOptions } from '../../../src/main/desktop/save-file';
 import { createDesktopLogger } from '../../../src/main/desktop/logging';
 import { createDesktopShell, type DesktopShell } from '../../../src/main/desktop/shell';
@@ -79,8 +80,11 @@ export type HarnessMain = {
   /** The app window's web contents id (its BrowserWindow's). */
   windowContents: number;
   shell: DesktopShell;
-  /** The save dialog: what it was asked, and the file it answers next (null: cancelled). */
-  dialog: { asked: SaveDialogOptions[]; answer: (options: SaveDialogOptions) => string | null };
+  /** The save and open dialogs: what they were asked, and the file each answers (null: cancelled). */
+  dialog: {
+    asked: (SaveDialogOptions | OpenDialogOptions)[];
+    answer: (options: SaveDialogOptions | OpenDialogOptions) => string | null;
+  };
   /** Main's log file. */
   logFile: string;
   /** Channels the renderer invoked, in order. */
@@ -130,6 +134,14 @@ export async function startHarnessMain(dataDir: string): Promise<HarnessMain> {
       return Promise.resolve(
         filePath === null ? { canceled: true } : { canceled: false, filePath },
       );
+    },
+    showOpenDialog: (options) => {
+      dialog.asked.push(options);
+      const filePath = dialog.answer(options);
+      return Promise.resolve({
+        canceled: filePath === null,
+        filePaths: filePath ? [filePath] : [],
+      });
     },
     downloadsFolder: () => join(dataDir, 'Downloads'),
     openExternal: () => undefined,

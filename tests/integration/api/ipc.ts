@@ -33,6 +33,7 @@ const desktop = {
   testConnection: refuse,
   activateProfile: refuse,
   saveFile: refuse,
+  openFile: refuse,
 } satisfies DesktopHandlers;
 
 export function ipcClient(backend: Backend): { call: IpcCall; dispose: () => void } {

@@ -283,4 +283,13 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     output: { saved: true, path: '/home/ada/Downloads/graph.json' },
     invalid: { input: { suggestedName: '../../.bashrc', data: 'x' }, field: 'suggestedName' },
   },
+  openFile: {
+    input: { filters: [{ name: 'Saved views', extensions: ['json'] }] },
+    parsed: { filters: [{ name: 'Saved views', extensions: ['json'] }] },
+    output: { opened: true, name: 'view.json', text: '{"format":"smart-network-view"}' },
+    invalid: {
+      input: { filters: [{ name: 'Views', extensions: ['.json'] }] },
+      field: 'filters.0.extensions.0',
+    },
+  },
 };
