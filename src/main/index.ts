@@ -2,7 +2,7 @@
  * Electron composition root: configuration → backend (driver or managed Neo4j, services) →
  * embedded REST API → IPC → window. `--headless <command…>` runs the CLI instead, with no window.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   app,
@@ -15,26 +15,18 @@ import {
   session,
   shell,
 } from 'electron';
-import { APP_STATUS_EVENT, MENU_COMMAND_EVENT, type AppStatus } from '../shared/ipc';
-import { createBackend } from './backend';
-import { startApiServer } from './api/server';
 import { runCli } from './cli/program';
 import { ConfigError, loadConfig, type Config } from './config/env';
 import { resolveAppPaths, type AppPaths } from './config/paths';
 import { headlessArgs } from './desktop/args';
-import { connectionCheck } from './desktop/connection-check';
-import { createDesktopLogger, logDirOf } from './desktop/logging';
-import { createDesktopRuntime, type DesktopRuntime } from './desktop/runtime';
-import { createImportFiles } from './desktop/import-files';
-import { createSaveFile } from './desktop/save-file';
+import { createDesktopLogger } from './desktop/logging';
+import { createDesktopShell } from './desktop/shell';
 import { createShutdown, onTerminationSignals } from './desktop/shutdown';
-import { registerIpc } from './ipc/register';
 import type { Logger } from './logger';
-import { createProfileStore, type PasswordCipher } from './settings/profiles';
+import type { PasswordCipher } from './settings/profiles';
 import { createSettingsStore, settingsPath, type SettingsStore } from './settings/store';
 import { readWindowPlacement, saveWindowPlacement } from './settings/window-state';
 import { createMainWindow } from './window/create';
-import { menuTemplate } from './window/menu';
 import { privilegedScheme, registerAppProtocol } from './window/protocol';
 import { APP_ENTRY_URL, APP_ORIGIN, contentSecurityPolicy, hardenSession } from './window/security';
 import { originOf } from './ipc/sender';
@@ -84,34 +76,32 @@ function startDesktop(shellContext: Shell): void {
   const devServer = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
   const devOrigin = devServer ? originOf(devServer) : undefined;
   const appOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
-  const profiles = createProfileStore(settings, keychainCipher);
   const shutdown = createShutdown(logger);
   let window: BrowserWindow | undefined;
-  let progress: string | null = null;
 
-  const sendStatus = (runtime: DesktopRuntime): void => {
-    const status: AppStatus = { info: runtime.info(), progress };
-    if (window && !window.isDestroyed()) window.webContents.send(APP_STATUS_EVENT, status);
-  };
-  const runtime: DesktopRuntime = createDesktopRuntime({
+  const { runtime, menu, disposeIpc } = createDesktopShell({
     config,
     paths,
     logger,
-    profiles,
-    settingsFile: settings.file,
+    settings,
     logFile: shellContext.logFile,
-    app: { name: PRODUCT_NAME, version: app.getVersion(), platform: process.platform },
-    createBackend,
-    startApiServer,
-    checkConnection: connectionCheck(config),
-    onProgress: (message) => {
-      progress = message;
-      sendStatus(runtime);
+    app: {
+      name: PRODUCT_NAME,
+      version: app.getVersion(),
+      platform: process.platform,
+      development: !app.isPackaged,
     },
-    onChange: () => {
-      progress = null;
-      sendStatus(runtime);
-    },
+    cipher: keychainCipher,
+    ipcMain,
+    appOrigins,
+    contents: () => (window && !window.isDestroyed() ? window.webContents : undefined),
+    showSaveDialog: (options) =>
+      window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options),
+    showOpenDialog: (options) =>
+      window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
+    downloadsFolder: () => app.getPath('downloads'),
+    openExternal: (url) => void shell.openExternal(url),
+    openPath: (path) => void shell.openPath(path),
   });
 
   const csp = (): string => {
@@ -125,27 +115,6 @@ function startDesktop(shellContext: Shell): void {
   registerAppProtocol(protocol, join(import.meta.dirname, '../renderer'), csp, (file) =>
     readFile(file),
   );
-  const disposeIpc = registerIpc({
-    ipcMain,
-    handlers: runtime.handlers,
-    desktop: {
-      ...runtime.desktop,
-      saveFile: createSaveFile({
-        showSaveDialog: (options) =>
-          window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options),
-        writeFile: (path, data) => writeFile(path, data),
-        defaultFolder: () => app.getPath('downloads'),
-      }),
-      importChosenFiles: createImportFiles({
-        showOpenDialog: (options) =>
-          window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
-        handlers: runtime.handlers,
-      }),
-    },
-    generation: runtime.generation,
-    policy: { windowId: () => window?.webContents.id, origins: appOrigins },
-    logger,
-  });
 
   const openWindow = (): void => {
     window = createMainWindow({
@@ -162,19 +131,7 @@ function startDesktop(shellContext: Shell): void {
     });
   };
 
-  Menu.setApplicationMenu(
-    Menu.buildFromTemplate(
-      menuTemplate({
-        appName: PRODUCT_NAME,
-        platform: process.platform,
-        development: !app.isPackaged,
-        send: (command) => window?.webContents.send(MENU_COMMAND_EVENT, command),
-        openExternal: (url) => void shell.openExternal(url),
-        openPath: (which) =>
-          void shell.openPath(which === 'logs' ? logDirOf(paths.dataDir) : paths.dataDir),
-      }),
-    ),
-  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
 
   // Newest first at shutdown: IPC stops answering, then the API, driver and managed Neo4j stop.
   shutdown.add('backend', () => runtime.close());

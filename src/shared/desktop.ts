@@ -84,6 +84,8 @@ export const AppInfo = z.object({
     .nullable(),
   /** Why the backend is not running (e.g. Neo4j unreachable, Java missing). */
   startup_error: z.object({ code: ErrorCode, message: z.string() }).nullable(),
+  /** What the backend is doing while it starts (e.g. downloading Neo4j); null otherwise. */
+  startup_progress: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -143,6 +145,19 @@ export const ImportChoiceResult = z.object({
 });
 export type ImportChoiceResult = z.infer<typeof ImportChoiceResult>;
 
+export const OpenFileInput = z.strictObject({
+  filters: z.array(FileFilter).max(10).default([]),
+});
+
+export const OpenFileResult = z.object({
+  opened: z.boolean(),
+  /** The file's name (without its folder); null when the user cancelled the dialog. */
+  name: z.string().nullable(),
+  /** Its content as UTF-8 text; null when cancelled. */
+  text: z.string().nullable(),
+});
+export type OpenFileResult = z.infer<typeof OpenFileResult>;
+
 const op = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, summary: string) => ({
   input,
   output,
@@ -169,6 +184,11 @@ export const desktopContract = {
     ImportOptions,
     ImportChoiceResult,
     'Pick CSV or XLSX files with the open dialog and import them',
+  ),
+  openFile: op(
+    OpenFileInput,
+    OpenFileResult,
+    'Ask for a file with the open dialog and read it (a page cannot open one from the menu)',
   ),
 } as const;
 

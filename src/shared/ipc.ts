@@ -13,7 +13,6 @@ import {
   type OperationOutput,
 } from './contract';
 import {
-  AppInfo,
   DESKTOP_OPERATION_NAMES,
   type DesktopInput,
   type DesktopOperationName,
@@ -37,6 +36,7 @@ export const SUBSCRIBE_GENERATION = 'sn:subscribe:generation';
 export const UNSUBSCRIBE_GENERATION = 'sn:unsubscribe:generation';
 export const GENERATION_PROGRESS_EVENT = 'sn:event:generation-progress';
 export const MENU_COMMAND_EVENT = 'sn:event:menu-command';
+/** The app info, pushed whenever the backend starts, fails or reports start-up progress. */
 export const APP_STATUS_EVENT = 'sn:event:app-status';
 
 export const IpcError = z.object({
@@ -66,10 +66,6 @@ export const GenerationSubscription = z.strictObject({
   jobId: z.string().min(1).max(100),
 });
 export type GenerationSubscription = z.infer<typeof GenerationSubscription>;
-
-/** Pushed whenever the backend starts, fails or reports start-up progress (e.g. a download). */
-export const AppStatus = z.object({ info: AppInfo, progress: z.string().nullable() });
-export type AppStatus = z.infer<typeof AppStatus>;
 
 /** Commands of the native menu (./commands marks them); the renderer runs what it receives. */
 export const MenuCommand = z.enum(MENU_COMMAND_IDS);

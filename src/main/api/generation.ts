@@ -9,6 +9,7 @@ import { contract, streams } from '../../shared/contract';
 import { AppError, ErrorCode } from '../../shared/errors';
 import { decodeQuery } from '../../shared/http';
 import { z } from 'zod';
+import { throttleProgress } from '../services/generation/throttle';
 import type { Handlers } from '../services/types';
 import { bookmarkScope, sendBookmark } from './bookmarks';
 import type { JobControl } from './types';
@@ -18,8 +19,6 @@ const jobUrl = (id: string): string => `/api/v1/graph/generate/jobs/${encodeURIC
 const AsyncFlag = z.object({ async: z.boolean().default(false) });
 /** Heartbeats keep proxies from closing an idle stream. */
 const HEARTBEAT_MS = 15_000;
-/** At most this many progress events per second reach a client; the final one always does. */
-const MIN_EVENT_INTERVAL_MS = 100;
 
 function failure(job: GenerationJob): AppError {
   const code = ErrorCode.safeParse(job.error?.code);
@@ -42,16 +41,12 @@ function streamJob(res: Response, first: GenerationJob, jobs: JobControl): void 
   res.flushHeaders();
   res.write('retry: 3000\n\n');
   let sequence = 0;
-  let lastSent = 0;
-  let pending: NodeJS.Timeout | undefined;
-  let latest = first;
-  const send = (job: GenerationJob): void => {
+  const throttle = throttleProgress((job) => {
     sequence += 1;
-    lastSent = Date.now();
     res.write(
       `event: ${streams.generationEvents.event}\nid: ${sequence}\ndata: ${JSON.stringify(job)}\n\n`,
     );
-  };
+  });
   const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
   let unsubscribe = (): void => undefined;
   let finished = false;
@@ -59,24 +54,15 @@ function streamJob(res: Response, first: GenerationJob, jobs: JobControl): void 
     if (finished) return;
     finished = true;
     clearInterval(heartbeat);
-    clearTimeout(pending);
+    throttle.stop();
     unsubscribe();
     res.end();
   };
-  send(first);
+  throttle.update(first);
   if (first.status !== 'running') return finish();
   unsubscribe = jobs.subscribe(first.id, (job) => {
-    latest = job;
-    if (job.status !== 'running') {
-      send(job);
-      return finish();
-    }
-    const wait = MIN_EVENT_INTERVAL_MS - (Date.now() - lastSent);
-    if (wait <= 0) return send(job);
-    pending ??= setTimeout(() => {
-      pending = undefined;
-      if (latest.status === 'running') send(latest);
-    }, wait);
+    throttle.update(job);
+    if (job.status !== 'running') finish();
   });
   // The response closes when the client goes away.
   res.on('close', finish);

@@ -6,12 +6,8 @@
 import { basename } from 'node:path';
 import type { ImportChoiceResult } from '../../shared/desktop';
 import type { Handlers } from '../services/types';
+import type { OpenDialogOptions } from './open-file';
 import type { DesktopHandlers } from './types';
-
-type OpenDialogOptions = {
-  properties: ('openFile' | 'multiSelections')[];
-  filters: { name: string; extensions: string[] }[];
-};
 
 export type ImportFilesDeps = {
   /** Electron's `dialog.showOpenDialog` for the app window. */

@@ -40,8 +40,7 @@ export type RuntimeOptions<B extends ShellBackend> = {
     options: { host: string; port: number; fallbackToFreePort: boolean },
   ) => Promise<ShellApiServer>;
   checkConnection: ConnectionCheck;
-  onProgress?: (message: string) => void;
-  /** Called whenever what `info()` reports changes. */
+  /** Called whenever what `info()` reports changes (start-up progress included). */
   onChange?: (info: AppInfo) => void;
 };
 
@@ -50,8 +49,8 @@ export type DesktopRuntime = {
   start: () => Promise<void>;
   handlers: () => ShellBackend['handlers'];
   generation: () => GenerationEvents;
-  /** Everything but saving files, which needs the window and lives with it. */
-  desktop: Omit<DesktopHandlers, 'saveFile' | 'importChosenFiles'>;
+  /** Everything but the file dialogs, which need the window and live with it. */
+  desktop: Omit<DesktopHandlers, 'saveFile' | 'openFile' | 'importChosenFiles'>;
   info: () => AppInfo;
   close: () => Promise<void>;
 };
@@ -86,6 +85,7 @@ export function createDesktopRuntime<B extends ShellBackend>(
   let running: Running<B> | undefined;
   let failure: AppInfo['startup_error'] = null;
   let starting = false;
+  let progress: string | null = null;
   let apiPort = options.config.API_PORT;
   // Starts, stops and switches run one at a time, in the order they were asked for.
   let queue: Promise<unknown> = Promise.resolve();
@@ -105,6 +105,7 @@ export function createDesktopRuntime<B extends ShellBackend>(
     log_file: options.logFile,
     database: running?.database ?? null,
     startup_error: failure,
+    startup_progress: starting ? progress : null,
   });
   const changed = (): void => options.onChange?.(info());
 
@@ -132,7 +133,10 @@ export function createDesktopRuntime<B extends ShellBackend>(
         paths: options.paths,
         logger,
         source: profile ? 'profile' : 'NEO4J_URI',
-        ...(options.onProgress && { onProgress: options.onProgress }),
+        onProgress: (message) => {
+          progress = message;
+          changed();
+        },
       });
       const server = await options.startApiServer(backend, {
         host: config.API_HOST,
@@ -158,6 +162,7 @@ export function createDesktopRuntime<B extends ShellBackend>(
       logger.error({ err: error }, 'Backend did not start');
     } finally {
       starting = false;
+      progress = null;
       changed();
     }
   };

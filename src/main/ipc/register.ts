@@ -2,7 +2,7 @@
  * Registers one `ipcMain.handle` per operation of the contract (and of the desktop contract):
  * the sender is checked, the input parsed with the operation's schema, the handler called, and
  * the answer wrapped in the result envelope. Generation progress is a subscription whose events
- * go only to the window that asked.
+ * go only to the window that asked, throttled like the event stream.
  */
 import type { z } from 'zod';
 import { contract, CLIENT_OPERATION_NAMES } from '../../shared/contract';
@@ -21,6 +21,7 @@ import {
 import { bookmarksOf } from '../../shared/http';
 import { withinBookmarkScope } from '../db/bookmarks';
 import type { Logger } from '../logger';
+import { throttleProgress } from '../services/generation/throttle';
 import type { Handlers } from '../services/types';
 import type { DesktopHandlers, GenerationEvents } from '../desktop/types';
 import { failure } from './errors';
@@ -134,10 +135,15 @@ function registerGenerationEvents(
     const key = keyOf(sender.id, subscription);
     if (active.has(key)) return { ok: true, value: null };
     try {
-      const unsubscribe = deps.generation().subscribe(jobId, (job) => {
+      // As few updates as the event stream sends: a fast run must not flood the window.
+      const throttle = throttleProgress((job) => {
         if (!sender.isDestroyed()) sender.send(GENERATION_PROGRESS_EVENT, { subscription, job });
       });
-      active.set(key, unsubscribe);
+      const unsubscribe = deps.generation().subscribe(jobId, throttle.update);
+      active.set(key, () => {
+        throttle.stop();
+        unsubscribe();
+      });
     } catch (error) {
       return failure(error);
     }

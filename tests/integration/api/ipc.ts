@@ -1,22 +1,20 @@
 /**
  * The desktop transport over a real backend: the main side's IPC handlers registered on the
  * in-memory IPC pair and the preload bridge on the other side, as in the app's window (only
- * Electron's transport is stood in for). `call` unwraps the answer as the renderer's bridge
- * client does: an error envelope becomes an AppError with its code and details.
+ * Electron's transport is stood in for). `call` goes through the renderer's own bridge client,
+ * so an error envelope becomes an AppError with its code and details.
  */
 import type { Backend } from '../../../src/main/backend';
 import type { DesktopHandlers } from '../../../src/main/desktop/types';
 import { registerIpc } from '../../../src/main/ipc/register';
 import { createBridge } from '../../../src/preload/bridge';
+import { createIpcClient } from '../../../src/renderer/src/client/ipc-client';
 import {
-  contract,
   type OperationInput,
   type ClientOperationName,
   type OperationOutput,
 } from '../../../src/shared/contract';
-import { AppError } from '../../../src/shared/errors';
-import { IpcEnvelope } from '../../../src/shared/ipc';
-import { memoryIpc, memoryWebContents } from '../../unit/main/ipc/memory-ipc';
+import { memoryIpc, memoryWebContents } from '../../support/memory-ipc';
 
 const APP_ORIGIN = 'app://smart-network';
 
@@ -36,6 +34,7 @@ const desktop = {
   activateProfile: refuse,
   saveFile: refuse,
   importChosenFiles: refuse,
+  openFile: refuse,
 } satisfies DesktopHandlers;
 
 export function ipcClient(backend: Backend): { call: IpcCall; dispose: () => void } {
@@ -51,15 +50,9 @@ export function ipcClient(backend: Backend): { call: IpcCall; dispose: () => voi
   const bridge = createBridge(
     ipc.renderer(memoryWebContents(1), { url: `${APP_ORIGIN}/index.html`, parent: null }),
   );
-  const call: IpcCall = async (name, input) => {
-    const invoke = bridge[name] as (input: unknown) => Promise<unknown>;
-    const envelope = IpcEnvelope.parse(await invoke(input));
-    if (!envelope.ok) {
-      const { code, message, details } = envelope.error;
-      throw new AppError(code, message, details);
-    }
-    // Parsed by the operation's own output schema, which is what the name selects.
-    return contract[name].output.parse(envelope.value) as OperationOutput<typeof name>;
-  };
+  // The renderer's own bridge client: envelopes unwrapped, outputs parsed by the contract.
+  const client = createIpcClient(bridge);
+  const call: IpcCall = (name, input) =>
+    (client[name] as (input: unknown) => Promise<OperationOutput<typeof name>>)(input);
   return { call, dispose };
 }

@@ -4,51 +4,18 @@
  * Node against the test database.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StatsResponse } from '../../../src/shared/api';
 import { removeRegions, testDatabase, testDriver, testRegions } from '../../support/db';
+import { built, OUT, reachableModules, specifiers } from '../../support/bundles';
 
 const run = promisify(execFile);
-const OUT = resolve(import.meta.dirname, '../../../out');
 const PRELOAD = join(OUT, 'preload/index.cjs');
 const CLI = join(OUT, 'main/cli.js');
 const MAIN = join(OUT, 'main/index.js');
-
-function built(file: string): string {
-  if (!existsSync(file))
-    throw new Error(`${file} is missing: run \`npx electron-vite build\` (npm test does) first.`);
-  return readFileSync(file, 'utf8');
-}
-
-/** Module specifiers a bundle loads: require(), static and dynamic import, re-exports. */
-function specifiers(code: string): string[] {
-  const patterns = [
-    /\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g,
-    /\bimport\s*\(\s*["'`]([^"'`]+)["'`]\s*\)/g,
-    /^\s*import\s+(?:[^'"`;]*?\s+from\s+)?["']([^"']+)["']/gm,
-    /^\s*export\s+[^'"`;]*?\s+from\s+["']([^"']+)["']/gm,
-  ];
-  return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((m) => m[1]!));
-}
-
-/** Every bare module a bundle reaches through its own relative chunks. */
-function reachableModules(entry: string): Set<string> {
-  const seen = new Set<string>();
-  const modules = new Set<string>();
-  const visit = (file: string): void => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    for (const specifier of specifiers(built(file))) {
-      if (specifier.startsWith('.')) visit(resolve(dirname(file), specifier));
-      else modules.add(specifier);
-    }
-  };
-  visit(entry);
-  return modules;
-}
 
 describe('preload bundle', () => {
   it('requires nothing but electron, which the sandbox provides', () => {

@@ -12,9 +12,16 @@ const Workflow = z.object({
     z.string(),
     z.object({
       'runs-on': z.string(),
+      needs: z.string().optional(),
+      env: z.record(z.string(), z.string()).optional(),
       steps: z.array(Step),
       strategy: z
-        .object({ matrix: z.object({ include: z.array(z.record(z.string(), z.string())) }) })
+        .object({
+          matrix: z.union([
+            z.object({ include: z.array(z.record(z.string(), z.string())) }),
+            z.object({ os: z.array(z.string()) }),
+          ]),
+        })
         .optional(),
     }),
   ),
@@ -27,7 +34,8 @@ describe('workflows', () => {
     const release = workflow('release.yml');
     expect(release.on).toHaveProperty('push', { tags: ['v*'] });
     const installers = release.jobs.installers!;
-    expect(installers.strategy?.matrix.include.map((entry) => entry.os)).toEqual([
+    const matrix = installers.strategy?.matrix;
+    expect(matrix && 'include' in matrix && matrix.include.map((entry) => entry.os)).toEqual([
       'macos-latest',
       'windows-latest',
       'ubuntu-latest',
@@ -41,6 +49,26 @@ describe('workflows', () => {
         'npm run package -- ${{ matrix.platform }} --publish never',
       ]),
     );
+  });
+
+  it('runs the desktop suite on the real Electron on all three platforms before packaging', () => {
+    const release = workflow('release.yml');
+    const desktop = release.jobs.desktop!;
+    expect(desktop.strategy?.matrix).toEqual({
+      os: ['macos-latest', 'windows-latest', 'ubuntu-latest'],
+    });
+    expect(desktop.env).toMatchObject({ SN_DESKTOP_ELECTRON: '1' });
+    const runs = desktop.steps.flatMap((step) => (step.run ? [step.run] : []));
+    expect(runs).toEqual(
+      expect.arrayContaining([
+        'npm ci --no-audit --no-fund',
+        'npm run build',
+        'npm run test:desktop',
+        'xvfb-run --auto-servernum npm run test:desktop',
+      ]),
+    );
+    expect(desktop.steps.some((step) => step.uses?.startsWith('actions/setup-java@'))).toBe(true);
+    expect(release.jobs.installers?.needs).toBe('desktop');
   });
 
   it('runs the test command of .ci/run on every push and pull request', () => {

@@ -38,6 +38,7 @@ const info: AppInfo = {
   log_file: null,
   database: { uri: 'bolt://127.0.0.1:17687', database: 'neo4j', managed: true, profile_id: null },
   startup_error: null,
+  startup_progress: null,
 };
 
 const profile = {
@@ -88,7 +89,7 @@ describe('connection panel model', () => {
 
   it('states start-up: progress while starting, the error when it failed, the database when running', () => {
     const starting = { ...info, api_url: null, database: null };
-    expect(startupState(starting, 'Downloading Neo4j 40%')).toEqual({
+    expect(startupState({ ...starting, startup_progress: 'Downloading Neo4j 40%' })).toEqual({
       kind: 'starting',
       text: 'Downloading Neo4j 40%',
     });

@@ -4,7 +4,7 @@
  * provisioning needs neither Maven nor trust in the network.
  */
 import { z } from 'zod';
-import manifestJson from './neo4j-artifacts.json';
+import manifestJson from './neo4j-artifacts.json' with { type: 'json' };
 
 export const ArtifactManifest = z.object({
   neo4jVersion: z.string(),

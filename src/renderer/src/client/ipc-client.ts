@@ -13,12 +13,13 @@ import {
   type ClientOperationName,
 } from '@shared/contract';
 import {
+  AppInfo,
   DESKTOP_OPERATION_NAMES,
   desktopContract,
   type DesktopOperationName,
 } from '@shared/desktop';
 import { AppError } from '@shared/errors';
-import { AppStatus, IpcEnvelope, MenuCommand, type Bridge, type IpcTransport } from '@shared/ipc';
+import { IpcEnvelope, MenuCommand, type Bridge, type IpcTransport } from '@shared/ipc';
 import { createBookmarkHolder } from './bookmark';
 import { cancelMessage } from './cancel';
 import type { DesktopClient } from './types';
@@ -90,8 +91,8 @@ export function createIpcClient(bridge: Bridge): BridgeClient {
         }),
       onAppStatus: (listener) =>
         bridge.onAppStatus((raw) => {
-          const status = AppStatus.safeParse(raw);
-          if (status.success) listener(status.data);
+          const info = AppInfo.safeParse(raw);
+          if (info.success) listener(info.data);
         }),
     },
   };

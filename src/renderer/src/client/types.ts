@@ -5,8 +5,8 @@
  * simply leave it out.
  */
 import type { Client } from '@shared/contract';
-import type { DesktopInput, DesktopOperationName, DesktopOutput } from '@shared/desktop';
-import type { AppStatus, MenuCommand } from '@shared/ipc';
+import type { AppInfo, DesktopInput, DesktopOperationName, DesktopOutput } from '@shared/desktop';
+import type { MenuCommand } from '@shared/ipc';
 import type { UploadImport } from './http-client';
 
 export type DesktopClient = {
@@ -15,7 +15,7 @@ export type DesktopClient = {
   /** Commands chosen in the native menu; returns an unsubscribe function. */
   onMenuCommand: (listener: (command: MenuCommand) => void) => () => void;
   /** Backend start-up, failure and progress (e.g. the first download of Neo4j). */
-  onAppStatus: (listener: (status: AppStatus) => void) => () => void;
+  onAppStatus: (listener: (info: AppInfo) => void) => () => void;
 };
 
 export type AppClient = Client & {

@@ -10,7 +10,7 @@ import type { Handlers } from '../../../../src/main/services/types';
 import { createProfileStore } from '../../../../src/main/settings/profiles';
 import { createSettingsStore, settingsPath } from '../../../../src/main/settings/store';
 import { AppError } from '../../../../src/shared/errors';
-import { SaveProfileInput } from '../../../../src/shared/desktop';
+import { SaveProfileInput, type AppInfo } from '../../../../src/shared/desktop';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -49,8 +49,9 @@ function harness(options: { failBackend?: Error; failServer?: Error } = {}) {
   const ports: number[] = [];
   let serial = 0;
 
-  const createBackend: RuntimeOptions<ShellBackend>['createBackend'] = ({ config }) => {
+  const createBackend: RuntimeOptions<ShellBackend>['createBackend'] = ({ config, onProgress }) => {
     configs.push(config);
+    onProgress?.('Starting Neo4j 5.26.0 on 127.0.0.1:17687');
     if (options.failBackend) return Promise.reject(options.failBackend);
     const id = ++serial;
     const uri = config.NEO4J_URI ?? 'bolt://127.0.0.1:17687';
@@ -118,8 +119,15 @@ describe('desktop runtime', () => {
       api_url: 'http://127.0.0.1:8001',
       database: { uri: 'bolt://127.0.0.1:17687', managed: true, profile_id: null },
       startup_error: null,
+      startup_progress: null,
     });
     expect(onChange).toHaveBeenLastCalledWith(runtime.info());
+    // While it started, the backend's progress was part of the info.
+    expect(onChange.mock.calls.map(([info]) => (info as AppInfo).startup_progress)).toEqual([
+      null,
+      'Starting Neo4j 5.26.0 on 127.0.0.1:17687',
+      null,
+    ]);
     await expect(runtime.handlers().health({})).resolves.toMatchObject({ status: 'ok' });
   });
 

@@ -70,6 +70,7 @@ const appInfo = {
   log_file: null,
   database: { uri: 'bolt://127.0.0.1:17687', database: 'neo4j', managed: true, profile_id: null },
   startup_error: null,
+  startup_progress: null,
 };
 
 export type Fixture = {
@@ -355,5 +356,14 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     parsed: { dry_run: true },
     output: { chosen: false, result: null },
     invalid: { input: { label: 'PERSON' }, field: 'label' },
+  },
+  openFile: {
+    input: { filters: [{ name: 'Saved views', extensions: ['json'] }] },
+    parsed: { filters: [{ name: 'Saved views', extensions: ['json'] }] },
+    output: { opened: true, name: 'view.json', text: '{"format":"smart-network-view"}' },
+    invalid: {
+      input: { filters: [{ name: 'Views', extensions: ['.json'] }] },
+      field: 'filters.0.extensions.0',
+    },
   },
 };

@@ -24,10 +24,20 @@ const errorText = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
 export function ViewsMenu({ getView, applyView, actions }: ViewsMenuProps): React.JSX.Element {
-  const nativeSave = useClient().desktop?.saveFile;
+  const desktop = useClient().desktop;
+  const nativeSave = desktop?.saveFile;
   const input = useRef<HTMLInputElement>(null);
   const [status, setStatus] = useState<Status>(null);
-  useImperativeHandle(actions, () => ({ save, open: () => input.current?.click() }));
+  // On the desktop the open dialog is main's: a native menu command cannot open the page's own.
+  const choose = (): void => {
+    if (!desktop) return input.current?.click();
+    desktop.openFile({ filters: [{ name: 'Saved views', extensions: ['json'] }] }).then(
+      (file) => file.opened && void openText(file.name ?? 'view', file.text ?? ''),
+      (error: unknown) =>
+        setStatus({ kind: 'error', text: `The view could not be opened: ${errorText(error)}` }),
+    );
+  };
+  useImperativeHandle(actions, () => ({ save, open: choose }));
 
   async function save(): Promise<void> {
     try {
@@ -46,16 +56,19 @@ export function ViewsMenu({ getView, applyView, actions }: ViewsMenuProps): Reac
   async function open(event: ChangeEvent<HTMLInputElement>): Promise<void> {
     const file = event.target.files?.[0];
     event.target.value = '';
-    if (!file) return;
-    const parsed = parseViewFile(await file.text());
+    if (file) await openText(file.name, await file.text());
+  }
+
+  async function openText(fileName: string, text: string): Promise<void> {
+    const parsed = parseViewFile(text);
     if (parsed instanceof Error) {
-      setStatus({ kind: 'error', text: `${file.name}: ${parsed.message}` });
+      setStatus({ kind: 'error', text: `${fileName}: ${parsed.message}` });
       return;
     }
-    setStatus({ kind: 'info', text: `Opening ${parsed.name || file.name}…` });
+    setStatus({ kind: 'info', text: `Opening ${parsed.name || fileName}…` });
     try {
       await applyView(parsed.view);
-      setStatus({ kind: 'info', text: `Opened ${parsed.name || file.name}.` });
+      setStatus({ kind: 'info', text: `Opened ${parsed.name || fileName}.` });
     } catch (error) {
       setStatus({ kind: 'error', text: `The view could not be opened: ${errorText(error)}` });
     }
@@ -66,7 +79,7 @@ export function ViewsMenu({ getView, applyView, actions }: ViewsMenuProps): Reac
       <button type="button" onClick={() => void save()}>
         Save view…
       </button>
-      <button type="button" onClick={() => input.current?.click()}>
+      <button type="button" onClick={choose}>
         Open view…
       </button>
       <input

@@ -48,15 +48,15 @@ export type StartupState =
   | { kind: 'failed'; text: string }
   | { kind: 'running'; text: string };
 
-/** The desktop backend's state from its latest status (or app info before any event). */
-export function startupState(info: AppInfo, progress: string | null = null): StartupState {
+/** The desktop backend's state from its latest app info. */
+export function startupState(info: AppInfo): StartupState {
   if (info.startup_error) return { kind: 'failed', text: info.startup_error.message };
   if (info.api_url && info.database)
     return {
       kind: 'running',
       text: `Connected to ${redactUri(info.database.uri)} (${info.database.database})${info.database.managed ? ', managed local database' : ''}`,
     };
-  return { kind: 'starting', text: progress ?? 'Connecting to Neo4j…' };
+  return { kind: 'starting', text: info.startup_progress ?? 'Connecting to Neo4j…' };
 }
 
 export function appInfoRows(info: AppInfo): Row[] {

@@ -27,10 +27,7 @@ export function useDesktopStatus(desktop: DesktopClient): DesktopStatus {
       (next) => live && update(next),
       (e: unknown) => live && setError(errorMessage(e)),
     );
-    const stop = desktop.onAppStatus((status) => {
-      setInfo(status.info);
-      setState(startupState(status.info, status.progress));
-    });
+    const stop = desktop.onAppStatus(update);
     return () => {
       live = false;
       stop();

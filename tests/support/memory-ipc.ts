@@ -3,8 +3,8 @@
  * both ways as Electron does, invokes reach the registered handler with an event naming the
  * sender's webContents and frame, and main's `send` reaches the renderer's listeners.
  */
-import type { IpcRendererLike } from '../../../../src/preload/bridge';
-import type { IpcEvent, IpcMainLike, IpcSenderContents } from '../../../../src/main/ipc/register';
+import type { IpcRendererLike } from '../../src/preload/bridge';
+import type { IpcEvent, IpcMainLike, IpcSenderContents } from '../../src/main/ipc/register';
 
 type MainListener = (event: IpcEvent, ...args: unknown[]) => unknown;
 type RendererListener = (event: unknown, ...args: unknown[]) => void;
