@@ -64,7 +64,7 @@ describe('bridge client', () => {
     const { bridge, progress, push } = fakeBridge((name, _input, transport) => {
       calls.push({ name, transport });
       if (name === 'clearGraph') return { ok: true, value: { ...cleared, bookmark: 'FB:clear' } };
-      return { ok: true, value: { total: 0, results: [] } };
+      return { ok: true, value: { total: 0, results: [], offset: 0, has_more: false } };
     });
     const client = createIpcClient(bridge);
     await client.search({ q: 'a' });
