@@ -159,6 +159,7 @@ export const contract = {
       'Companies with at-risk mandates and no level-4 coverage; Positive-rated products no company of their region owns',
     tag: 'Graph',
     cache: 'read',
+    bookmark: 'waits',
   }),
   getSchema: op({
     input: Empty,
@@ -210,6 +211,7 @@ export const contract = {
     summary: 'Histograms of the numeric and date properties that range filters use',
     tag: 'Filters',
     cache: 'read',
+    bookmark: 'waits',
   }),
   runQuery: op({
     input: QueryRequest,
@@ -259,6 +261,7 @@ export const contract = {
     summary: 'A node and its relationships to the given nodes (those already drawn)',
     tag: 'Exploration',
     errors: ['NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
+    bookmark: 'waits',
   }),
   findPaths: op({
     input: PathsRequest,
@@ -268,6 +271,7 @@ export const contract = {
     summary: 'Shortest paths between two nodes (maximum length, relationship types)',
     tag: 'Exploration',
     errors: ['NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
+    bookmark: 'waits',
   }),
   startGeneration: op({
     input: GenerateRequest,

@@ -136,6 +136,10 @@ describe('neo4j:// routing, access modes and bookmarks', () => {
       (n) => n.label === 'CONSULTANT',
     );
     expect(node).toBeDefined();
+    const other = (graph.body as { nodes: { label: string; id: string }[] }).nodes.find(
+      (n) => n.label === 'COMPANY',
+    );
+    expect(other).toBeDefined();
     const nodePath = `/api/v1/nodes/${node?.label}/${node?.id}`;
     const reads: Partial<Record<OperationName, (t: request.Agent) => request.Test>> = {
       health: (t) => t.get('/health'),
@@ -154,6 +158,17 @@ describe('neo4j:// routing, access modes and bookmarks', () => {
       getNode: (t) => t.get(nodePath),
       getNeighbours: (t) => t.get(`${nodePath}/neighbours`),
       search: (t) => t.get(`/api/v1/search?q=${encodeURIComponent('a')}`),
+      getNodeLinks: (t) =>
+        t
+          .post('/api/v1/nodes/links')
+          .send({ node: { label: node?.label, id: node?.id }, among: [] }),
+      findPaths: (t) =>
+        t.post('/api/v1/graph/paths').send({
+          from: { label: node?.label, id: node?.id },
+          to: { label: other?.label, id: other?.id },
+        }),
+      getHistograms: (t) => t.get(`/api/v1/filters/histograms?regions=${region}`),
+      getCoverageGaps: (t) => t.get(`/api/v1/graph/coverage-gaps?regions=${region}`),
     };
     // Every operation that reads the database is here (the rest write, or read no database).
     const readsDatabase = OPERATION_NAMES.filter(
