@@ -6,6 +6,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { GenerationJob, StatsResponse } from '../../src/shared/api';
+import { openApp } from './support';
 
 const REGION = 'APAC';
 
@@ -31,8 +32,7 @@ const field = (page: Page, name: string) =>
 test.describe.configure({ mode: 'serial' });
 
 test.beforeEach(async ({ page }) => {
-  await page.goto('/?debug');
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
+  await openApp(page);
 });
 
 test('a cancelled generation shows progress and leaves the counts as before', async ({

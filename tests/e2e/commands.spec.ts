@@ -9,15 +9,14 @@ import { COMMAND_IDS, commandSpec, keysIn, type CommandId } from '../../src/shar
 import { commandHint } from '../../src/renderer/src/commands/keymap';
 import { formatKeys } from '../../src/shared/keys';
 import { browserEnv, CHECKS, expectOverlayListsCommands, reset } from './command-checks';
-import { nodeCount, snap } from './support';
+import { nodeCount, openApp, snap } from './support';
 
 /** Playwright's name for a binding (`Mod` is Control here, Meta on a Mac). */
 const playwrightKeys = (keys: string): string =>
   keys === '+' ? '+' : keys.replace(/^Mod\+/, 'ControlOrMeta+');
 
 async function open(page: Page): Promise<void> {
-  await page.goto('/?debug');
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
+  await openApp(page);
   await expect.poll(() => nodeCount(page)).toBeGreaterThan(0);
 }
 

@@ -4,7 +4,15 @@
  */
 import { expect, test } from '@playwright/test';
 import type { GraphResponse, SearchResponse } from '../../src/shared/api';
-import { clickNode, nodeCount, outsideViewport, overlappingPanels, settled, snap } from './support';
+import {
+  clickNode,
+  nodeCount,
+  openRegion,
+  outsideViewport,
+  overlappingPanels,
+  settled,
+  snap,
+} from './support';
 
 const SEED_FILTER = {
   regions: ['NAI'],
@@ -20,16 +28,8 @@ test('explore: region, seed filter, details, search, expand/undo, theme, recomme
   page,
   request,
 }) => {
-  await page.goto('/?debug');
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
-
   // Load a region.
-  await page.locator('[data-region="NAI"]').click();
-  const region = (await (
-    await request.get(`/api/v1/graph/region/NAI?limit=${DRAW_LIMIT}`)
-  ).json()) as GraphResponse;
-  await expect.poll(() => nodeCount(page)).toBe(region.nodes.length);
-  await settled(page);
+  const region = await openRegion(page, request);
   await snap(page, '1-region');
 
   // The seed README's filter example.

@@ -10,7 +10,7 @@ import ExcelJS from 'exceljs';
 import Graph from 'graphology';
 import { parse as parseGexf } from 'graphology-gexf';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { nodeCount, settled } from './support';
+import { nodeCount, openRegion } from './support';
 
 type Downloaded = { name: string; bytes: Buffer };
 
@@ -61,12 +61,8 @@ const countInk = (base64: string): string => `(async () => {
 const edgeCount = (page: Page): Promise<number> =>
   page.evaluate(() => globalThis.__SN__?.edgeCount() ?? -1);
 
-test('every export format is produced from the view and reads back', async ({ page }) => {
-  await page.goto('/?debug');
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
-  await page.locator('[data-region="NAI"]').click();
-  await expect.poll(() => nodeCount(page)).toBeGreaterThan(0);
-  await settled(page);
+test('every export format is produced from the view and reads back', async ({ page, request }) => {
+  await openRegion(page, request);
   const nodes = await nodeCount(page);
   const edges = await edgeCount(page);
   await page.getByTestId('export-tool').locator('summary').click();

@@ -4,17 +4,13 @@
  */
 import { expect, test } from '@playwright/test';
 import type { GraphResponse, HistogramsResponse } from '../../src/shared/api';
-import { nodeCount, settled, snap } from './support';
+import { nodeCount, openRegion, settled, snap } from './support';
 
 test('range filter: histogram from the server, a bar picks the range', async ({
   page,
   request,
 }) => {
-  await page.goto('/?debug');
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
-  await page.locator('[data-region="NAI"]').click();
-  await expect.poll(() => nodeCount(page)).toBeGreaterThan(0);
-  await settled(page);
+  await openRegion(page, request);
 
   const { histograms } = (await (
     await request.get('/api/v1/filters/histograms?regions=NAI')

@@ -10,11 +10,11 @@ import { expect, test } from '@playwright/test';
 import { baseline } from '../../scripts/bench/layout-baseline';
 import { measure } from '../../scripts/bench/layout-picture';
 import { runLayoutSteps } from '../../scripts/bench/layout-steps';
+import { openApp } from './support';
 
 test('every step leaves a readable picture', async ({ page }) => {
   test.setTimeout(300_000);
-  await page.goto('/?debug');
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
+  await openApp(page);
   let index = 0;
   await runLayoutSteps(page, { region: 'NAI', queryLimit: 200, timeout: 90_000 }, async (step) => {
     index++;

@@ -4,8 +4,8 @@
  * expected paths come from the API.
  */
 import { expect, test, type Page } from '@playwright/test';
-import type { GraphResponse, PathsResponse } from '../../src/shared/api';
-import { clickNode, nodeCount, settled, snap } from './support';
+import type { PathsResponse } from '../../src/shared/api';
+import { clickNode, openRegion, snap } from './support';
 
 const nodeDisplay = (page: Page, key: string) =>
   page.evaluate((k) => globalThis.__SN__?.nodeDisplay(k) ?? null, key);
@@ -21,12 +21,7 @@ test('paths between two selected nodes are found, drawn and highlighted', async 
   page,
   request,
 }) => {
-  await page.goto('/?debug');
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
-  await page.locator('[data-region="NAI"]').click();
-  const region = (await (await request.get('/api/v1/graph/region/NAI')).json()) as GraphResponse;
-  await expect.poll(() => nodeCount(page)).toBe(region.nodes.length);
-  await settled(page);
+  const region = await openRegion(page, request);
 
   // A consultant and a company some hops away (not one it covers directly).
   const consultant = region.nodes.find((n) => n.label === 'CONSULTANT');

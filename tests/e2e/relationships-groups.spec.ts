@@ -7,13 +7,13 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import type { GraphRelationship, GraphResponse } from '../../src/shared/api';
+import type { GraphRelationship } from '../../src/shared/api';
 import { controlPoint, edgeDistance } from '../../src/renderer/src/graph/edge-hit';
 import type { ScreenEdge } from '../../src/renderer/src/graph/edge-hit';
 import { deriveDataset, startExploration } from '../../src/renderer/src/graph/exploration';
 import { NO_GROUPING, groupDataset, toggleCollapsed } from '../../src/renderer/src/graph/grouping';
 import { parallelCurvatures } from '../../src/renderer/src/graph/parallel-edges';
-import { nodeCount, settled, snap } from './support';
+import { nodeCount, openRegion, settled, snap } from './support';
 
 type Point = { x: number; y: number };
 
@@ -104,14 +104,7 @@ test('a relationship is clicked beside its line and hovered; its details show ty
   page,
   request,
 }) => {
-  await page.goto('/?debug');
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
-  await page.locator('[data-region="NAI"]').click();
-  const region = (await (
-    await request.get('/api/v1/graph/region/NAI?limit=5000')
-  ).json()) as GraphResponse;
-  await expect.poll(() => nodeCount(page)).toBe(region.nodes.length);
-  await settled(page);
+  const region = await openRegion(page, request);
 
   const box = await page.getByTestId('network').boundingBox();
   if (!box) throw new Error('no network box');
@@ -149,14 +142,7 @@ test('collapse a consultant into a group (curved parallel relationships), expand
   page,
   request,
 }) => {
-  await page.goto('/?debug');
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
-  await page.locator('[data-region="EMEA"]').click();
-  const region = (await (
-    await request.get('/api/v1/graph/region/EMEA?limit=5000')
-  ).json()) as GraphResponse;
-  await expect.poll(() => nodeCount(page)).toBe(region.nodes.length);
-  await settled(page);
+  const region = await openRegion(page, request, 'EMEA');
   const drawnBefore = await nodeCount(page);
 
   // A consultant's subtree, computed here from the API's answer: EMPLOYS and COVERS downwards.

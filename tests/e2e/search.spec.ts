@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import type { GraphResponse, LinksResponse, SearchResponse } from '../../src/shared/api';
-import { nodeCount, settled, snap } from './support';
+import { nodeCount, openApp, settled, snap } from './support';
 
 const edgeCount = (page: Page) => page.evaluate(() => globalThis.__SN__?.edgeCount() ?? -1);
 
@@ -13,8 +13,7 @@ test('search: by id, no matches, more pages, found node linked to the drawn ones
   page,
   request,
 }) => {
-  await page.goto('/?debug');
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
+  await openApp(page);
 
   // NAI without its companies: consultants, field consultants and products are drawn.
   await page.locator('[data-region="NAI"]').click();

@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import type { QueryResponse } from '../../src/shared/api';
 import catalogue from '../../src/renderer/src/features/smart-queries/catalogue.json' with { type: 'json' };
 import { z } from 'zod';
-import { nodeCount } from './support';
+import { nodeCount, openApp } from './support';
 
 type Entry = (typeof catalogue.queries)[number];
 const ParameterSpecs = z.record(
@@ -30,8 +30,7 @@ test('each smart query runs with the current filter and shows its rows', async (
   page,
   request,
 }) => {
-  await page.goto('/?debug');
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
+  await openApp(page);
   await page.locator('[data-region="NAI"]').click();
   await expect(page.locator('[data-region="NAI"]')).toHaveAttribute('aria-pressed', 'true');
   await page.locator('[data-tab="workbench"]').click();

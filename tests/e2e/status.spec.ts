@@ -10,13 +10,12 @@ import { join } from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { GraphResponse } from '../../src/shared/api';
-import { nodeCount, settled, snap } from './support';
+import { nodeCount, openApp, settled, snap } from './support';
 
 test.describe.configure({ mode: 'serial' });
 
 async function open(page: Page, region: string): Promise<void> {
-  await page.goto('/?debug');
-  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
+  await openApp(page);
   await page.locator(`[data-region="${region}"]`).click();
   await expect(page.getByTestId('filter-chips')).toContainText(`Region: ${region}`);
   await settled(page);

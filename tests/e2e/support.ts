@@ -1,6 +1,7 @@
 /** Helpers for the explore e2e: the read-only debug handle, waits, screenshots, geometry. */
-import type { Page } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import type { GraphResponse } from '../../src/shared/api';
 
 // The page's read-only test handle `globalThis.__SN__` (present with `?debug`) is declared by
 // the network view's DebugHandle module, which this project's typecheck includes.
@@ -15,6 +16,28 @@ export async function settled(page: Page): Promise<void> {
     timeout: 60_000,
   });
   await expect(page.getByText('Loading…')).toHaveCount(0);
+}
+
+/** Opens the app with its debug handle and waits until it is connected. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/?debug');
+  await expect(page.getByTestId('connection')).toHaveAttribute('data-status', 'ok');
+}
+
+/** Opens the app and loads a region: every node the API returns is drawn and has settled. */
+export async function openRegion(
+  page: Page,
+  request: APIRequestContext,
+  region = 'NAI',
+): Promise<GraphResponse> {
+  await openApp(page);
+  await page.locator(`[data-region="${region}"]`).click();
+  const graph = (await (
+    await request.get(`/api/v1/graph/region/${region}?limit=5000`)
+  ).json()) as GraphResponse;
+  await expect.poll(() => nodeCount(page)).toBe(graph.nodes.length);
+  await settled(page);
+  return graph;
 }
 
 export async function snap(page: Page, name: string): Promise<void> {
