@@ -151,9 +151,9 @@ describe('generator writes', () => {
       code: 'BOUND_EXCEEDED',
       details: [{ field: 'consultants_per_region', bound: 3 }],
     });
-    expect(() => generator.start(request({ regions: [first], consultants_per_region: 4 }))).toThrow(
-      expect.objectContaining({ code: 'BOUND_EXCEEDED' }),
-    );
+    await expect(
+      generator.start(request({ regions: [first], consultants_per_region: 4 })),
+    ).rejects.toMatchObject({ code: 'BOUND_EXCEEDED' });
     await expect(generator.run(request({ regions: ['ELSEWHERE'] }))).rejects.toMatchObject({
       code: 'VALIDATION_ERROR',
       details: [{ field: 'regions' }],

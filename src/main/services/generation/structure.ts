@@ -23,9 +23,9 @@ const RECOMMENDATION_TRIES = 3;
 const CONSULTANT_SPREAD = 1;
 const COMPANY_SPREAD = 1;
 const PRODUCT_SPREAD = 1;
-/** About one consultant in twelve is a star, whose network is this many times larger. */
+/** About one consultant in twelve is a star, whose network is this many times a typical one. */
 const STAR_SHARE = 0.08;
-const STAR_FACTOR = 5;
+const STAR_FACTOR = 10;
 /** A company owns at most this many times the mean number of products. */
 const OWNED_CAP = 4;
 
@@ -192,7 +192,7 @@ function hierarchy(rng: Rng, p: GenerationParams) {
   while (stars.reduce((a, b) => a + b, 0) < Math.min(starCount, consultants))
     stars[rng.int(0, consultants - 1)] = 1;
   const weight = logNormal(rng, consultants, CONSULTANT_SPREAD).map((w, c) =>
-    stars[c] ? w * STAR_FACTOR : w,
+    stars[c] ? Math.max(w, 1) * STAR_FACTOR : w,
   );
   const fieldConsultants = consultants * p.fieldConsultantsPerConsultant;
   const companies = fieldConsultants * p.companiesPerFieldConsultant;
