@@ -205,9 +205,13 @@ test('collapse a consultant into a group (curved parallel relationships), expand
   const netAt = await page.getByTestId('network').boundingBox();
   if (!netAt) throw new Error('no network box');
   await page.mouse.move(netAt.x + groupAt.x, netAt.y + groupAt.y);
-  await page.mouse.wheel(0, -400);
+  // How far one wheel step zooms depends on where the fit left the camera: step until close in.
   await expect
-    .poll(() => page.evaluate(() => globalThis.__SN__?.camera()?.ratio ?? 1))
+    .poll(async () => {
+      await page.mouse.wheel(0, -400);
+      await page.waitForTimeout(400);
+      return page.evaluate(() => globalThis.__SN__?.camera()?.ratio ?? 1);
+    })
     .toBeLessThan(0.6);
   // The camera's animation has ended once two readings agree.
   await expect
