@@ -252,8 +252,14 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
   }
 
   function setCamera(camera: CameraState): void {
-    if (sigma) sigma.getCamera().setState(camera);
-    else pendingCamera = camera;
+    if (!sigma) {
+      pendingCamera = camera;
+      return;
+    }
+    const current = sigma.getCamera();
+    // A fit still animating would carry on over this state: its next frame lands here instead.
+    if (current.isAnimated()) void current.animate(camera, { duration: 0 });
+    current.setState(camera);
   }
 
   return {
