@@ -242,7 +242,7 @@ export const SEARCH_CANDIDATES = 1_000;
 export const SEARCH_NEAR_MAX = 300;
 
 export const SearchInput = z.object({
-  q: z.string().trim().min(1).max(200),
+  q: z.string().regex(/\S/, 'must contain a character other than spaces').trim().min(1).max(200),
   labels: nonEmptyList(NodeLabel).optional(),
   regions: nonEmptyList(RegionCode).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),

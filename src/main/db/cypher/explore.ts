@@ -78,18 +78,21 @@ RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound`;
 }
 
 /**
- * Rows: every shortest path between the two nodes over the types, in any direction. The search
- * is bounded by the largest length accepted; the requested maximum is a parameter (every
- * shortest path has the same length, so filtering them by length loses none that is shorter).
+ * Rows: every shortest path between the two nodes over the types, in any direction, of at most
+ * `maxLength` relationships. The bound is part of the pattern (an integer the request schema
+ * holds to 1…MAX_PATH_LENGTH): a predicate on the path's length instead would make the database
+ * fall back to an exhaustive search when no short path exists.
  */
 export function shortestPathsQuery(
   from: NodeLabel,
   to: NodeLabel,
   types: readonly RelationshipType[] | undefined,
+  maxLength: number,
 ): string {
+  if (!Number.isInteger(maxLength) || maxLength < 1 || maxLength > MAX_PATH_LENGTH)
+    throw new RangeError(`maxLength must be an integer from 1 to ${MAX_PATH_LENGTH}`);
   return `MATCH (a:${from} {id: $from}), (b:${to} {id: $to})
-MATCH p = allShortestPaths((a)-[${typeExpression(types)}*..${MAX_PATH_LENGTH}]-(b))
-WHERE length(p) <= $maxLength
+MATCH p = allShortestPaths((a)-[${typeExpression(types)}*..${maxLength}]-(b))
 RETURN p
 LIMIT $limit`;
 }

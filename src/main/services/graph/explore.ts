@@ -162,11 +162,8 @@ async function findPaths(deps: ServiceDeps, input: PathsRequest): Promise<PathsR
     const ends = (await tx.run(pathEndsQuery(from.label, to.label), params)).records[0];
     if (!ends?.get('fromFound')) throw notFound(from, 'from.id');
     if (!ends.get('toFound')) throw notFound(to, 'to.id');
-    const result = await tx.run(shortestPathsQuery(from.label, to.label, input.types), {
-      ...params,
-      maxLength: int(input.max_length),
-      limit: int(input.limit + 1),
-    });
+    const query = shortestPathsQuery(from.label, to.label, input.types, input.max_length);
+    const result = await tx.run(query, { ...params, limit: int(input.limit + 1) });
     return result.records.map((r) => r.get('p') as unknown).filter((p): p is Path => isPath(p));
   });
   const paths = found.slice(0, input.limit);
