@@ -80,8 +80,10 @@ export const nonEmptyList = <T extends z.ZodType>(
 export const BookmarkToken = z
   .string()
   .max(4096)
+  // Neo4j 5 bookmarks start with "FB:"; the database refuses other text with an error of its own
+  // state rather than an invalid-bookmark one, so it is refused here first.
   .regex(
-    /^[\x21-\x2B\x2D-\x7E]+(,[\x21-\x2B\x2D-\x7E]+)*$/,
+    /^FB:[\x21-\x2B\x2D-\x7E]+(,FB:[\x21-\x2B\x2D-\x7E]+)*$/,
     'expected a bookmark the API returned',
   );
 
