@@ -5,29 +5,14 @@
  * never ignored.
  */
 import neo4j from 'neo4j-driver';
-import type { FilterRequest } from '../../../shared/api';
+import { MODE_FILTER_FIELDS, type FilterRequest } from '../../../shared/api';
 import { AppError, type ErrorDetail } from '../../../shared/errors';
 import { PATH_CONDITIONS, type PathFilterField } from '../../db/cypher/paths';
 
-const PATH_FIELDS = [
-  'regions',
-  'sales_regions',
-  'channels',
-  'privacy_levels',
-  'asset_classes',
-  'jpm_flags',
-  'mandate_statuses',
-  'influence_levels',
-  'ratings',
-  'opportunity_types',
-  'consultant_ids',
-  'field_consultant_ids',
-  'company_ids',
-  'product_ids',
-  'incumbent_product_ids',
-  'fc_total_plan_assets_min',
-  'fc_total_plan_assets_max',
-] as const satisfies readonly PathFilterField[];
+/** Every path filter field of any mode (one list: MODE_FILTER_FIELDS). */
+const PATH_FIELDS: readonly PathFilterField[] = [
+  ...new Set([...MODE_FILTER_FIELDS.standard, ...MODE_FILTER_FIELDS.recommendations]),
+];
 
 export function setFields(filter: FilterRequest): PathFilterField[] {
   return PATH_FIELDS.filter((field) => filter[field] !== undefined);
