@@ -141,6 +141,23 @@ const CLUSTER_BY = [
   ['asset_class', 'asset class'],
 ] as const;
 
+function CheckField({
+  label,
+  checked,
+  onChange,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}): React.JSX.Element {
+  return (
+    <label className="fa2-field">
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      {label}
+    </label>
+  );
+}
+
 function NumberField({
   label,
   value,
@@ -185,14 +202,11 @@ function Fa2Form({
         step={0.05}
         onChange={(gravity) => onChange({ gravity })}
       />
-      <label className="fa2-field">
-        <input
-          type="checkbox"
-          checked={settings.strongGravityMode}
-          onChange={(e) => onChange({ strongGravityMode: e.target.checked })}
-        />
-        Strong gravity
-      </label>
+      <CheckField
+        label="Strong gravity"
+        checked={settings.strongGravityMode}
+        onChange={(strongGravityMode) => onChange({ strongGravityMode })}
+      />
       <NumberField
         label="Scaling"
         value={settings.scalingRatio}
@@ -214,14 +228,11 @@ function Fa2Form({
           <option value="false">off</option>
         </select>
       </label>
-      <label className="fa2-field">
-        <input
-          type="checkbox"
-          checked={settings.linLogMode}
-          onChange={(e) => onChange({ linLogMode: e.target.checked })}
-        />
-        LinLog mode
-      </label>
+      <CheckField
+        label="LinLog mode"
+        checked={settings.linLogMode}
+        onChange={(linLogMode) => onChange({ linLogMode })}
+      />
       <NumberField
         label="Edge weight (influence)"
         value={settings.edgeWeightInfluence}
