@@ -465,6 +465,25 @@ export type CoverageGaps = z.infer<typeof CoverageGaps>;
 // Custom Cypher
 // ---------------------------------------------------------------------------------------------
 
+export const QueryRunId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{1,100}$/, 'use 1 to 100 letters, digits, "_" or "-"');
+
+/**
+ * One operator of a query plan, in pre-order (the root first); `children` are positions in the
+ * same list. `rows` and `db_hits` are counted by PROFILE and null for EXPLAIN.
+ */
+export const PlanOperator = z.object({
+  operator: z.string(),
+  details: z.string(),
+  estimated_rows: z.number().nullable(),
+  rows: z.number().int().nullable(),
+  db_hits: z.number().int().nullable(),
+  identifiers: z.array(z.string()),
+  children: z.array(z.number().int()),
+});
+export type PlanOperator = z.infer<typeof PlanOperator>;
+
 export const QueryRequest = z.strictObject({
   query: z.string().trim().min(1).max(100_000),
   parameters: withDefault(z.record(z.string(), JsonValue), {}),
@@ -472,6 +491,10 @@ export const QueryRequest = z.strictObject({
   read_only: withDefault(z.boolean(), true),
   limit: optional(z.number().int().min(1).max(1_000_000)),
   timeout_ms: optional(z.number().int().min(100).max(3_600_000)),
+  /** EXPLAIN plans the query without running it; PROFILE runs it and counts rows and db hits. */
+  plan: optional(z.enum(['explain', 'profile'])),
+  /** Names the run so that `stopQuery` can stop it while it runs. */
+  run_id: optional(QueryRunId),
 });
 export type QueryRequest = z.infer<typeof QueryRequest>;
 export type QueryInput = z.input<typeof QueryRequest>;
@@ -488,10 +511,16 @@ export const QueryResponse = z.object({
     elapsed_ms: z.number(),
     counters: z.record(z.string(), z.number()).optional(),
   }),
+  /** The plan of an EXPLAIN or PROFILE (requested or written in the query); null otherwise. */
+  plan: z.array(PlanOperator).nullable(),
   /** The bookmark of the query's writes; null for a query that ran read-only. */
   bookmark: BookmarkToken.nullable(),
 });
 export type QueryResponse = z.infer<typeof QueryResponse>;
+
+export const StopQueryInput = z.object({ run_id: QueryRunId });
+/** `stopped` is false when no query of that id was running (it had ended or never started). */
+export const StopQueryResult = z.object({ run_id: z.string(), stopped: z.boolean() });
 
 // ---------------------------------------------------------------------------------------------
 // Generation and clearing

@@ -34,6 +34,8 @@ import {
   SearchResponse,
   SchemaResponse,
   ServerSettings,
+  StopQueryInput,
+  StopQueryResult,
   StatsResponse,
 } from './api';
 import { RegionCode } from './domain';
@@ -220,9 +222,25 @@ export const contract = {
     path: '/api/v1/graph/query',
     summary: 'Run Cypher (read-only by default)',
     tag: 'Utilities',
-    errors: ['WRITE_NOT_ALLOWED', 'UNPROCESSABLE', 'QUERY_TIMEOUT', 'PAYLOAD_TOO_LARGE'],
+    // CANCELLED: stopped with stopQuery while it ran; CONFLICT: its run_id is already running.
+    errors: [
+      'WRITE_NOT_ALLOWED',
+      'CONFLICT',
+      'UNPROCESSABLE',
+      'QUERY_TIMEOUT',
+      'CANCELLED',
+      'PAYLOAD_TOO_LARGE',
+    ],
     cache: 'invalidates-when-writing',
     bookmark: 'returns',
+  }),
+  stopQuery: op({
+    input: StopQueryInput,
+    output: StopQueryResult,
+    method: 'DELETE',
+    path: '/api/v1/graph/query/:run_id',
+    summary: 'Stop a running query (its transaction ends; a write is rolled back)',
+    tag: 'Utilities',
   }),
   getNode: op({
     input: NodeRef,

@@ -3,14 +3,19 @@
  * asks for them (read_only: false); read-only queries run in READ access mode, so the database
  * itself refuses writes, after a plan check (see preflight). A time limit and a row cap apply,
  * each from the request but never above the configured one; past the cap the stream is cancelled.
+ * `plan` runs the query as EXPLAIN or PROFILE and answers with its plan. A run named by `run_id`
+ * can be stopped: closing its session resets the connection, which ends the transaction in the
+ * database (a write is rolled back).
  */
-import neo4j, { type Record as Neo4jRecord } from 'neo4j-driver';
+import neo4j, { type Record as Neo4jRecord, type Session } from 'neo4j-driver';
 import type { QueryRequest, QueryResponse } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
 import type { Handlers, ServiceDeps } from '../types';
 import { writtenBookmark } from '../../db/bookmarks';
 import { queryError } from './errors';
 import { toCypherParameters } from './parameters';
-import { preflight } from './preflight';
+import { planOf } from './plan';
+import { preflight, withoutPlanKeyword } from './preflight';
 import { graphOf, rowsOf } from './result';
 
 const QUERY_TYPES: Record<string, string> = {
@@ -20,13 +25,24 @@ const QUERY_TYPES: Record<string, string> = {
   s: 'schema_write',
 };
 
+type Running = { session: Session; stopped: boolean };
+
 export function createQueryService(deps: ServiceDeps) {
   const { config } = deps;
+  const running = new Map<string, Running>();
   return {
     async runQuery(input: QueryRequest): Promise<QueryResponse> {
       // The write's bookmark is known once its session has closed.
       const response = await run(input);
       return { ...response, bookmark: writtenBookmark() };
+    },
+    async stopQuery({ run_id }: { run_id: string }) {
+      const entry = running.get(run_id);
+      if (!entry) return { run_id, stopped: false };
+      entry.stopped = true;
+      running.delete(run_id);
+      await entry.session.close();
+      return { run_id, stopped: true };
     },
   } satisfies Partial<Handlers>;
 
@@ -40,11 +56,20 @@ export function createQueryService(deps: ServiceDeps) {
       defaultAccessMode: writes ? neo4j.session.WRITE : neo4j.session.READ,
       fetchSize: Math.min(cap + 1, 1_000),
     });
+    if (input.run_id !== undefined && running.has(input.run_id))
+      throw new AppError('CONFLICT', `A query with run_id ${input.run_id} is already running.`, [
+        { field: 'run_id', message: 'already running' },
+      ]);
+    const entry: Running = { session, stopped: false };
+    if (input.run_id !== undefined) running.set(input.run_id, entry);
+    const text = input.plan
+      ? `${input.plan.toUpperCase()} ${withoutPlanKeyword(input.query)}`
+      : input.query;
     const started = performance.now();
     try {
-      const planned = writes ? undefined : await preflight(session, deps, input.query, parameters);
+      const planned = writes ? undefined : await preflight(session, deps, text, parameters);
       // Auto-commit, so that CALL { } IN TRANSACTIONS works when writes are allowed.
-      const result = session.run(input.query, parameters, { timeout });
+      const result = session.run(text, parameters, { timeout });
       const records: Neo4jRecord[] = [];
       let truncated = false;
       for await (const record of result) {
@@ -54,6 +79,7 @@ export function createQueryService(deps: ServiceDeps) {
         }
         records.push(record);
       }
+      if (entry.stopped) throw stoppedError();
       const summary = truncated ? undefined : await result.summary();
       const elapsed = performance.now() - started;
       const counters = summary?.counters;
@@ -63,6 +89,7 @@ export function createQueryService(deps: ServiceDeps) {
         columns: records[0]?.keys.map(String) ?? (await result.keys()).map(String),
         rows: rowsOf(records),
         graph: await graphOf(records, session),
+        plan: summary ? planOf(summary) : null,
         summary: {
           query_type: QUERY_TYPES[queryType] ?? queryType,
           row_count: records.length,
@@ -72,12 +99,17 @@ export function createQueryService(deps: ServiceDeps) {
         },
       };
     } catch (error) {
+      if (entry.stopped) throw stoppedError();
       throw queryError(error, deps, timeout);
     } finally {
+      if (input.run_id !== undefined && running.get(input.run_id) === entry)
+        running.delete(input.run_id);
       await session.close();
     }
   }
 }
+
+const stoppedError = (): AppError => new AppError('CANCELLED', 'The query was stopped.');
 
 function systemUpdates(counters: { systemUpdates(): number }): Record<string, number> {
   const count = counters.systemUpdates();

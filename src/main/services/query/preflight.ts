@@ -22,9 +22,14 @@ function operators(plan: PlanNode | false | undefined): string[] {
   return [plan.operatorType.split('@')[0] ?? '', ...plan.children.flatMap((c) => operators(c))];
 }
 
-/** The query as EXPLAIN (a leading PROFILE would conflict, so it is replaced). */
+/** The query without a leading EXPLAIN or PROFILE. */
+export function withoutPlanKeyword(query: string): string {
+  return query.replace(/^\s*(EXPLAIN|PROFILE)\b/i, '');
+}
+
+/** The query as EXPLAIN (a leading PROFILE or EXPLAIN would conflict, so it is replaced). */
 export function explainText(query: string): string {
-  return `EXPLAIN ${query.replace(/^\s*PROFILE\b/i, '')}`;
+  return `EXPLAIN ${withoutPlanKeyword(query)}`;
 }
 
 /** Why the planned query may not run read-only, or undefined when it may. */

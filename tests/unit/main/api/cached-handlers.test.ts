@@ -51,6 +51,7 @@ function setup(finishedAtSubscribe = false) {
         rows: [],
         graph: null,
         summary: { query_type: 'w', row_count: 0, truncated: false, elapsed_ms: 0 },
+        plan: null,
         bookmark: null,
       }),
     startGeneration: () => Promise.resolve(job('running')),

@@ -90,6 +90,17 @@ describe('OpenAPI document', () => {
       rows: [{ list: [1, null], map: { a: null }, nothing: null, nested: [[null, { b: [null] }]] }],
       graph: null,
       summary: { query_type: 'read', row_count: 1, truncated: false, elapsed_ms: 1 },
+      plan: [
+        {
+          operator: 'ProduceResults',
+          details: 'n',
+          estimated_rows: 1,
+          rows: null,
+          db_hits: null,
+          identifiers: ['n'],
+          children: [],
+        },
+      ],
       bookmark: null,
     };
     expect(valid('QueryResponse', response)).toBe(true);

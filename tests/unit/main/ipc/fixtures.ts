@@ -191,9 +191,16 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
       rows: [{ n: 1 }],
       graph: null,
       summary: { query_type: 'r', row_count: 1, truncated: false, elapsed_ms: 3 },
+      plan: null,
       bookmark: null,
     },
     invalid: { input: { query: '   ' }, field: 'query' },
+  },
+  stopQuery: {
+    input: { run_id: 'run-1' },
+    parsed: { run_id: 'run-1' },
+    output: { run_id: 'run-1', stopped: true },
+    invalid: { input: { run_id: 'no spaces' }, field: 'run_id' },
   },
   getNode: {
     input: { label: 'CONSULTANT', id: 'NAI-C-0001' },
