@@ -96,6 +96,13 @@ export const COMMANDS = {
     keys: [desktop('Mod+3'), 'Alt+3'],
     keywords: 'charts counts tab',
   },
+  'stop-query': {
+    title: 'Stop Query',
+    group: 'Data',
+    menu: false,
+    keys: ['Mod+.'],
+    keywords: 'cancel cypher console terminate',
+  },
   'mode-standard': {
     title: 'Standard Mode',
     group: 'View',

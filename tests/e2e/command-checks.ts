@@ -159,6 +159,18 @@ export const CHECKS: { [Id in CommandId]: Check } = {
   'show-network': tab('explore'),
   'show-console': tab('workbench'),
   'show-statistics': tab('statistics'),
+  'stop-query': async (page, trigger) => {
+    await page.locator('[data-tab="workbench"]').click();
+    await page.getByTestId('cypher-editor').locator('.cm-content').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.insertText('UNWIND range(1, 100000000) AS x RETURN count(x) AS n');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(page.getByTestId('stop-query')).toBeEnabled();
+    await blur(page);
+    await trigger();
+    await expect(page.getByTestId('query-error')).toContainText('stopped');
+  },
   'mode-standard': mode('standard'),
   'mode-recommendations': mode('recommendations'),
   'toggle-mode': async (page, trigger) => {

@@ -13,6 +13,8 @@ export type ToolHandles = {
     choose: () => void;
   };
   data: { open: (dialog: 'generate' | 'clear' | 'import') => void };
+  /** The Cypher console: whether a query runs, and stopping it. */
+  workbench: { running: boolean; stop: () => void };
 };
 export type ToolName = keyof ToolHandles;
 

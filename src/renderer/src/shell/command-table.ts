@@ -157,6 +157,14 @@ export const COMMAND_TABLE = {
     run: (ctx) => void camera(ctx)?.animatedUnzoom({ duration: 200 }),
     whyDisabled: onExplore,
   },
+  'stop-query': {
+    run: ({ tools }) => tools.get('workbench')?.stop(),
+    whyDisabled: ({ tools }) => {
+      const console = tools.get('workbench');
+      if (!console) return 'Only in the Workbench';
+      return console.running ? null : 'No query is running';
+    },
+  },
   'toggle-layout': {
     run: ({ explorer }) =>
       explorer.store.get().layoutRunning

@@ -1,12 +1,13 @@
 /**
  * The Cypher console: editor with live-schema completion, a parameters editor, run with
- * Ctrl/Cmd+Enter, results as a table and on request in the network view, history and saved
- * queries. Queries run read-only unless the analyst turns writes on; even then the server only
+ * Ctrl/Cmd+Enter (or EXPLAIN / PROFILE it), Stop while it runs, results as a table, a graph, JSON
+ * or the plan diagram and on request in the network view; history, saved queries and the schema. Queries run read-only unless the analyst turns writes on; even then the server only
  * writes when it is configured to allow it.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { GraphData, QueryResponse } from '@shared/api';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { GraphData, QueryRequest, QueryResponse } from '@shared/api';
 import type { Client } from '@shared/contract';
+import { useProvideTool } from '../../commands/tools';
 import { errorMessage } from '../../state/errors';
 import { CypherInput } from './CypherInput';
 import { HistoryPanel } from './HistoryPanel';
@@ -17,6 +18,8 @@ import {
   parseParameters,
   withMissingParameters,
 } from './parameters';
+import { PlanDiagram } from './PlanDiagram';
+import { ResultGraph } from './ResultGraph';
 import { ResultsTable } from './ResultsTable';
 import { SavedQueriesPanel } from './SavedQueriesPanel';
 import {
@@ -27,6 +30,7 @@ import {
   type SavedQuery,
 } from './saved-queries';
 import { loadSchema, type CypherSchema } from './schema';
+import { SchemaPanel } from './SchemaPanel';
 import { browserStore, type KeyValueStore } from './storage';
 import { usePersisted } from './use-persisted';
 import './workbench.css';
@@ -43,6 +47,16 @@ export type ConsoleViewProps = {
 type Outcome =
   { kind: 'result'; result: QueryResponse } | { kind: 'error'; message: string } | null;
 
+type ResultView = 'table' | 'graph' | 'json' | 'plan';
+type Running = { runId: string; controller: AbortController };
+
+const RESULT_VIEW_TITLES: Record<ResultView, string> = {
+  table: 'Table',
+  graph: 'Graph',
+  json: 'JSON',
+  plan: 'Plan',
+};
+
 const EMPTY_SCHEMA = { labels: [], relationshipTypes: [], propertyKeys: [] };
 
 export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
@@ -54,8 +68,10 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
   const [paramsText, setParamsText] = useState('');
   const [readOnly, setReadOnly] = useState(true);
   const [running, setRunning] = useState(false);
+  const current = useRef<Running | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const [side, setSide] = useState<'history' | 'saved'>('history');
+  const [view, setView] = useState<ResultView>('table');
+  const [side, setSide] = useState<'history' | 'saved' | 'schema'>('history');
   const [schema, setSchema] = useState<Omit<CypherSchema, 'parameters'>>(EMPTY_SCHEMA);
   const [history, setHistory] = usePersisted<HistoryEntry[]>(store, HISTORY_KEY, QueryHistory, []);
   const [saved, setSaved] = usePersisted<SavedQuery[]>(store, SAVED_QUERIES_KEY, SavedQueries, []);
@@ -78,7 +94,7 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
     [schema, query],
   );
 
-  async function run(): Promise<void> {
+  async function run(plan?: QueryRequest['plan']): Promise<void> {
     const text = query;
     if (running || text.trim() === '') return;
     const parameters = parseParameters(paramsText);
@@ -88,13 +104,18 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
     }
     setRunning(true);
     const ran_at = new Date().toISOString();
+    const run_id = crypto.randomUUID();
+    const controller = new AbortController();
+    current.current = { runId: run_id, controller };
     try {
-      const result = await client.runQuery({
-        query: text,
-        parameters,
-        read_only: readOnly || !writesPossible,
-      });
+      const result = await client.runQuery(
+        { query: text, parameters, read_only: readOnly || !writesPossible, plan, run_id },
+        { signal: controller.signal },
+      );
       setOutcome({ kind: 'result', result });
+      setView((v) =>
+        result.plan ? 'plan' : v === 'plan' || (v === 'graph' && !result.graph) ? 'table' : v,
+      );
       setHistory((h) =>
         addToHistory(h, {
           query: text,
@@ -118,9 +139,23 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
         }),
       );
     } finally {
+      current.current = null;
       setRunning(false);
     }
   }
+
+  /** Ends the running query in the database, then gives up waiting for its answer. */
+  function stop(): void {
+    const run = current.current;
+    if (!run) return;
+    current.current = null;
+    void client
+      .stopQuery({ run_id: run.runId })
+      .catch(() => undefined)
+      .finally(() => run.controller.abort('The query was stopped.'));
+  }
+
+  useProvideTool('workbench', { stop, running });
 
   const load = (entry: { query: string; parameters: Record<string, unknown> }): void => {
     setQuery(entry.query);
@@ -142,6 +177,25 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
             disabled={running || !query.trim()}
           >
             {running ? 'Running…' : 'Run'}
+          </button>
+          <button
+            type="button"
+            onClick={() => void run('explain')}
+            disabled={running || !query.trim()}
+            title="Plan the query without running it"
+          >
+            Explain
+          </button>
+          <button
+            type="button"
+            onClick={() => void run('profile')}
+            disabled={running || !query.trim()}
+            title="Run the query and count rows and db hits per operator"
+          >
+            Profile
+          </button>
+          <button type="button" onClick={stop} disabled={!running} data-testid="stop-query">
+            Stop
           </button>
           <span className="muted">Ctrl/⌘ + Enter</span>
           <span
@@ -227,7 +281,30 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
                 Show in network{graph ? ` (${graph.nodes.length} nodes)` : ''}
               </button>
             </div>
-            <ResultsTable result={outcome.result} />
+            <div role="tablist" className="workbench-tabs result-tabs" aria-label="Result">
+              {(['table', 'graph', 'json', 'plan'] as const).map((v) => (
+                <button
+                  key={v}
+                  type="button"
+                  role="tab"
+                  aria-selected={view === v}
+                  disabled={(v === 'graph' && !graph) || (v === 'plan' && !outcome.result.plan)}
+                  onClick={() => setView(v)}
+                >
+                  {RESULT_VIEW_TITLES[v]}
+                </button>
+              ))}
+            </div>
+            {view === 'table' && <ResultsTable result={outcome.result} />}
+            {view === 'graph' && graph && <ResultGraph graph={graph} />}
+            {view === 'json' && (
+              <pre className="result-json" data-testid="results-json">
+                {JSON.stringify(outcome.result.rows, null, 2)}
+              </pre>
+            )}
+            {view === 'plan' && outcome.result.plan && (
+              <PlanDiagram plan={outcome.result.plan} />
+            )}
           </>
         )}
       </div>
@@ -249,8 +326,18 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
           >
             Saved ({saved.length})
           </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={side === 'schema'}
+            onClick={() => setSide('schema')}
+          >
+            Schema
+          </button>
         </div>
-        {side === 'history' ? (
+        {side === 'schema' ? (
+          <SchemaPanel client={client} onInsert={setQuery} />
+        ) : side === 'history' ? (
           <HistoryPanel history={history} onPick={load} onClear={() => setHistory(() => [])} />
         ) : (
           <SavedQueriesPanel
