@@ -58,6 +58,16 @@ test('the schema panel lists the schema and a click queries a label', async ({ p
   await expect(panel.getByTestId('schema-label').filter({ hasText: ':COMPANY' })).toContainText(
     company.count.toLocaleString('en-US'),
   );
+  // The panel fits beside the console: nothing pushes the page sideways.
+  expect(
+    await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    ),
+  ).toBe(0);
+  const tabs = page.getByRole('tab', { name: 'Schema' });
+  expect(
+    ((await tabs.boundingBox())?.x ?? 0) + ((await tabs.boundingBox())?.width ?? 0),
+  ).toBeLessThanOrEqual(1280);
   await page.screenshot({ path: 'test-results/e2e-workbench-schema.png' });
   await panel.getByTestId('schema-label').filter({ hasText: ':COMPANY' }).click();
   await expect.poll(() => editorText(page)).toContain('MATCH (n:`COMPANY`)');

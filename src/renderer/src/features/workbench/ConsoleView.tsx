@@ -302,9 +302,7 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
                 {JSON.stringify(outcome.result.rows, null, 2)}
               </pre>
             )}
-            {view === 'plan' && outcome.result.plan && (
-              <PlanDiagram plan={outcome.result.plan} />
-            )}
+            {view === 'plan' && outcome.result.plan && <PlanDiagram plan={outcome.result.plan} />}
           </>
         )}
       </div>
