@@ -4,21 +4,10 @@
  * costliest operator (most db hits; for EXPLAIN most estimated rows) is highlighted.
  */
 import type { PlanOperator } from '@shared/api';
+import { costliest } from './plan';
 
 const formatCount = (value: number): string =>
   Math.round(value).toLocaleString('en-US', { maximumFractionDigits: 0 });
-
-/** The position of the operator that costs most, or null for an empty plan. */
-export function costliest(plan: readonly PlanOperator[]): number | null {
-  const profiled = plan.some((o) => o.db_hits !== null);
-  const cost = (o: PlanOperator): number =>
-    (profiled ? o.db_hits : o.estimated_rows) ?? Number.NEGATIVE_INFINITY;
-  let best: number | null = null;
-  plan.forEach((o, i) => {
-    if (best === null || cost(o) > cost(plan[best] ?? o)) best = i;
-  });
-  return best;
-}
 
 function OperatorBox({
   plan,

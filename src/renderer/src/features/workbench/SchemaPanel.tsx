@@ -3,15 +3,11 @@
  * (clicking one puts a query for it in the editor), property keys with their value types, and
  * the indexes and constraints.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SchemaResponse } from '@shared/api';
 import type { Client } from '@shared/contract';
 import { errorMessage } from '../../state/errors';
-
-/** The query a click on a label or a relationship type puts in the editor. */
-export const labelQuery = (label: string): string => `MATCH (n:\`${label}\`)\nRETURN n LIMIT 25`;
-export const typeQuery = (type: string): string =>
-  `MATCH p = ()-[r:\`${type}\`]->()\nRETURN p LIMIT 25`;
+import { labelQuery, typeQuery } from './schema';
 
 const count = (n: number): string => n.toLocaleString('en-US');
 
@@ -24,16 +20,26 @@ export function SchemaPanel({
 }): React.JSX.Element {
   const [schema, setSchema] = useState<SchemaResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    setError(null);
-    client.getSchema({}).then(setSchema, (e: unknown) => setError(errorMessage(e)));
-  }, [client]);
-  useEffect(load, [load]);
+  const [reads, setReads] = useState(0);
+  useEffect(() => {
+    let live = true;
+    client.getSchema({}).then(
+      (s) => {
+        if (!live) return;
+        setSchema(s);
+        setError(null);
+      },
+      (e: unknown) => live && setError(errorMessage(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, reads]);
 
   return (
     <section className="side-panel schema-panel" aria-label="Schema" data-testid="schema-panel">
       <div className="side-panel-head">
-        <button type="button" onClick={load}>
+        <button type="button" onClick={() => setReads((n) => n + 1)}>
           Refresh
         </button>
       </div>

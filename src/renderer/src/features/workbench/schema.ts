@@ -1,6 +1,7 @@
 /**
  * The live schema for autocomplete: labels, relationship types and property keys read from the
- * database through the same read-only query path, shaped for the Cypher editor.
+ * database through the same read-only query path, shaped for the Cypher editor; and the queries
+ * the schema panel puts in the editor.
  */
 import type { QueryResponse } from '@shared/api';
 import type { Client } from '@shared/contract';
@@ -33,3 +34,12 @@ export async function loadSchema(client: Client): Promise<Omit<CypherSchema, 'pa
   const result = await client.runQuery({ query: SCHEMA_QUERY, read_only: true, limit: 5_000 });
   return schemaFromRows(result.rows);
 }
+
+/** A name as a Cypher identifier: in backticks, a backtick doubled. */
+const quoted = (name: string): string => `\`${name.replaceAll('`', '``')}\``;
+
+/** The query a click on a label or a relationship type puts in the editor. */
+export const labelQuery = (label: string): string =>
+  `MATCH (n:${quoted(label)})\nRETURN n LIMIT 25`;
+export const typeQuery = (type: string): string =>
+  `MATCH p = ()-[r:${quoted(type)}]->()\nRETURN p LIMIT 25`;
