@@ -78,6 +78,11 @@ type Operation<I extends z.ZodType, O extends z.ZodType> = {
    * web UI uploads, the desktop app picks files with a native dialog.
    */
   upload?: boolean;
+  /**
+   * A write, guarded by the connection's protection level: `always`, or `when-writing` for a
+   * request that may write (runQuery with read_only false). Dry runs of an import do not write.
+   */
+  write?: 'always' | 'when-writing';
 };
 
 type OperationSpec<I extends z.ZodType, O extends z.ZodType> = Omit<
@@ -220,8 +225,15 @@ export const contract = {
     path: '/api/v1/graph/query',
     summary: 'Run Cypher (read-only by default)',
     tag: 'Utilities',
-    errors: ['WRITE_NOT_ALLOWED', 'UNPROCESSABLE', 'QUERY_TIMEOUT', 'PAYLOAD_TOO_LARGE'],
+    errors: [
+      'WRITE_NOT_ALLOWED',
+      'CONFIRMATION_REQUIRED',
+      'UNPROCESSABLE',
+      'QUERY_TIMEOUT',
+      'PAYLOAD_TOO_LARGE',
+    ],
     cache: 'invalidates-when-writing',
+    write: 'when-writing',
     bookmark: 'returns',
   }),
   getNode: op({
@@ -281,8 +293,16 @@ export const contract = {
     summary: 'Generate sample data',
     tag: 'Generation',
     // CANCELLED: the run a request waited for was cancelled.
-    errors: ['BOUND_EXCEEDED', 'CONFLICT', 'CANCELLED', 'PAYLOAD_TOO_LARGE'],
+    errors: [
+      'BOUND_EXCEEDED',
+      'CONFLICT',
+      'CANCELLED',
+      'PAYLOAD_TOO_LARGE',
+      'WRITE_NOT_ALLOWED',
+      'CONFIRMATION_REQUIRED',
+    ],
     cache: 'invalidates',
+    write: 'always',
     async: true,
     bookmark: 'returns',
   }),
@@ -313,7 +333,9 @@ export const contract = {
     path: '/api/v1/graph/clear',
     summary: 'Delete data (needs confirm=true)',
     tag: 'Graph',
+    errors: ['WRITE_NOT_ALLOWED'],
     cache: 'invalidates',
+    write: 'always',
     bookmark: 'returns',
   }),
   importFiles: op({
@@ -323,8 +345,9 @@ export const contract = {
     path: '/api/v1/import',
     summary: 'Import CSV or XLSX files (multipart upload; all rows or none)',
     tag: 'Import',
-    errors: ['UNPROCESSABLE', 'PAYLOAD_TOO_LARGE'],
+    errors: ['UNPROCESSABLE', 'PAYLOAD_TOO_LARGE', 'WRITE_NOT_ALLOWED', 'CONFIRMATION_REQUIRED'],
     cache: 'invalidates',
+    write: 'always',
     bookmark: 'returns',
     upload: true,
   }),
