@@ -47,6 +47,7 @@ const profile = {
   uri: 'bolt://staging:7687',
   username: 'analyst',
   database: 'sales',
+  protection: 'confirm' as const,
   has_password: true,
 };
 
