@@ -119,6 +119,7 @@ describe('connection panel model', () => {
         uri: 'bolt://staging:7687',
         username: 'analyst',
         database: 'sales',
+        protection: 'confirm',
       },
     });
     expect(toSaveInput({ ...edit, password: 'new-pw' })).toMatchObject({
@@ -128,7 +129,13 @@ describe('connection panel model', () => {
       input: { password: '' },
     });
     expect(toSaveInput({ ...emptyProfileForm(), name: 'Local' })).toEqual({
-      input: { name: 'Local', uri: 'bolt://localhost:7687', username: 'neo4j', database: 'neo4j' },
+      input: {
+        name: 'Local',
+        uri: 'bolt://localhost:7687',
+        username: 'neo4j',
+        database: 'neo4j',
+        protection: 'confirm',
+      },
     });
   });
 
