@@ -67,8 +67,9 @@ export const ProtectionLevel = z.enum(PROTECTION_LEVELS);
 export type ProtectionLevel = z.infer<typeof ProtectionLevel>;
 
 /** The flag a write sends under the `confirm` protection level. */
-export const confirmFlag = optional(z.boolean())
-  .describe('Under the `confirm` protection level a write runs only with confirm: true');
+export const confirmFlag = optional(z.boolean()).describe(
+  'Under the `confirm` protection level a write runs only with confirm: true',
+);
 
 /**
  * A list that names at least one value. An empty list selects nothing, so it is refused by name
