@@ -195,7 +195,7 @@ export function ImportDialog({ client, protection, open, onClose, onImported }: 
             <p>
               This connection asks before each write.{' '}
               {result
-                ? `Confirm to write these ${count(result.rows)} rows: the check above shows what changes.`
+                ? `Confirm to write ${count(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}: the check above shows what changes.`
                 : 'Confirm to choose the files and write them.'}
             </p>
             <div className="modal-actions">
