@@ -26,7 +26,7 @@ const what: Partial<Record<OperationName, string>> = {
   importFiles: 'An import',
 };
 
-export function protectionRefusal(
+function protectionRefusal(
   name: OperationName,
   input: WriteInput,
   level: ProtectionLevel,
@@ -54,7 +54,7 @@ export function withProtection(handlers: Handlers, level: ProtectionLevel): Hand
   const wrap = (name: OperationName) => {
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
     return async (input: unknown) => {
-      const refusal = protectionRefusal(name, (input ?? {}) as WriteInput, level);
+      const refusal = protectionRefusal(name, input ?? {}, level);
       if (refusal) throw refusal;
       return handler(input);
     };

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { Neo4jError } from 'neo4j-driver';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ServerSettings } from '../../../src/shared/api';
+import { QueryResponse, ServerSettings } from '../../../src/shared/api';
 import { ErrorBody } from '../../../src/shared/errors';
 import { ImportResult } from '../../../src/shared/import';
 import { readOnlyDriver } from '../../../src/main/db/read-only';
@@ -75,7 +75,7 @@ describe('protection level read-only', () => {
       .post('/api/v1/graph/query')
       .send({ query: 'RETURN 1 AS one' })
       .expect(200);
-    expect(res.body.rows).toEqual([{ one: 1 }]);
+    expect(QueryResponse.parse(res.body).rows).toEqual([{ one: 1 }]);
   });
 
   it('runs sessions in READ mode, so the database itself refuses a write', async () => {
