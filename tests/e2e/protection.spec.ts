@@ -29,7 +29,7 @@ test('the badge shows the served protection level', async ({ page }) => {
   await openApp(page);
   const badge = page.getByTestId('protection-badge');
   await expect(badge).toHaveAttribute('data-level', 'free');
-  await expect(badge).toHaveText('Writes allowed');
+  await expect(badge).toHaveText('Free');
 });
 
 test('under confirm the import shows its dry run and writes only when confirmed', async ({
@@ -41,7 +41,7 @@ test('under confirm the import shows its dry run and writes only when confirmed'
     await route.fulfill({ json: { ...served, protection: 'confirm' } });
   });
   await openApp(page);
-  await expect(page.getByTestId('protection-badge')).toHaveText('Confirm writes');
+  await expect(page.getByTestId('protection-badge')).toHaveText('Confirm');
   await page.getByTestId('data-tool').locator('summary').click();
   await page.getByRole('button', { name: 'Import files…' }).click();
   const dialog = page.getByTestId('import-dialog');

@@ -8,9 +8,15 @@ import { useStore } from '../state/store';
 import { useAppData } from '../state/context';
 
 const PROTECTION_BADGE = {
-  'read-only': { text: 'Read-only', title: 'Every session is read-only: writes are refused' },
-  confirm: { text: 'Confirm writes', title: 'Each write asks for confirmation before it runs' },
-  free: { text: 'Writes allowed', title: 'Writes run without asking' },
+  'read-only': {
+    text: 'Read-only',
+    title: 'Protection: every session is read-only, writes are refused',
+  },
+  confirm: {
+    text: 'Confirm',
+    title: 'Protection: each write asks for confirmation before it runs',
+  },
+  free: { text: 'Free', title: 'Protection: writes run without asking' },
 } as const satisfies Record<ProtectionLevel, { text: string; title: string }>;
 
 export function ConnectionStatus(): React.JSX.Element {
