@@ -8,6 +8,7 @@ import type { AppPaths } from './config/paths';
 import { connectDatabase, type ConnectOptions, type Database } from './db/connection';
 import { causalDriver } from './db/bookmarks';
 import { databaseTarget } from './db/driver';
+import { readOnlyDriver } from './db/read-only';
 import { setupSchema } from './db/schema';
 import { createReadCache, type ReadCache } from './cache';
 import { withReadCache } from './cache/cached-handlers';
@@ -23,6 +24,7 @@ import { createRedisJobStore } from './services/generation/job-store';
 import { importOperations } from './services/import';
 import { removeAbandonedRuns } from './services/generation/recovery';
 import { withDatabaseErrors } from './services/database-errors';
+import { withProtection } from './services/protection';
 import { exploreOperations } from './services/graph/explore';
 import { filterOperations } from './services/graph/filter';
 import { regionOperations } from './services/graph/region';
@@ -72,7 +74,11 @@ export function assembleBackend(options: {
   const cache = options.cache ?? createReadCache(config, logger);
   const target = databaseTarget(() => db.settings);
   const deps: ServiceDeps = {
-    driver: causalDriver(metrics.instrumentDriver(db.driver)),
+    driver: causalDriver(
+      metrics.instrumentDriver(
+        config.PROTECTION === 'read-only' ? readOnlyDriver(db.driver) : db.driver,
+      ),
+    ),
     database: db.settings.database,
     config,
     logger,
@@ -105,7 +111,11 @@ export function assembleBackend(options: {
     ...generationOperations(generation),
     ...importOperations(deps),
   } satisfies Handlers;
-  const handlers = withReadCache(withDatabaseErrors(operations, target), cache, { generation });
+  const handlers = withReadCache(
+    withDatabaseErrors(withProtection(operations, config.PROTECTION), target),
+    cache,
+    { generation },
+  );
   metrics.setCountsSource(() => handlers.getStats({}));
   let closing: Promise<void> | undefined;
   return {
@@ -136,10 +146,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     source: options.source,
   });
   try {
-    const schema = await setupSchema(db.driver, db.settings.database);
-    if (schema.created.length) logger.info({ created: schema.created }, 'Database schema set up');
-    // A run cut off by a crash or kill leaves partial writes; they go before anything reads.
-    await removeAbandonedRuns(db.driver, db.settings.database, logger);
+    // A read-only connection writes nothing, not even the schema or a recovery.
+    if (config.PROTECTION !== 'read-only') await prepareDatabase(db, logger);
   } catch (error) {
     await db.close();
     throw error;
@@ -150,8 +158,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       version: db.info.version,
       edition: db.info.edition,
       managed: !!db.managed,
+      protection: config.PROTECTION,
     },
     'Connected to Neo4j',
   );
   return assembleBackend({ db, config, logger });
+}
+
+async function prepareDatabase(db: Database, logger: Logger): Promise<void> {
+  const schema = await setupSchema(db.driver, db.settings.database);
+  if (schema.created.length) logger.info({ created: schema.created }, 'Database schema set up');
+  // A run cut off by a crash or kill leaves partial writes; they go before anything reads.
+  await removeAbandonedRuns(db.driver, db.settings.database, logger);
 }

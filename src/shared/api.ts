@@ -58,6 +58,20 @@ export const withDefault = <T extends z.ZodType>(schema: T, value: z.output<T>) 
     .meta({ default: value });
 
 /**
+ * How a connection guards its data: `read-only` runs every operation in a READ session (writes
+ * are refused with WRITE_NOT_ALLOWED), `confirm` runs a write only when its request says
+ * `confirm: true` (else CONFIRMATION_REQUIRED), `free` runs writes as asked.
+ */
+export const PROTECTION_LEVELS = ['read-only', 'confirm', 'free'] as const;
+export const ProtectionLevel = z.enum(PROTECTION_LEVELS);
+export type ProtectionLevel = z.infer<typeof ProtectionLevel>;
+
+/** The flag a write sends under the `confirm` protection level. */
+export const confirmFlag = optional(z.boolean()).describe(
+  'Under the `confirm` protection level a write runs only with confirm: true',
+);
+
+/**
  * A list that names at least one value. An empty list selects nothing, so it is refused by name
  * rather than read as "no restriction" (or, for clearing, as "everything").
  */
@@ -495,6 +509,7 @@ export const QueryRequest = z.strictObject({
   plan: optional(z.enum(['explain', 'profile'])),
   /** Names the run so that `stopQuery` can stop it while it runs. */
   run_id: optional(QueryRunId),
+  confirm: confirmFlag,
 });
 export type QueryRequest = z.infer<typeof QueryRequest>;
 export type QueryInput = z.input<typeof QueryRequest>;
@@ -549,6 +564,7 @@ export const GenerateRequest = z.strictObject({
   ),
   mode: withDefault(z.enum(['append', 'replace']), 'append'),
   batch_size: optional(z.number().int().min(1).max(100_000)),
+  confirm: confirmFlag,
 });
 export type GenerateRequest = z.infer<typeof GenerateRequest>;
 export type GenerateInput = z.input<typeof GenerateRequest>;
@@ -648,6 +664,8 @@ export type HealthResponse = z.infer<typeof HealthResponse>;
  */
 export const ServerSettings = z.object({
   version: z.string(),
+  /** How writes are guarded on this connection (see ProtectionLevel). */
+  protection: ProtectionLevel,
   regions: z.array(RegionCode),
   max_consultants_per_region: z.number().int(),
   max_field_consultants_per_consultant: z.number().int(),

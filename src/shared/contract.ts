@@ -80,6 +80,11 @@ type Operation<I extends z.ZodType, O extends z.ZodType> = {
    * web UI uploads, the desktop app picks files with a native dialog.
    */
   upload?: boolean;
+  /**
+   * A write, guarded by the connection's protection level: `always`, or `when-writing` for a
+   * request that may write (runQuery with read_only false). Dry runs of an import do not write.
+   */
+  write?: 'always' | 'when-writing';
 };
 
 type OperationSpec<I extends z.ZodType, O extends z.ZodType> = Omit<
@@ -225,6 +230,7 @@ export const contract = {
     // CANCELLED: stopped with stopQuery while it ran; CONFLICT: its run_id is already running.
     errors: [
       'WRITE_NOT_ALLOWED',
+      'CONFIRMATION_REQUIRED',
       'CONFLICT',
       'UNPROCESSABLE',
       'QUERY_TIMEOUT',
@@ -232,6 +238,7 @@ export const contract = {
       'PAYLOAD_TOO_LARGE',
     ],
     cache: 'invalidates-when-writing',
+    write: 'when-writing',
     bookmark: 'returns',
   }),
   stopQuery: op({
@@ -299,8 +306,16 @@ export const contract = {
     summary: 'Generate sample data',
     tag: 'Generation',
     // CANCELLED: the run a request waited for was cancelled.
-    errors: ['BOUND_EXCEEDED', 'CONFLICT', 'CANCELLED', 'PAYLOAD_TOO_LARGE'],
+    errors: [
+      'BOUND_EXCEEDED',
+      'CONFLICT',
+      'CANCELLED',
+      'PAYLOAD_TOO_LARGE',
+      'WRITE_NOT_ALLOWED',
+      'CONFIRMATION_REQUIRED',
+    ],
     cache: 'invalidates',
+    write: 'always',
     async: true,
     bookmark: 'returns',
   }),
@@ -331,7 +346,9 @@ export const contract = {
     path: '/api/v1/graph/clear',
     summary: 'Delete data (needs confirm=true)',
     tag: 'Graph',
+    errors: ['WRITE_NOT_ALLOWED'],
     cache: 'invalidates',
+    write: 'always',
     bookmark: 'returns',
   }),
   importFiles: op({
@@ -341,8 +358,9 @@ export const contract = {
     path: '/api/v1/import',
     summary: 'Import CSV or XLSX files (multipart upload; all rows or none)',
     tag: 'Import',
-    errors: ['UNPROCESSABLE', 'PAYLOAD_TOO_LARGE'],
+    errors: ['UNPROCESSABLE', 'PAYLOAD_TOO_LARGE', 'WRITE_NOT_ALLOWED', 'CONFIRMATION_REQUIRED'],
     cache: 'invalidates',
+    write: 'always',
     bookmark: 'returns',
     upload: true,
   }),

@@ -4,6 +4,7 @@
  * IPC bridge derives channels, validation and types from one table.
  */
 import { z } from 'zod';
+import { ProtectionLevel } from './api';
 import { ErrorCode } from './errors';
 import { ImportOptions, ImportResult } from './import';
 
@@ -24,6 +25,7 @@ export const ConnectionProfile = z.object({
   uri: Neo4jUri,
   username: z.string().trim().min(1).max(200),
   database: z.string().trim().min(1).max(200),
+  protection: ProtectionLevel,
   has_password: z.boolean(),
 });
 export type ConnectionProfile = z.infer<typeof ConnectionProfile>;
@@ -44,6 +46,8 @@ export const SaveProfileInput = z.strictObject({
   uri: Neo4jUri,
   username: z.string().trim().min(1).max(200).default('neo4j'),
   database: z.string().trim().min(1).max(200).default('neo4j'),
+  /** How writes are guarded on this connection; a new profile asks to confirm each write. */
+  protection: ProtectionLevel.default('confirm'),
   /** Absent keeps the stored password; an empty string removes it. */
   password: z.string().max(1_000).optional(),
 });

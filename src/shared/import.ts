@@ -1,6 +1,6 @@
 /** What an import is asked to do and what it reports (REST, IPC, CLI share these). */
 import { z } from 'zod';
-import { BookmarkToken } from './api';
+import { BookmarkToken, confirmFlag } from './api';
 import { NodeLabel, RelationshipType } from './domain';
 
 const IMPORT_LAYOUTS = [
@@ -28,6 +28,7 @@ export const ImportOptions = z.object({
   mapping: ColumnMapping.optional(),
   /** Check and count everything in a transaction that is then rolled back. */
   dry_run: z.boolean().default(false),
+  confirm: confirmFlag,
 });
 export type ImportOptions = z.input<typeof ImportOptions>;
 

@@ -10,6 +10,8 @@ export const STATUS_BY_CODE = {
   UNAUTHORIZED: 401,
   // Policy refusals: the server is configured not to allow the write.
   WRITE_NOT_ALLOWED: 403,
+  // The connection's protection level asks for an explicit confirm flag on every write.
+  CONFIRMATION_REQUIRED: 428,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   CONFLICT: 409,

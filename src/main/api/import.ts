@@ -46,12 +46,14 @@ function formInput(req: Request, files: Express.Multer.File[]): unknown {
       ]);
     }
   } else mapping = undefined;
-  const flag = body.dry_run;
+  const flag = (value: unknown): boolean | undefined =>
+    value === undefined ? undefined : value === 'true' || value === '1';
   return {
     label: body.label || undefined,
     type: body.type || undefined,
     mapping,
-    dry_run: flag === undefined ? undefined : flag === 'true' || flag === '1',
+    dry_run: flag(body.dry_run),
+    confirm: flag(body.confirm),
     files: files.map((f) => ({ name: f.originalname, path: f.path })),
   };
 }

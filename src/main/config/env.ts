@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { DEFAULT_REGIONS, RegionCode } from '../../shared/domain';
+import { ProtectionLevel } from '../../shared/api';
 
 const bool = z
   .string()
@@ -80,6 +81,8 @@ export const EnvSchema = z.object({
   NEO4J_CONNECT_TIMEOUT: int(1, 600).default(10),
   DEFAULT_REGION_SIZE: int(1, 1_000_000).default(5_000),
   ALLOW_WRITE_QUERIES: bool.default(false),
+  /** How writes are guarded: read-only, confirm (each write says confirm: true) or free. */
+  PROTECTION: ProtectionLevel.default('free'),
   QUERY_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
   QUERY_ROW_CAP: int(1, 1_000_000).default(10_000),
   GENERATOR_BATCH_SIZE: int(1, 100_000).default(5_000),

@@ -32,6 +32,7 @@ const RATE_LIMITED = 'Neo.ClientError.Security.AuthenticationRateLimit';
 const FORBIDDEN = 'Neo.ClientError.Security.Forbidden';
 const DATABASE_NOT_FOUND = 'Neo.ClientError.Database.DatabaseNotFound';
 const DATABASE_OFFLINE = 'Neo.TransientError.General.DatabaseUnavailable';
+const ACCESS_MODE = 'Neo.ClientError.Statement.AccessMode';
 
 function where(target: DatabaseTarget): string {
   return `Neo4j at ${target.uri}`;
@@ -85,6 +86,12 @@ export function databaseError(error: unknown, target: DatabaseTarget): AppError 
       'DATABASE_AUTH_FAILED',
       `${where(target)} does not allow this database user to do that; it needs read and ` +
         'write access to the database.',
+    );
+  // Every session of a read-only connection runs in READ mode: the database refused a write.
+  if (code === ACCESS_MODE)
+    return new AppError(
+      'WRITE_NOT_ALLOWED',
+      `${where(target)} refused a write: this connection runs every session read-only.`,
     );
   if (code === DATABASE_NOT_FOUND)
     return new AppError(

@@ -12,7 +12,7 @@ import type { Logger } from '../logger';
 import type { ProfileCredentials, ProfileStore } from '../settings/profiles';
 import type { DesktopHandlers, GenerationEvents, ShellApiServer, ShellBackend } from './types';
 
-export type ConnectionCheck = (target: ProfileCredentials) => Promise<{
+export type ConnectionCheck = (target: Omit<ProfileCredentials, 'protection'>) => Promise<{
   address: string;
   version: string;
   edition: string;
@@ -70,6 +70,7 @@ function configForProfile(config: Config, profile: ProfileCredentials | undefine
     NEO4J_USERNAME: profile.username,
     NEO4J_PASSWORD: profile.password === '' ? undefined : profile.password,
     NEO4J_DATABASE: profile.database,
+    PROTECTION: profile.protection,
   };
 }
 

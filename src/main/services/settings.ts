@@ -16,6 +16,7 @@ export type SettingsConfig = Pick<
   | 'MAX_PRODUCTS_PER_COMPANY'
   | 'DEFAULT_REGION_SIZE'
   | 'ALLOW_WRITE_QUERIES'
+  | 'PROTECTION'
   | 'QUERY_TIMEOUT_MS'
   | 'QUERY_ROW_CAP'
 >;
@@ -23,6 +24,7 @@ export type SettingsConfig = Pick<
 function serverSettings(config: SettingsConfig, version: string): ServerSettings {
   return {
     version,
+    protection: config.PROTECTION,
     regions: [...config.REGIONS],
     max_consultants_per_region: config.MAX_CONSULTANTS_PER_REGION,
     max_field_consultants_per_consultant: config.MAX_FIELD_CONSULTANTS_PER_CONSULTANT,

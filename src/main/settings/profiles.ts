@@ -4,6 +4,7 @@
  * Where the OS offers no encryption, passwords are kept in memory for the session only.
  */
 import { randomBytes } from 'node:crypto';
+import type { ProtectionLevel } from '../../shared/api';
 import type { ConnectionProfile, ProfileList, SaveProfileInput } from '../../shared/desktop';
 import { AppError } from '../../shared/errors';
 import type { SettingsStore, StoredProfile } from './store';
@@ -19,6 +20,7 @@ export type ProfileCredentials = {
   username: string;
   password: string;
   database: string;
+  protection: ProtectionLevel;
 };
 
 export type ProfileStore = {
@@ -48,6 +50,7 @@ export function createProfileStore(
     uri: profile.uri,
     username: profile.username,
     database: profile.database,
+    protection: profile.protection,
     has_password: profile.password_encrypted !== undefined || sessionPasswords.has(profile.id),
   });
 
@@ -85,6 +88,7 @@ export function createProfileStore(
       uri: input.uri,
       username: input.username,
       database: input.database,
+      protection: input.protection,
       ...(passwordEncrypted !== undefined && { password_encrypted: passwordEncrypted }),
     };
     settings.update((current) => ({
@@ -119,7 +123,13 @@ export function createProfileStore(
         );
       password = cipher.decrypt(Buffer.from(profile.password_encrypted, 'base64'));
     }
-    return { uri: profile.uri, username: profile.username, password, database: profile.database };
+    return {
+      uri: profile.uri,
+      username: profile.username,
+      password,
+      database: profile.database,
+      protection: profile.protection,
+    };
   };
 
   return {

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
+import { ProtectionLevel } from '../../shared/api';
 
 export const StoredProfile = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
@@ -13,6 +14,7 @@ export const StoredProfile = z.object({
   uri: z.string().min(1),
   username: z.string().min(1),
   database: z.string().min(1),
+  protection: ProtectionLevel.default('confirm'),
   /** Base64 of the OS-encrypted password; never the password itself. */
   password_encrypted: z.string().optional(),
 });

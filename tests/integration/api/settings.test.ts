@@ -30,6 +30,7 @@ describe('GET /api/v1/settings', () => {
     const res = await request(h.app).get('/api/v1/settings').expect(200);
     expect(ServerSettings.parse(res.body)).toEqual({
       version: APP_VERSION,
+      protection: 'free',
       regions: h.regions,
       max_consultants_per_region: 7,
       max_field_consultants_per_consultant: 5,

@@ -47,6 +47,7 @@ const profile = {
   uri: 'bolt://staging:7687',
   username: 'analyst',
   database: 'sales',
+  protection: 'confirm' as const,
   has_password: true,
 };
 
@@ -118,6 +119,7 @@ describe('connection panel model', () => {
         uri: 'bolt://staging:7687',
         username: 'analyst',
         database: 'sales',
+        protection: 'confirm',
       },
     });
     expect(toSaveInput({ ...edit, password: 'new-pw' })).toMatchObject({
@@ -127,7 +129,13 @@ describe('connection panel model', () => {
       input: { password: '' },
     });
     expect(toSaveInput({ ...emptyProfileForm(), name: 'Local' })).toEqual({
-      input: { name: 'Local', uri: 'bolt://localhost:7687', username: 'neo4j', database: 'neo4j' },
+      input: {
+        name: 'Local',
+        uri: 'bolt://localhost:7687',
+        username: 'neo4j',
+        database: 'neo4j',
+        protection: 'confirm',
+      },
     });
   });
 

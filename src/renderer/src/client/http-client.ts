@@ -186,6 +186,7 @@ export function createHttpClient(
     if (options.type) form.append('type', options.type);
     if (options.mapping) form.append('mapping', JSON.stringify(options.mapping));
     if (options.dry_run) form.append('dry_run', 'true');
+    if (options.confirm) form.append('confirm', 'true');
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${contract.importFiles.http.path}`, {

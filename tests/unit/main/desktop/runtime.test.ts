@@ -175,6 +175,7 @@ describe('desktop runtime', () => {
       NEO4J_USERNAME: 'analyst',
       NEO4J_PASSWORD: 's3cret-pass',
       NEO4J_DATABASE: 'coverage',
+      PROTECTION: 'confirm',
     });
     expect(ports).toEqual([8000, 8001]);
     expect(events).toEqual([
@@ -191,6 +192,8 @@ describe('desktop runtime', () => {
 
     await runtime.desktop.activateProfile({ id: null });
     expect(configs[2]?.NEO4J_URI).toBeUndefined();
+    // Without a profile (the managed database) the configured level applies: free by default.
+    expect(configs[2]?.PROTECTION).toBe('free');
   });
 
   it('starts with the profile that was active last time', async () => {

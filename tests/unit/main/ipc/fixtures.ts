@@ -58,6 +58,7 @@ const profile = {
   uri: 'bolt://localhost:7687',
   username: 'neo4j',
   database: 'neo4j',
+  protection: 'confirm',
   has_password: true,
 };
 const appInfo = {
@@ -104,6 +105,7 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     input: {},
     output: {
       version: '0.1.0',
+      protection: 'free',
       regions: ['NAI', 'EMEA'],
       max_consultants_per_region: 50,
       max_field_consultants_per_consultant: 5,
@@ -326,6 +328,7 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
       uri: 'bolt://localhost:7687',
       username: 'neo4j',
       database: 'neo4j',
+      protection: 'confirm',
       password: 'secret-1',
     },
     output: profile,

@@ -8,6 +8,7 @@ describe('settings service', () => {
     const settings = await createSettingsService(parseConfig({}), '1.2.3').getSettings();
     expect(ServerSettings.parse(settings)).toEqual({
       version: '1.2.3',
+      protection: 'free',
       regions: ['NAI', 'EMEA', 'APAC'],
       max_consultants_per_region: 50,
       max_field_consultants_per_consultant: 5,

@@ -59,7 +59,24 @@ describe('connection profiles', () => {
       username: 'neo4j',
       password: 'Tr0ub4dor&3',
       database: 'neo4j',
+      protection: 'confirm',
     });
+  });
+
+  it('asks to confirm each write on a new profile and keeps the level chosen', () => {
+    const store = createProfileStore(
+      createSettingsStore(settingsPath(tempDataDir())),
+      fakeCipher(),
+      newId,
+    );
+    const saved = store.save(input({ name: 'Team', uri: 'bolt://team:7687' }));
+    expect(saved.protection).toBe('confirm');
+    const readOnly = store.save(
+      input({ id: saved.id, name: 'Team', uri: 'bolt://team:7687', protection: 'read-only' }),
+    );
+    expect(readOnly.protection).toBe('read-only');
+    expect(store.credentials(saved.id).protection).toBe('read-only');
+    expect(() => input({ name: 'X', uri: 'bolt://x:7687', protection: 'careful' })).toThrow();
   });
 
   it('reads what an earlier session saved', () => {

@@ -90,6 +90,7 @@ describe('generate form with the server settings', () => {
     max_companies_per_field: 4,
     max_products_per_company: 2,
     default_region_size: 5000,
+    protection: 'free' as const,
     allow_write_queries: false,
     query_timeout_ms: 30_000,
     query_row_cap: 10_000,

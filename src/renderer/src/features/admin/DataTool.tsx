@@ -88,6 +88,7 @@ export function DataTool(): React.JSX.Element {
       />
       <ImportDialog
         client={client}
+        protection={settings?.protection ?? 'confirm'}
         open={open === 'import'}
         onClose={() => setOpen(null)}
         onImported={refresh}

@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import type { ProtectionLevel } from '@shared/api';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '@shared/domain';
 import type { ImportOptions, ImportResult } from '@shared/import';
 import type { AppClient } from '../../client/types';
@@ -15,6 +16,8 @@ import '../workbench/workbench.css';
 
 export type ImportDialogProps = {
   client: AppClient;
+  /** Under `confirm` an import asks again before it writes. */
+  protection: ProtectionLevel;
   open: boolean;
   onClose: () => void;
   onImported: (result: ImportResult) => void;
@@ -88,17 +91,20 @@ function Report({ result }: { result: ImportResult }): React.JSX.Element {
   );
 }
 
-export function ImportDialog({ client, open, onClose, onImported }: ImportDialogProps) {
+export function ImportDialog({ client, protection, open, onClose, onImported }: ImportDialogProps) {
   const [files, setFiles] = useState<File[]>([]);
   const [kind, setKind] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  /** Under the confirm level: the import waits for a second click (after its dry run, in the browser). */
+  const [awaiting, setAwaiting] = useState(false);
   const desktop = client.desktop;
   const upload = client.uploadImport;
 
-  const options = (dryRun: boolean): ImportOptions => ({
+  const options = (dryRun: boolean, confirm = false): ImportOptions => ({
     dry_run: dryRun,
+    ...(confirm && { confirm }),
     ...((NODE_LABELS as readonly string[]).includes(kind) && {
       label: kind as ImportOptions['label'],
     }),
@@ -107,14 +113,15 @@ export function ImportDialog({ client, open, onClose, onImported }: ImportDialog
     }),
   });
 
-  async function run(dryRun: boolean): Promise<void> {
+  async function run(dryRun: boolean, confirm = false): Promise<void> {
     setBusy(true);
     setError(null);
     setResult(null);
+    setAwaiting(false);
     try {
       let done: ImportResult | null = null;
-      if (desktop) done = (await desktop.importChosenFiles(options(dryRun))).result;
-      else if (upload) done = await upload(files, options(dryRun));
+      if (desktop) done = (await desktop.importChosenFiles(options(dryRun, confirm))).result;
+      else if (upload) done = await upload(files, options(dryRun, confirm));
       setResult(done);
       if (done?.committed) onImported(done);
     } catch (e) {
@@ -126,12 +133,16 @@ export function ImportDialog({ client, open, onClose, onImported }: ImportDialog
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
-    void run(false);
+    if (protection !== 'confirm') return void run(false);
+    // The browser shows what the import would write (its dry run) before asking.
+    if (desktop) setAwaiting(true);
+    else void run(true).then(() => setAwaiting(true));
   };
   const close = (): void => {
     if (busy) return;
     setResult(null);
     setError(null);
+    setAwaiting(false);
     onClose();
   };
   const ready = desktop !== undefined || files.length > 0;
@@ -179,6 +190,24 @@ export function ImportDialog({ client, open, onClose, onImported }: ImportDialog
           </p>
         )}
         {result && <Report result={result} />}
+        {awaiting && (!result || result.errors_total === 0) && (
+          <div className="message info" role="alertdialog" data-testid="import-confirm">
+            <p>
+              This connection asks before each write.{' '}
+              {result
+                ? `Confirm to write ${count(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}: the check above shows what changes.`
+                : 'Confirm to choose the files and write them.'}
+            </p>
+            <div className="modal-actions">
+              <button type="button" className="primary" onClick={() => void run(false, true)}>
+                Confirm import
+              </button>
+              <button type="button" onClick={() => setAwaiting(false)}>
+                Cancel
+              </button>
+            </div>
+          </div>
+        )}
         <div className="modal-actions">
           <button type="button" onClick={() => void run(true)} disabled={!ready || busy}>
             {desktop ? 'Choose files and check…' : 'Check (dry run)'}

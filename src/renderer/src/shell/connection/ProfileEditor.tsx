@@ -1,6 +1,7 @@
 /** Add or edit a connection profile; test it before (or instead of) saving. */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
+import { PROTECTION_LEVELS, ProtectionLevel } from '@shared/api';
 import type { ConnectionProfile } from '@shared/desktop';
 import type { DesktopClient } from '../../client/types';
 import { errorMessage } from '../../state/errors';
@@ -21,6 +22,12 @@ const TEXT_FIELDS = [
   { key: 'username', label: 'User' },
   { key: 'database', label: 'Database' },
 ] as const;
+
+const PROTECTION_LABELS = {
+  'read-only': 'Read-only (every session READ)',
+  confirm: 'Confirm each write',
+  free: 'Free (writes run as asked)',
+} as const satisfies Record<ProtectionLevel, string>;
 
 export function ProfileEditor(props: ProfileEditorProps): React.JSX.Element {
   const { desktop, onSaved, onCancel } = props;
@@ -85,6 +92,22 @@ export function ProfileEditor(props: ProfileEditorProps): React.JSX.Element {
               {errors[key] && <small className="error-text">{errors[key]}</small>}
             </label>
           ))}
+          <label className="admin-field">
+            <span>Protection</span>
+            <select
+              name="protection"
+              value={form.protection}
+              onChange={(e) =>
+                setForm((f) => ({ ...f, protection: ProtectionLevel.parse(e.target.value) }))
+              }
+            >
+              {PROTECTION_LEVELS.map((level) => (
+                <option key={level} value={level}>
+                  {PROTECTION_LABELS[level]}
+                </option>
+              ))}
+            </select>
+          </label>
           <label className="admin-field">
             <span>Password</span>
             <input

@@ -2,7 +2,7 @@
  * The connection panel as data: what health says about the database (never credentials), the
  * desktop's start-up state in words, and the profile form turned into validated requests.
  */
-import type { HealthResponse } from '@shared/api';
+import type { HealthResponse, ProtectionLevel } from '@shared/api';
 import {
   SaveProfileInput,
   TestConnectionInput,
@@ -76,6 +76,7 @@ export type ProfileForm = {
   uri: string;
   username: string;
   database: string;
+  protection: ProtectionLevel;
   /** Typed password; empty keeps the stored one unless `clearPassword`. */
   password: string;
   clearPassword: boolean;
@@ -87,6 +88,7 @@ export const emptyProfileForm = (): ProfileForm => ({
   uri: 'bolt://localhost:7687',
   username: 'neo4j',
   database: 'neo4j',
+  protection: 'confirm',
   password: '',
   clearPassword: false,
   hasStoredPassword: false,
@@ -98,6 +100,7 @@ export const profileForm = (profile: ConnectionProfile): ProfileForm => ({
   uri: profile.uri,
   username: profile.username,
   database: profile.database,
+  protection: profile.protection,
   password: '',
   clearPassword: false,
   hasStoredPassword: profile.has_password,
@@ -134,6 +137,7 @@ export function toSaveInput(
     uri: form.uri,
     username: form.username,
     database: form.database,
+    protection: form.protection,
     ...passwordField(form),
   });
   return parsed.success ? { input: parsed.data } : { errors: errorsOf(parsed.error) };
