@@ -146,8 +146,7 @@ function syncNodes(graph: SigmaGraph, entries: readonly NodeEntry[], place: Plac
 }
 
 function syncEdges(graph: SigmaGraph, entries: readonly EdgeEntry[]): void {
-  const fresh: { key: string; source: string; target: string; attributes: EdgeAttributes }[] =
-    [];
+  const fresh: { key: string; source: string; target: string; attributes: EdgeAttributes }[] = [];
   for (const [key, e] of entries) {
     if (graph.hasEdge(key)) graph.replaceEdgeAttributes(key, e.attributes);
     else fresh.push({ key, source: e.source, target: e.target, attributes: e.attributes });

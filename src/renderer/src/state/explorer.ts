@@ -47,11 +47,7 @@ export type Explorer = ReturnType<typeof createExplorer>;
 /** Where nodes were and where the camera was: restored by undo/redo and by opening a view. */
 export type Remembered = { positions: ReadonlyMap<string, Point>; camera: CameraState | null };
 
-export function createExplorer(
-  client: Client,
-  maxDrawNodes?: number,
-  drawCapacity?: DrawCapacity,
-) {
+export function createExplorer(client: Client, maxDrawNodes?: number, drawCapacity?: DrawCapacity) {
   const store: Store<ExplorerState> = createStore(initialExplorerState(maxDrawNodes, drawCapacity));
   const graph: SigmaGraph = createSigmaGraph();
   let sigma: SigmaInstance | null = null;
