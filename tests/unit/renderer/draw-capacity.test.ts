@@ -56,7 +56,12 @@ describe('chunked work', () => {
         seen.push(...c);
         clock += c.length / 10; // 10 items per ms
       },
-      { budgetMs: 20, firstSize: 100, now: () => clock, yieldNow: async () => void yields++ },
+      {
+        budgetMs: 20,
+        firstSize: 100,
+        now: () => clock,
+        yieldNow: () => Promise.resolve(void yields++),
+      },
     );
     expect(seen).toEqual(items);
     // 100 (10 ms) → 200 → 200 … by the 20 ms budget.
@@ -69,7 +74,7 @@ describe('chunked work', () => {
       budgetMs: 1,
       firstSize: 1,
       now: () => 0,
-      yieldNow: async () => undefined,
+      yieldNow: () => Promise.resolve(),
       cancelled: () => n >= 2,
     });
     expect(done).toBeNull();

@@ -22,7 +22,7 @@ export function applySettings(sigma: SigmaInstance, next: Partial<SigmaSettings>
 }
 
 /** Above this many nodes the drawing sheds detail while the camera moves. */
-export const MOVE_DETAIL_NODES = 5_000;
+const MOVE_DETAIL_NODES = 5_000;
 
 /** Edges and labels hidden while panning or zooming a large graph (drawn again at rest). */
 export const moveDetail = (
