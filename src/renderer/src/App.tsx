@@ -7,14 +7,15 @@ import { ClientContext } from './client/context';
 import type { AppClient } from './client/types';
 import { createAppData } from './state/app-data';
 import { createExplorer } from './state/explorer';
-import { DEFAULT_MAX_DRAW_NODES } from './state/explorer-state';
+import { probeWebgl } from './features/network/webgl-probe';
+import { decideDrawCapacity } from './graph/draw-capacity';
 import { loadMaxDrawNodes, loadTheme } from './state/preferences';
 import { AppDataContext, ExplorerContext } from './state/context';
 import { Shell } from './shell/Shell';
 
 export function App({ client }: { client: AppClient }): React.JSX.Element {
   const [explorer] = useState(() =>
-    createExplorer(client, loadMaxDrawNodes(DEFAULT_MAX_DRAW_NODES)),
+    createExplorer(client, loadMaxDrawNodes() ?? undefined, decideDrawCapacity(probeWebgl())),
   );
   const [appData] = useState(() => createAppData(client));
   const [theme] = useState(loadTheme);

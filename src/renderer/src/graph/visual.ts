@@ -16,6 +16,8 @@ import {
   NODE_SHAPE_BY_LABEL,
 } from './appearance';
 import type { AppearanceState, NodeShape } from './appearance';
+import type { ChunkOptions } from './chunked';
+import { inChunks } from './chunked';
 import type { Dataset } from './exploration';
 import type { Point } from './layouts';
 import { isGroupKey } from './grouping';
@@ -103,6 +105,55 @@ export function deriveVisual(
   return { nodes, edges };
 }
 
+type Place = (key: string, placed: (k: string) => Point | null) => Point;
+type NodeEntry = [string, VisualNode];
+type EdgeEntry = [string, VisualEdge];
+
+/** Drops what left `visual`; returns how many nodes went. */
+function dropLeft(graph: SigmaGraph, visual: VisualGraph): number {
+  let removed = 0;
+  if (graph.someNode((node) => visual.nodes.has(node))) {
+    graph.forEachEdge((edge) => {
+      if (!visual.edges.has(edge)) graph.dropEdge(edge);
+    });
+    graph.forEachNode((node) => {
+      if (!visual.nodes.has(node)) {
+        graph.dropNode(node);
+        removed++;
+      }
+    });
+  } else {
+    // Nothing stays: one clear instead of an event per item.
+    removed = graph.order;
+    graph.clear();
+  }
+  return removed;
+}
+
+/** Adds or updates some nodes; new ones go in through one import. Returns how many came. */
+function syncNodes(graph: SigmaGraph, entries: readonly NodeEntry[], place: Place): number {
+  const placed = (k: string): Point | null =>
+    graph.hasNode(k)
+      ? { x: graph.getNodeAttribute(k, 'x'), y: graph.getNodeAttribute(k, 'y') }
+      : null;
+  const fresh: { key: string; attributes: NodeAttributes }[] = [];
+  for (const [key, attrs] of entries) {
+    if (graph.hasNode(key)) graph.mergeNodeAttributes(key, attrs);
+    else fresh.push({ key, attributes: { ...attrs, ...place(key, placed) } });
+  }
+  graph.import({ nodes: fresh });
+  return fresh.length;
+}
+
+function syncEdges(graph: SigmaGraph, entries: readonly EdgeEntry[]): void {
+  const fresh: { key: string; source: string; target: string; attributes: EdgeAttributes }[] = [];
+  for (const [key, e] of entries) {
+    if (graph.hasEdge(key)) graph.replaceEdgeAttributes(key, e.attributes);
+    else fresh.push({ key, source: e.source, target: e.target, attributes: e.attributes });
+  }
+  graph.import({ edges: fresh });
+}
+
 /**
  * Makes `graph` equal to `visual`: drops what left, adds what came (positioned by `place`,
  * which sees the nodes already placed), updates attributes of what stayed (keeping x/y).
@@ -110,33 +161,29 @@ export function deriveVisual(
 export function syncGraph(
   graph: SigmaGraph,
   visual: VisualGraph,
-  place: (key: string, placed: (k: string) => Point | null) => Point,
+  place: Place,
 ): { added: number; removed: number } {
-  let removed = 0;
-  let added = 0;
-  graph.forEachEdge((edge) => {
-    if (!visual.edges.has(edge)) graph.dropEdge(edge);
-  });
-  graph.forEachNode((node) => {
-    if (!visual.nodes.has(node)) {
-      graph.dropNode(node);
-      removed++;
-    }
-  });
-  const placed = (k: string): Point | null =>
-    graph.hasNode(k)
-      ? { x: graph.getNodeAttribute(k, 'x'), y: graph.getNodeAttribute(k, 'y') }
-      : null;
-  for (const [key, attrs] of visual.nodes) {
-    if (graph.hasNode(key)) graph.mergeNodeAttributes(key, attrs);
-    else {
-      graph.addNode(key, { ...attrs, ...place(key, placed) });
-      added++;
-    }
-  }
-  for (const [key, e] of visual.edges) {
-    if (graph.hasEdge(key)) graph.replaceEdgeAttributes(key, e.attributes);
-    else graph.addDirectedEdgeWithKey(key, e.source, e.target, e.attributes);
-  }
+  const removed = dropLeft(graph, visual);
+  const added = syncNodes(graph, [...visual.nodes], place);
+  syncEdges(graph, [...visual.edges]);
   return { added, removed };
+}
+
+/**
+ * `syncGraph` in chunks with the browser running between them (see chunked): how many chunks,
+ * null when cancelled part-way (the graph then holds part of `visual`).
+ */
+export async function syncGraphInChunks(
+  graph: SigmaGraph,
+  visual: VisualGraph,
+  place: Place,
+  options: ChunkOptions,
+): Promise<number | null> {
+  dropLeft(graph, visual);
+  const nodes = await inChunks([...visual.nodes], (c) => syncNodes(graph, c, place), options);
+  if (nodes === null) return null;
+  // An edge costs about half a node.
+  const edgeOptions = { ...options, firstSize: options.firstSize * 2 };
+  const edges = await inChunks([...visual.edges], (c) => syncEdges(graph, c), edgeOptions);
+  return edges === null ? null : nodes + edges;
 }

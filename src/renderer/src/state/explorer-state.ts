@@ -1,6 +1,8 @@
 /** Everything the explore screen shows, as one immutable value in one store. */
 import type { GraphMode } from '@shared/domain';
 import type { AppearanceState } from '../graph/appearance';
+import type { DrawCapacity } from '../graph/draw-capacity';
+import { decideDrawCapacity } from '../graph/draw-capacity';
 import { DEFAULT_APPEARANCE } from '../graph/appearance';
 import type { Exploration } from '../graph/exploration';
 import { EMPTY_GRAPH, startExploration } from '../graph/exploration';
@@ -54,14 +56,19 @@ export type ExplorerState = {
   hoveredEdge: string | null;
   /** Node count above which a result is not drawn unless the analyst insists. */
   maxDrawNodes: number;
+  /** What this machine's WebGL was measured to draw (the cap unless the analyst set one). */
+  drawCapacity: DrawCapacity;
   drawAnyway: boolean;
   /** Bumped when positions should be recomputed by the chosen layout. */
   layoutEpoch: number;
 };
 
-export const DEFAULT_MAX_DRAW_NODES = 5000;
+const UNPROBED = decideDrawCapacity(null);
 
-export const initialExplorerState = (maxDrawNodes = DEFAULT_MAX_DRAW_NODES): ExplorerState => ({
+export const initialExplorerState = (
+  maxDrawNodes?: number,
+  drawCapacity: DrawCapacity = UNPROBED,
+): ExplorerState => ({
   mode: 'standard',
   filters: {},
   appearance: DEFAULT_APPEARANCE,
@@ -79,7 +86,8 @@ export const initialExplorerState = (maxDrawNodes = DEFAULT_MAX_DRAW_NODES): Exp
   paths: null,
   hovered: null,
   hoveredEdge: null,
-  maxDrawNodes,
+  maxDrawNodes: maxDrawNodes ?? drawCapacity.maxNodes,
+  drawCapacity,
   drawAnyway: false,
   layoutEpoch: 0,
 });

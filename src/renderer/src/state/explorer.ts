@@ -4,6 +4,7 @@
  * (export, saved views, smart queries) can read the graph and move the camera through it.
  */
 import type Sigma from 'sigma';
+import type { DrawCapacity } from '../graph/draw-capacity';
 import type { GraphData, GraphNode, GraphResponse, PathsResponse } from '@shared/api';
 import { LINKS_AMONG_MAX } from '@shared/api';
 import type { Client, OperationInput } from '@shared/contract';
@@ -46,8 +47,8 @@ export type Explorer = ReturnType<typeof createExplorer>;
 /** Where nodes were and where the camera was: restored by undo/redo and by opening a view. */
 export type Remembered = { positions: ReadonlyMap<string, Point>; camera: CameraState | null };
 
-export function createExplorer(client: Client, maxDrawNodes?: number) {
-  const store: Store<ExplorerState> = createStore(initialExplorerState(maxDrawNodes));
+export function createExplorer(client: Client, maxDrawNodes?: number, drawCapacity?: DrawCapacity) {
+  const store: Store<ExplorerState> = createStore(initialExplorerState(maxDrawNodes, drawCapacity));
   const graph: SigmaGraph = createSigmaGraph();
   let sigma: SigmaInstance | null = null;
   let loadSeq = 0;
@@ -61,6 +62,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
   let arrivedAt: number | null = null;
   let cancelRun: (() => void) | null = null;
   let lastSettleMs: number | null = null;
+  let syncChunks = 0;
 
   const drawnPositions = (): Map<string, Point> => {
     const out = new Map<string, Point>();
@@ -322,6 +324,11 @@ export function createExplorer(client: Client, maxDrawNodes?: number) {
     },
     cameraTouched: (): boolean => cameraTouched,
     setMaxDrawNodes: (maxDrawNodes: number): void => patch({ maxDrawNodes }),
+    /** How many chunks the latest sync of the drawn graph took (1: at once). */
+    noteSyncChunks: (n: number): void => {
+      syncChunks = n;
+    },
+    syncChunks: (): number => syncChunks,
     drawAnyway: (): Promise<void> => {
       patch({ drawAnyway: true });
       return load();

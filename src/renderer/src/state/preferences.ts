@@ -14,9 +14,14 @@ export function saveTheme(theme: Theme): void {
   localStorage.setItem(THEME_KEY, theme);
 }
 
-export function loadMaxDrawNodes(fallback: number): number {
+/** The analyst's own draw limit, if one was set (otherwise the measured one applies). */
+export function loadMaxDrawNodes(): number | null {
   const n = Number(localStorage.getItem(MAX_DRAW_KEY));
-  return Number.isInteger(n) && n > 0 ? n : fallback;
+  return Number.isInteger(n) && n > 0 ? n : null;
+}
+
+export function clearMaxDrawNodes(): void {
+  localStorage.removeItem(MAX_DRAW_KEY);
 }
 
 export function saveMaxDrawNodes(n: number): void {

@@ -1,6 +1,6 @@
 /** Shown instead of the network when a result is larger than the guard allows. */
 import { suggestNarrowing } from '../../graph/guard';
-import { saveMaxDrawNodes } from '../../state/preferences';
+import { clearMaxDrawNodes, saveMaxDrawNodes } from '../../state/preferences';
 import { useStore } from '../../state/store';
 import { useAppData, useExplorer } from '../../state/context';
 
@@ -16,6 +16,11 @@ export function TooLargeGuard(): React.JSX.Element | null {
         {s.load.totals.nodes.toLocaleString('en-US')} nodes match: more than the{' '}
         {s.maxDrawNodes.toLocaleString('en-US')} this view draws.
       </h3>
+      <p className="muted" data-testid="draw-capacity">
+        {s.maxDrawNodes === s.drawCapacity.maxNodes
+          ? `Draw limit ${s.drawCapacity.basis}.`
+          : `Draw limit set by you; ${s.drawCapacity.maxNodes.toLocaleString('en-US')} ${s.drawCapacity.basis}.`}
+      </p>
       <p>Narrow the filter:</p>
       <ul>
         {suggestions.map((sug) => (
@@ -40,6 +45,7 @@ export function TooLargeGuard(): React.JSX.Element | null {
         <label>
           Draw limit{' '}
           <input
+            key={s.maxDrawNodes}
             type="number"
             min={100}
             step={500}
@@ -55,6 +61,18 @@ export function TooLargeGuard(): React.JSX.Element | null {
             }}
           />
         </label>
+        {s.maxDrawNodes !== s.drawCapacity.maxNodes && (
+          <button
+            type="button"
+            onClick={() => {
+              clearMaxDrawNodes();
+              explorer.setMaxDrawNodes(s.drawCapacity.maxNodes);
+              void explorer.load();
+            }}
+          >
+            Use the measured limit
+          </button>
+        )}
       </div>
     </div>
   );

@@ -39,6 +39,10 @@ type DebugHandle = {
   /** How sigma draws a node or an edge after the reducers (highlight, fading). */
   readonly nodeDisplay: (key: string) => { color: string; highlighted: boolean } | null;
   readonly edgeDisplay: (key: string) => { color: string; size: number } | null;
+  /** How many chunks the latest load took (1: at once). */
+  readonly syncChunks: () => number;
+  /** Whether edges and labels are hidden while the camera moves. */
+  readonly moveDetail: () => { hideEdgesOnMove: boolean; hideLabelsOnMove: boolean };
 };
 
 declare global {
@@ -99,6 +103,11 @@ export function DebugHandleController({ explorer }: { explorer: Explorer }): nul
         const data = sigma.getEdgeDisplayData(key);
         return data ? { color: data.color, size: data.size } : null;
       },
+      syncChunks: () => explorer.syncChunks(),
+      moveDetail: () => ({
+        hideEdgesOnMove: sigma.getSetting('hideEdgesOnMove'),
+        hideLabelsOnMove: sigma.getSetting('hideLabelsOnMove'),
+      }),
     });
     globalThis.__SN__ = handle;
     return () => {

@@ -1,22 +1,27 @@
 /**
  * Render-null: derives dataset → visual attributes from the explorer's state and syncs them into
  * the one graph sigma draws, then starts the layout lifecycle for what arrived: a graph drawn
- * afresh is laid out by the chosen layout; nodes joining a drawing are placed near their drawn
+ * afresh is laid out by the chosen layout (a large one arrives in chunks, see chunked); nodes joining a drawing are placed near their drawn
  * neighbours and ForceAtlas2 runs briefly with the others pinned; remembered positions (undo,
  * a saved view) are restored as they were. Re-applies the chosen layout when asked to.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { moreCounts } from '../../graph/exploration';
 import type { Point } from '../../graph/layouts';
-import { createSigmaGraph, deriveVisual, syncGraph } from '../../graph/visual';
+import { createSigmaGraph, deriveVisual, syncGraph, syncGraphInChunks } from '../../graph/visual';
+import { yieldToBrowser } from '../../graph/chunked';
 import type { VisualGraph } from '../../graph/visual';
 import { useDrawnDataset } from '../../state/drawn';
 import type { Explorer } from '../../state/explorer';
 import { useStore } from '../../state/store';
 import { arrivalPositions, layoutPositions } from './placement';
 import { fitNodeSizes } from './settle';
+import { applySettings, moveDetail } from './sigma-settings';
 
 const BULK_LOAD_NODES = 1000;
+/** Longest a chunk of the sync should hold the main thread (ms). */
+const CHUNK_BUDGET_MS = 50;
+const FIRST_CHUNK_NODES = 2000;
 
 /** The visual graph less the nodes without any drawn relationship. */
 function withoutIsolated(visual: VisualGraph): VisualGraph {
@@ -65,42 +70,69 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
     const arrivals = [...visual.nodes.keys()].filter((k) => !drawn.has(k) && !remembered?.has(k));
     // Restored positions are the picture: a layout still running must not move them.
     if (arrivals.length === 0 && remembered) explorer.cancelLayout();
+    const place = (key: string): Point => positions.get(key) ?? { x: 0, y: 0 };
+    const sigma = explorer.getSigma();
+    const finish = (): void => {
+      if (remembered) {
+        graph.updateEachNodeAttributes(
+          (key, a) => {
+            const p = remembered.get(key);
+            if (p) {
+              a.x = p.x;
+              a.y = p.y;
+            }
+            return a;
+          },
+          { attributes: ['x', 'y'] },
+        );
+      }
+      if (sigma && sigma.getGraph() !== graph) sigma.setGraph(graph);
+      if (arrivals.length === 0) {
+        // The restored picture's node sizes follow from its nodes, as when it was drawn.
+        if (remembered && sigma) fitNodeSizes(graph, sigma);
+        if (memory?.camera) explorer.setCamera(memory.camera);
+        return;
+      }
+      explorer.untouchCamera();
+      explorer.markArrival();
+      if (fresh && !remembered) {
+        if (layout.kind === 'forceatlas2') explorer.setLayoutRunning(true);
+        else explorer.requestSettle();
+        return;
+      }
+      const arrived = new Set(arrivals);
+      explorer.setLayoutRunning(true, new Set(graph.filterNodes((k) => !arrived.has(k))));
+    };
     // The sync touches every node and edge (added, dropped or updated), and sigma handles a
     // whole graph faster than one event per item: on a large graph it is detached while the
-    // graph changes, then re-attached for one full refresh.
+    // graph changes, in chunks with the browser running between them, then re-attached for
+    // one full refresh.
     const large = Math.max(graph.order, visual.nodes.size) > BULK_LOAD_NODES;
-    const sigma = explorer.getSigma();
-    if (large) sigma?.setGraph(createSigmaGraph());
-    syncGraph(graph, visual, (key) => positions.get(key) ?? { x: 0, y: 0 });
-    if (remembered) {
-      graph.updateEachNodeAttributes(
-        (key, a) => {
-          const p = remembered.get(key);
-          if (p) {
-            a.x = p.x;
-            a.y = p.y;
-          }
-          return a;
-        },
-        { attributes: ['x', 'y'] },
-      );
-    }
-    if (large) sigma?.setGraph(graph);
-    if (arrivals.length === 0) {
-      // The restored picture's node sizes follow from its nodes, as when it was drawn.
-      if (remembered && sigma) fitNodeSizes(graph, sigma);
-      if (memory?.camera) explorer.setCamera(memory.camera);
+    if (!large) {
+      syncGraph(graph, visual, place);
+      explorer.noteSyncChunks(1);
+      finish();
       return;
     }
-    explorer.untouchCamera();
-    explorer.markArrival();
-    if (fresh && !remembered) {
-      if (layout.kind === 'forceatlas2') explorer.setLayoutRunning(true);
-      else explorer.requestSettle();
-      return;
+    let cancelled = false;
+    if (sigma) {
+      sigma.setGraph(createSigmaGraph());
+      applySettings(sigma, moveDetail(visual.nodes.size));
     }
-    const arrived = new Set(arrivals);
-    explorer.setLayoutRunning(true, new Set(graph.filterNodes((k) => !arrived.has(k))));
+    void syncGraphInChunks(graph, visual, place, {
+      budgetMs: CHUNK_BUDGET_MS,
+      firstSize: FIRST_CHUNK_NODES,
+      yieldNow: yieldToBrowser,
+      now: () => performance.now(),
+      cancelled: () => cancelled,
+    }).then((chunks) => {
+      if (chunks === null) return;
+      explorer.noteSyncChunks(chunks);
+      finish();
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [explorer, dataset, visual, mode]);
 
   useEffect(() => {

@@ -20,3 +20,14 @@ export function applySettings(sigma: SigmaInstance, next: Partial<SigmaSettings>
   }
   if (any) sigma.setSettings(changed);
 }
+
+/** Above this many nodes the drawing sheds detail while the camera moves. */
+const MOVE_DETAIL_NODES = 5_000;
+
+/** Edges and labels hidden while panning or zooming a large graph (drawn again at rest). */
+export const moveDetail = (
+  nodes: number,
+): Pick<SigmaSettings, 'hideEdgesOnMove' | 'hideLabelsOnMove'> => ({
+  hideEdgesOnMove: nodes > MOVE_DETAIL_NODES,
+  hideLabelsOnMove: nodes > MOVE_DETAIL_NODES,
+});
