@@ -41,6 +41,7 @@ export function GenerateDialog(props: GenerateDialogProps): React.JSX.Element {
   const [form, setForm] = useState<GenerateForm>(() => initialForm(regions));
   const [errors, setErrors] = useState<FormErrors>({});
   const generation = useGeneration(client, onFinished);
+  const confirmWrites = (settings?.protection ?? 'confirm') === 'confirm';
   const running = generation.starting || (generation.job !== null && !isFinished(generation.job));
 
   const submit = (event: FormEvent): void => {
@@ -51,7 +52,8 @@ export function GenerateDialog(props: GenerateDialogProps): React.JSX.Element {
       return;
     }
     setErrors({});
-    void generation.start(result.request);
+    // Under `confirm`, pressing "Confirm and generate" beside the estimate is the confirmation.
+    void generation.start(confirmWrites ? { ...result.request, confirm: true } : result.request);
   };
 
   const close = (): void => {
@@ -174,7 +176,7 @@ export function GenerateDialog(props: GenerateDialogProps): React.JSX.Element {
             </button>
           ) : (
             <button type="submit" className="primary">
-              Generate
+              {confirmWrites ? 'Confirm and generate' : 'Generate'}
             </button>
           )}
           <button type="button" onClick={close}>

@@ -5,7 +5,7 @@
  * writes when it is configured to allow it.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { GraphData, QueryRequest, QueryResponse } from '@shared/api';
+import type { GraphData, ProtectionLevel, QueryRequest, QueryResponse } from '@shared/api';
 import type { Client } from '@shared/contract';
 import { useProvideTool } from '../../commands/tools';
 import { errorMessage } from '../../state/errors';
@@ -40,6 +40,8 @@ export type ConsoleViewProps = {
   onShowInNetwork: (graph: GraphData) => void;
   /** Whether the server allows writes at all (ALLOW_WRITE_QUERIES); null while unknown. */
   serverWrites?: boolean | null;
+  /** Under `confirm`, a query run with writes allowed asks first and then sends confirm: true. */
+  protection?: ProtectionLevel;
   theme?: 'light' | 'dark';
   store?: KeyValueStore;
 };
@@ -61,6 +63,7 @@ const EMPTY_SCHEMA = { labels: [], relationshipTypes: [], propertyKeys: [] };
 
 export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
   const { client, onShowInNetwork, serverWrites = null, theme = 'light' } = props;
+  const protection = props.protection ?? 'confirm';
   // A server that refuses every write makes the switch pointless; queries stay read-only.
   const writesPossible = serverWrites !== false;
   const store = useMemo(() => props.store ?? browserStore(), [props.store]);
@@ -102,6 +105,9 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
       setOutcome({ kind: 'error', message: parameters.message });
       return;
     }
+    const readOnlyRun = readOnly || !writesPossible;
+    const confirm = !readOnlyRun && protection === 'confirm';
+    if (confirm && !window.confirm(`Run this query with writes allowed?\n\n${text}`)) return;
     setRunning(true);
     const ran_at = new Date().toISOString();
     const run_id = crypto.randomUUID();
@@ -109,7 +115,14 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
     current.current = { runId: run_id, controller };
     try {
       const result = await client.runQuery(
-        { query: text, parameters, read_only: readOnly || !writesPossible, plan, run_id },
+        {
+          query: text,
+          parameters,
+          read_only: readOnlyRun,
+          plan,
+          run_id,
+          ...(confirm && { confirm }),
+        },
         { signal: controller.signal },
       );
       setOutcome({ kind: 'result', result });

@@ -21,6 +21,7 @@ export function WorkbenchScreen(): React.JSX.Element {
   const filters = useStore(explorer.store, (s) => s.filters);
   const mode = useStore(explorer.store, (s) => s.mode);
   const serverWrites = useStore(useAppData().store, (s) => s.settings?.allow_write_queries ?? null);
+  const protection = useStore(useAppData().store, (s) => s.settings?.protection ?? 'confirm');
   const [pane, setPane] = useState<Pane>('console');
   const theme = useDocumentTheme();
 
@@ -58,6 +59,7 @@ export function WorkbenchScreen(): React.JSX.Element {
           client={client}
           onShowInNetwork={show}
           serverWrites={serverWrites}
+          protection={protection}
           theme={theme}
         />
       </div>
