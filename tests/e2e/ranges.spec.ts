@@ -42,8 +42,8 @@ test('time slider: a step applies the next window of mandate start dates', async
 }) => {
   await openRegion(page, request);
   const slider = page.getByTestId('time-slider');
-  await slider.getByLabel('Window', { exact: true }).selectOption('365');
-  await slider.getByLabel('Step', { exact: true }).selectOption('90');
+  await slider.getByLabel('Window length').selectOption('365');
+  await slider.getByLabel('Step length').selectOption('90');
   await slider.getByLabel('Step forward').click();
   const window = slider.getByTestId('time-window');
   await expect(window).toHaveText(/^\d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/);
@@ -59,7 +59,9 @@ test('time slider: a step applies the next window of mandate start dates', async
   await expect(window).not.toHaveText(`${from} – ${to}`);
   const [next, nextTo] = (await window.innerText()).split(' – ');
   expect(Date.parse(next ?? '') - Date.parse(from ?? '')).toBe(90 * 86_400_000);
-  await expect(page.getByTestId('filter-chips')).toContainText(`Mandate start: ${next} – ${nextTo}`);
+  await expect(page.getByTestId('filter-chips')).toContainText(
+    `Mandate start: ${next} – ${nextTo}`,
+  );
   expected = await filtered(request, {
     regions: ['NAI'],
     owns_start_date_min: next,

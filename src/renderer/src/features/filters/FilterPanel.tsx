@@ -97,6 +97,12 @@ export function FilterPanel({ hidden = false }: { hidden?: boolean }): React.JSX
         </div>
       </header>
       <div className="panel-body">
+        <TimeSlider
+          applied={applied}
+          mode={mode}
+          histograms={histograms.data?.histograms}
+          onApply={applyTime}
+        />
         {LIST_FIELDS.map((field) =>
           isEntityField(field) ? (
             <EntityField
@@ -118,12 +124,6 @@ export function FilterPanel({ hidden = false }: { hidden?: boolean }): React.JSX
             />
           ),
         )}
-        <TimeSlider
-          applied={applied}
-          mode={mode}
-          histograms={histograms.data?.histograms}
-          onApply={applyTime}
-        />
         {RANGE_PROPERTY_NAMES.map((property) => {
           const { min, max } = getRange(draft, property);
           return (

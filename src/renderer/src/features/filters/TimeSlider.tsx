@@ -122,7 +122,11 @@ export function TimeSlider({
         </select>
         <label>
           Window
-          <select value={windowDays} onChange={(e) => resize(Number(e.target.value))}>
+          <select
+            aria-label="Window length"
+            value={windowDays}
+            onChange={(e) => resize(Number(e.target.value))}
+          >
             {WINDOWS.map((d) => (
               <option key={d} value={d}>
                 {d} d
@@ -132,7 +136,11 @@ export function TimeSlider({
         </label>
         <label>
           Step
-          <select value={stepDays} onChange={(e) => setStepDays(Number(e.target.value))}>
+          <select
+            aria-label="Step length"
+            value={stepDays}
+            onChange={(e) => setStepDays(Number(e.target.value))}
+          >
             {STEPS.map((d) => (
               <option key={d} value={d}>
                 {d} d
@@ -166,9 +174,7 @@ export function TimeSlider({
           ▶|
         </button>
         <small className="muted" data-testid="time-window">
-          {start === null
-            ? 'All dates'
-            : `${isoOf(start)} – ${isoOf(start + windowDays - 1)}`}
+          {start === null ? 'All dates' : `${isoOf(start)} – ${isoOf(start + windowDays - 1)}`}
         </small>
       </div>
     </fieldset>
