@@ -509,6 +509,35 @@ export const CoverageGaps = z.object({
 });
 export type CoverageGaps = z.infer<typeof CoverageGaps>;
 
+export const DistributionsInput = z.object({
+  regions: nonEmptyList(RegionCode).optional(),
+  /** Rows of each top-N table. */
+  top: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+/** Mandates (OWNS of products) of one group: how many and their summed value. */
+const MandateGroup = { count: z.number().int(), value: z.number() };
+
+/**
+ * Aggregates of the data for the statistics dashboard (the AUM distribution is the `aum`
+ * histogram of getHistograms). Coverage counts the companies a consultant covers directly or
+ * through its field consultants.
+ */
+export const Distributions = z.object({
+  mandates_by_status: z.array(z.object({ status: z.string(), ...MandateGroup })),
+  mandates_by_region: z.array(z.object({ region: z.string(), ...MandateGroup })),
+  ratings_by_asset_class: z.array(
+    z.object({ asset_class: z.string(), rating: z.string(), count: z.number().int() }),
+  ),
+  /** Consultants by the number of companies they cover, ascending. */
+  coverage_per_consultant: z.array(
+    z.object({ companies: z.number().int(), consultants: z.number().int() }),
+  ),
+  top_consultants: z.array(z.object({ node: GraphNode, companies: z.number().int() })),
+  top_companies: z.array(z.object({ node: GraphNode, aum: z.number() })),
+});
+export type Distributions = z.infer<typeof Distributions>;
+
 // ---------------------------------------------------------------------------------------------
 // Custom Cypher
 // ---------------------------------------------------------------------------------------------
