@@ -471,7 +471,6 @@ export const FilterOptions = z.object({
 });
 export type FilterOptions = z.infer<typeof FilterOptions>;
 
-
 export const HistogramsInput = z.object({
   regions: nonEmptyList(RegionCode).optional(),
   bins: z.coerce.number().int().min(1).max(100).default(20),

@@ -37,7 +37,7 @@ test('dashboard: distributions from the server; a top company opens in the netwo
   if (!target) throw new Error('no top company');
   await dashboard
     .locator('[data-table="Top companies by AUM"]')
-    .getByRole('button', { name: String(target.node.properties.name) })
+    .getByRole('button', { name: target.node.properties.name as string })
     .click();
   await expect(page.locator('[data-tab="explore"]')).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByTestId('node-details')).toHaveAttribute('data-node-key', target.node.key);

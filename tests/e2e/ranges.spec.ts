@@ -3,14 +3,11 @@
  * filter returns and reads as a chip; stepping the time slider applies its window as the
  * mandate start range.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import type { GraphResponse, HistogramsResponse } from '../../src/shared/api';
 import { nodeCount, openRegion, settled, snap } from './support';
 
-const filtered = async (
-  request: import('@playwright/test').APIRequestContext,
-  data: object,
-): Promise<GraphResponse> =>
+const filtered = async (request: APIRequestContext, data: object): Promise<GraphResponse> =>
   (await (await request.post('/api/v1/graph/filter', { data })).json()) as GraphResponse;
 
 test('AUM range: applied from its inputs, drawn as the API filters, shown as a chip', async ({

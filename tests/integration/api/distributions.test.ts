@@ -28,7 +28,7 @@ afterAll(async () => {
 const rows = async (cypher: string) =>
   (
     await h.driver.executeQuery(cypher, { regions: [A, B] }, { database: testDatabase().database })
-  ).records.map((r) => r.toObject());
+  ).records.map((r) => r.toObject() as Record<string, string | number>);
 
 const distributions = async (query: string) =>
   Distributions.parse(
@@ -53,11 +53,11 @@ describe('GET /api/v1/graph/distributions', () => {
        RETURN co.region AS region, o.mandate_status AS status, o.value AS value`,
     );
     expect(owns.length).toBeGreaterThan(0);
-    const byStatus = grouped(owns.map((o) => ({ key: o.status, value: Number(o.value) })));
+    const byStatus = grouped(owns.map((o) => ({ key: String(o.status), value: Number(o.value) })));
     expect(d.mandates_by_status.map((g) => [g.status, { count: g.count, value: g.value }])).toEqual(
       byStatus,
     );
-    const byRegion = grouped(owns.map((o) => ({ key: o.region, value: Number(o.value) })));
+    const byRegion = grouped(owns.map((o) => ({ key: String(o.region), value: Number(o.value) })));
     expect(d.mandates_by_region.map((g) => g.region)).toEqual([A, B].sort());
     expect(d.mandates_by_region.map((g) => [g.region, { count: g.count, value: g.value }])).toEqual(
       byRegion,
@@ -89,8 +89,8 @@ describe('GET /api/v1/graph/distributions', () => {
        MATCH (c:CONSULTANT)-[:EMPLOYS]->(:FIELD_CONSULTANT)-[:COVERS]->(co:COMPANY)
        WHERE c.region IN $regions RETURN c.id AS c, co.id AS co`,
     );
-    const covered = new Map<string, Set<string>>(consultants.map((c) => [c.id, new Set()]));
-    for (const l of links) covered.get(l.c)?.add(l.co);
+    const covered = new Map<string, Set<string>>(consultants.map((c) => [String(c.id), new Set()]));
+    for (const l of links) covered.get(String(l.c))?.add(String(l.co));
     const histogram = new Map<number, number>();
     for (const set of covered.values()) histogram.set(set.size, (histogram.get(set.size) ?? 0) + 1);
     expect(d.coverage_per_consultant).toEqual(

@@ -45,10 +45,10 @@ export function NodeTable({
                     title="Show in the network"
                     onClick={() => onShow(node)}
                   >
-                    {String(node.properties.name ?? node.id)}
+                    {typeof node.properties.name === 'string' ? node.properties.name : node.id}
                   </button>
                 </td>
-                <td>{String(node.properties.region ?? '')}</td>
+                <td>{typeof node.properties.region === 'string' ? node.properties.region : ''}</td>
                 {cells.map((cell, i) => (
                   <td key={i} className="num">
                     {cell}
