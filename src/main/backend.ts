@@ -29,6 +29,7 @@ import { exploreOperations } from './services/graph/explore';
 import { filterOperations } from './services/graph/filter';
 import { regionOperations } from './services/graph/region';
 import { coverageGapOperations } from './services/coverage-gaps';
+import { distributionOperations } from './services/distributions';
 import { createHealthService } from './services/health';
 import { histogramOperations } from './services/histograms';
 import { createFilterOptionsService } from './services/options';
@@ -103,6 +104,7 @@ export function assembleBackend(options: {
     ...exploreOperations(deps),
     ...histogramOperations(deps),
     ...coverageGapOperations(deps),
+    ...distributionOperations(deps),
     ...createFilterOptionsService(deps),
     ...createQueryService(deps),
     ...createStatsService(deps),

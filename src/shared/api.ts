@@ -151,6 +151,34 @@ export const RegionGraphInput = z.object({
 });
 export type RegionGraphInput = z.infer<typeof RegionGraphInput>;
 
+/**
+ * The numeric and date properties that range and time filters work on, each with where it lives
+ * and how its histogram is binned (log-scaled for heavy-tailed amounts).
+ */
+export const RANGE_PROPERTIES = {
+  aum: { on: 'COMPANY', property: 'aum', kind: 'number', scale: 'log' },
+  performance: { on: 'CONSULTANT', property: 'performance', kind: 'number', scale: 'linear' },
+  influence: { on: 'CONSULTANT', property: 'influence', kind: 'number', scale: 'linear' },
+  fc_total_plan_assets: {
+    on: 'FIELD_CONSULTANT',
+    property: 'fc_total_plan_assets',
+    kind: 'number',
+    scale: 'log',
+  },
+  owns_value: { on: 'OWNS', property: 'value', kind: 'number', scale: 'log' },
+  owns_start_date: { on: 'OWNS', property: 'start_date', kind: 'date', scale: 'linear' },
+  rates_date: { on: 'RATES', property: 'date', kind: 'date', scale: 'linear' },
+} as const;
+export type RangeProperty = keyof typeof RANGE_PROPERTIES;
+export const RANGE_PROPERTY_NAMES = Object.keys(RANGE_PROPERTIES) as RangeProperty[];
+
+/** The inclusive bounds of each range property as filter fields: numbers, or ISO days for dates. */
+export const RANGE_FILTERS = Object.fromEntries(
+  RANGE_PROPERTY_NAMES.map((p) => [p, { min: `${p}_min`, max: `${p}_max` }]),
+) as { [P in RangeProperty]: { min: `${P}_min`; max: `${P}_max` } };
+
+const IsoDay = z.iso.date();
+
 const ids = nonEmptyList(z.string().min(1).max(200)).max(10_000);
 
 export const FilterRequest = z.strictObject({
@@ -172,6 +200,18 @@ export const FilterRequest = z.strictObject({
   incumbent_product_ids: optional(ids),
   fc_total_plan_assets_min: optional(z.number().nonnegative()),
   fc_total_plan_assets_max: optional(z.number().nonnegative()),
+  aum_min: optional(z.number().nonnegative()),
+  aum_max: optional(z.number().nonnegative()),
+  performance_min: optional(z.number()),
+  performance_max: optional(z.number()),
+  influence_min: optional(z.number()),
+  influence_max: optional(z.number()),
+  owns_value_min: optional(z.number().nonnegative()),
+  owns_value_max: optional(z.number().nonnegative()),
+  owns_start_date_min: optional(IsoDay),
+  owns_start_date_max: optional(IsoDay),
+  rates_date_min: optional(IsoDay),
+  rates_date_max: optional(IsoDay),
   mode: withDefault(GraphMode, 'standard'),
   limit: optional(z.number().int().min(1).max(1_000_000)),
 });
@@ -202,6 +242,18 @@ export const MODE_FILTER_FIELDS = {
     'product_ids',
     'fc_total_plan_assets_min',
     'fc_total_plan_assets_max',
+    'aum_min',
+    'aum_max',
+    'performance_min',
+    'performance_max',
+    'influence_min',
+    'influence_max',
+    'owns_value_min',
+    'owns_value_max',
+    'owns_start_date_min',
+    'owns_start_date_max',
+    'rates_date_min',
+    'rates_date_max',
   ],
   recommendations: [
     'regions',
@@ -215,6 +267,8 @@ export const MODE_FILTER_FIELDS = {
     'company_ids',
     'incumbent_product_ids',
     'product_ids',
+    'aum_min',
+    'aum_max',
   ],
 } as const satisfies Record<GraphMode, readonly PathFilterField[]>;
 export type ModeFilterField<M extends GraphMode> = (typeof MODE_FILTER_FIELDS)[M][number];
@@ -417,27 +471,6 @@ export const FilterOptions = z.object({
 });
 export type FilterOptions = z.infer<typeof FilterOptions>;
 
-/**
- * The numeric and date properties that range and time filters work on, each with where it lives
- * and how its histogram is binned (log-scaled for heavy-tailed amounts).
- */
-export const RANGE_PROPERTIES = {
-  aum: { on: 'COMPANY', property: 'aum', kind: 'number', scale: 'log' },
-  performance: { on: 'CONSULTANT', property: 'performance', kind: 'number', scale: 'linear' },
-  influence: { on: 'CONSULTANT', property: 'influence', kind: 'number', scale: 'linear' },
-  fc_total_plan_assets: {
-    on: 'FIELD_CONSULTANT',
-    property: 'fc_total_plan_assets',
-    kind: 'number',
-    scale: 'log',
-  },
-  owns_value: { on: 'OWNS', property: 'value', kind: 'number', scale: 'log' },
-  owns_start_date: { on: 'OWNS', property: 'start_date', kind: 'date', scale: 'linear' },
-  rates_date: { on: 'RATES', property: 'date', kind: 'date', scale: 'linear' },
-} as const;
-export type RangeProperty = keyof typeof RANGE_PROPERTIES;
-export const RANGE_PROPERTY_NAMES = Object.keys(RANGE_PROPERTIES) as RangeProperty[];
-
 export const HistogramsInput = z.object({
   regions: nonEmptyList(RegionCode).optional(),
   bins: z.coerce.number().int().min(1).max(100).default(20),
@@ -474,6 +507,35 @@ export const CoverageGaps = z.object({
   positive_unowned: z.array(z.object({ node: GraphNode, positive_ratings: z.number().int() })),
 });
 export type CoverageGaps = z.infer<typeof CoverageGaps>;
+
+export const DistributionsInput = z.object({
+  regions: nonEmptyList(RegionCode).optional(),
+  /** Rows of each top-N table. */
+  top: z.coerce.number().int().min(1).max(100).default(10),
+});
+
+/** Mandates (OWNS of products) of one group: how many and their summed value. */
+const MandateGroup = { count: z.number().int(), value: z.number() };
+
+/**
+ * Aggregates of the data for the statistics dashboard (the AUM distribution is the `aum`
+ * histogram of getHistograms). Coverage counts the companies a consultant covers directly or
+ * through its field consultants.
+ */
+export const Distributions = z.object({
+  mandates_by_status: z.array(z.object({ status: z.string(), ...MandateGroup })),
+  mandates_by_region: z.array(z.object({ region: z.string(), ...MandateGroup })),
+  ratings_by_asset_class: z.array(
+    z.object({ asset_class: z.string(), rating: z.string(), count: z.number().int() }),
+  ),
+  /** Consultants by the number of companies they cover, ascending. */
+  coverage_per_consultant: z.array(
+    z.object({ companies: z.number().int(), consultants: z.number().int() }),
+  ),
+  top_consultants: z.array(z.object({ node: GraphNode, companies: z.number().int() })),
+  top_companies: z.array(z.object({ node: GraphNode, aum: z.number() })),
+});
+export type Distributions = z.infer<typeof Distributions>;
 
 // ---------------------------------------------------------------------------------------------
 // Custom Cypher

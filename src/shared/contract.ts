@@ -11,6 +11,8 @@ import {
   ClearResult,
   CoverageGaps,
   CoverageGapsInput,
+  Distributions,
+  DistributionsInput,
   FilterOptions,
   FilterRequest,
   GenerateRequest,
@@ -164,6 +166,17 @@ export const contract = {
     path: '/api/v1/graph/coverage-gaps',
     summary:
       'Companies with at-risk mandates and no level-4 coverage; Positive-rated products no company of their region owns',
+    tag: 'Graph',
+    cache: 'read',
+    bookmark: 'waits',
+  }),
+  getDistributions: op({
+    input: DistributionsInput,
+    output: Distributions,
+    method: 'GET',
+    path: '/api/v1/graph/distributions',
+    summary:
+      'Mandate count and value by status and region, ratings by asset class, coverage per consultant, top consultants and companies',
     tag: 'Graph',
     cache: 'read',
     bookmark: 'waits',

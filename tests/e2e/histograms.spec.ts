@@ -28,8 +28,8 @@ test('range filter: histogram from the server, a bar picks the range', async ({
   // The fullest bin becomes the range; applying it draws what the API's filter returns.
   const fullest = counts.indexOf(Math.max(...counts));
   await bars.nth(fullest).click({ force: true });
-  const min = Number(await page.getByLabel('Minimum plan assets').inputValue());
-  const max = Number(await page.getByLabel('Maximum plan assets').inputValue());
+  const min = Number(await page.getByLabel('Minimum FC plan assets').inputValue());
+  const max = Number(await page.getByLabel('Maximum FC plan assets').inputValue());
   const bin = assets.bins[fullest];
   expect(min).toBe(Math.floor(Number(bin?.from)));
   expect(max).toBe(Math.ceil(Number(bin?.to)));

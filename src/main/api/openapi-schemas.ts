@@ -92,7 +92,9 @@ function filterModeConditions(): Metadata {
     else: { properties: notSet('standard') },
     description:
       'Fields that do not apply in the mode must be left out (or empty); ' +
-      'fc_total_plan_assets_min must not exceed fc_total_plan_assets_max.',
+      'each range bound `<field>_min` must not exceed its `<field>_max` ' +
+      '(aum, performance, influence, fc_total_plan_assets, owns_value; ' +
+      'owns_start_date and rates_date are ISO days).',
   };
 }
 

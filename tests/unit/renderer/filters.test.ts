@@ -8,7 +8,8 @@ import {
   normalizeFilters,
   pruneToOptions,
   regionOnly,
-  setAssetsRange,
+  getRange,
+  setRange,
   toFilterRequest,
   toggleValue,
 } from '../../../src/renderer/src/graph/filters';
@@ -72,10 +73,13 @@ describe('filter state', () => {
     expect(regionOnly(SEED_EXAMPLE)).toBeNull();
   });
 
-  it('keeps the assets range only when set', () => {
-    const s = setAssetsRange({}, 1000, undefined);
+  it('keeps a range only when set', () => {
+    const s = setRange({}, 'fc_total_plan_assets', 1000, undefined);
     expect(s).toEqual({ fc_total_plan_assets_min: 1000 });
-    expect(setAssetsRange(s, undefined, undefined)).toEqual({});
+    expect(setRange(s, 'fc_total_plan_assets', undefined, undefined)).toEqual({});
+    const dates = setRange(s, 'rates_date', '2024-01-01', '2024-03-31');
+    expect(getRange(dates, 'rates_date')).toEqual({ min: '2024-01-01', max: '2024-03-31' });
+    expect(normalizeFilters(dates)).toEqual(dates);
   });
 
   it('prunes values the narrowed options no longer offer (cascading)', () => {
@@ -89,7 +93,14 @@ describe('filter state', () => {
   });
 
   it('lists chips with entity names and removes them one by one', () => {
-    const s = { ...SEED_EXAMPLE, consultant_ids: ['C1'], fc_total_plan_assets_max: 2e6 };
+    const s = {
+      ...SEED_EXAMPLE,
+      consultant_ids: ['C1'],
+      fc_total_plan_assets_max: 2e6,
+      performance_min: 50,
+      rates_date_min: '2024-01-01',
+      rates_date_max: '2024-06-30',
+    };
     const chips = filterChips(s, options);
     expect(chips.map((c) => c.text)).toEqual([
       'Region: NAI',
@@ -98,13 +109,18 @@ describe('filter state', () => {
       'Mandate status: Active',
       'Rating: Positive',
       'Consultant: Ada Lovelace',
+      'Performance: 50 – …',
       'FC plan assets: … – $2M',
+      'Rating date: 2024-01-01 – 2024-06-30',
     ]);
     const [, second] = chips;
     if (!second) throw new Error('expected chips');
     expect(removeChip(s, second).node_types).toEqual(['PRODUCT']);
     const last = chips[chips.length - 1];
     if (!last) throw new Error('expected chips');
-    expect(removeChip(s, last).fc_total_plan_assets_max).toBeUndefined();
+    const cleared = removeChip(s, last);
+    expect(cleared.rates_date_min).toBeUndefined();
+    expect(cleared.rates_date_max).toBeUndefined();
+    expect(cleared.fc_total_plan_assets_max).toBe(2e6);
   });
 });

@@ -11,14 +11,16 @@
  *   regions → every node; sales_regions, channels → consultant, field consultant, company;
  *   privacy_levels → company; asset_classes, jpm_flags → product; mandate_statuses → OWNS;
  *   influence_levels → COVERS; *_ids → the node of that label; fc_total_plan_assets_min/max →
- *   the field consultant. Filters on the field consultant (its ids and assets range) exclude
+ *   the field consultant; aum_min/max → company; performance_, influence_min/max → consultant;
+ *   owns_value_, owns_start_date_min/max → OWNS; rates_date_min/max → the rating, required like
+ *   `ratings`. Filters on the field consultant (its ids and assets range) exclude
  *   direct-coverage paths, which have none.
  *
  * Recommendations mode — variables co, o, i, b, p:
  *   (co:COMPANY)-[o:OWNS]->(i:INCUMBENT_PRODUCT)-[b:BI_RECOMMENDS]->(p:PRODUCT)
  *   regions → every node; sales_regions, channels, privacy_levels → company; asset_classes,
  *   jpm_flags → incumbent and recommended product; mandate_statuses → OWNS;
- *   opportunity_types → BI_RECOMMENDS; *_ids → the node of that label.
+ *   opportunity_types → BI_RECOMMENDS; *_ids → the node of that label; aum_min/max → company.
  *
  * Fields with no element in a mode's paths are refused by the service rather than ignored.
  */
@@ -48,6 +50,18 @@ const CONDITIONS = {
     product_ids: inList('product_ids', 'p.id'),
     fc_total_plan_assets_min: ['f.fc_total_plan_assets >= $fc_total_plan_assets_min'],
     fc_total_plan_assets_max: ['f.fc_total_plan_assets <= $fc_total_plan_assets_max'],
+    aum_min: ['co.aum >= $aum_min'],
+    aum_max: ['co.aum <= $aum_max'],
+    performance_min: ['c.performance >= $performance_min'],
+    performance_max: ['c.performance <= $performance_max'],
+    influence_min: ['c.influence >= $influence_min'],
+    influence_max: ['c.influence <= $influence_max'],
+    owns_value_min: ['o.value >= $owns_value_min'],
+    owns_value_max: ['o.value <= $owns_value_max'],
+    owns_start_date_min: ['o.start_date >= date($owns_start_date_min)'],
+    owns_start_date_max: ['o.start_date <= date($owns_start_date_max)'],
+    rates_date_min: ['r.date >= date($rates_date_min)'],
+    rates_date_max: ['r.date <= date($rates_date_max)'],
   },
   recommendations: {
     regions: inList('regions', 'co.region', 'i.region', 'p.region'),
@@ -61,6 +75,8 @@ const CONDITIONS = {
     company_ids: inList('company_ids', 'co.id'),
     incumbent_product_ids: inList('incumbent_product_ids', 'i.id'),
     product_ids: inList('product_ids', 'p.id'),
+    aum_min: ['co.aum >= $aum_min'],
+    aum_max: ['co.aum <= $aum_max'],
   },
 } satisfies { [M in GraphMode]: Record<ModeFilterField<M>, string[]> };
 
@@ -80,7 +96,8 @@ function conditionsFor(mode: GraphMode, fields: readonly PathFilterField[], vars
 }
 
 function standardPaths(fields: readonly PathFilterField[]): string {
-  const rated = fields.includes('ratings');
+  // A filter on the rating (its value or date) needs one: unrated paths fail it.
+  const rated = conditionsFor('standard', fields, ['r']).length > 0;
   const rating = rated
     ? `MATCH (c)-[r:RATES]->(p) ${where(conditionsFor('standard', fields, ['r']))}`
     : 'OPTIONAL MATCH (c)-[r:RATES]->(p)';

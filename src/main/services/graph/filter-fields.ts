@@ -5,7 +5,7 @@
  * never ignored.
  */
 import neo4j from 'neo4j-driver';
-import { MODE_FILTER_FIELDS, type FilterRequest } from '../../../shared/api';
+import { MODE_FILTER_FIELDS, RANGE_FILTERS, type FilterRequest } from '../../../shared/api';
 import { AppError, type ErrorDetail } from '../../../shared/errors';
 import { PATH_CONDITIONS, type PathFilterField } from '../../db/cypher/paths';
 
@@ -22,12 +22,13 @@ export function checkFilter(filter: FilterRequest, fields: readonly PathFilterFi
   const details: ErrorDetail[] = fields
     .filter((field) => !PATH_CONDITIONS[filter.mode][field])
     .map((field) => ({ field, message: `does not apply in ${filter.mode} mode` }));
-  const { fc_total_plan_assets_min: min, fc_total_plan_assets_max: max } = filter;
-  if (min !== undefined && max !== undefined && min > max)
-    details.push({
-      field: 'fc_total_plan_assets_min',
-      message: 'must not exceed fc_total_plan_assets_max',
-    });
+  // ISO days compare as text in the order of the days.
+  for (const { min, max } of Object.values(RANGE_FILTERS)) {
+    const low = filter[min];
+    const high = filter[max];
+    if (low !== undefined && high !== undefined && low > high)
+      details.push({ field: min, message: `must not exceed ${max}` });
+  }
   const first = details[0];
   if (first)
     throw new AppError(

@@ -13,8 +13,8 @@ import { assertRegionExists, assertRegionsConfigured } from '../regions';
 import type { Handlers, ServiceDeps } from '../types';
 import { buildFilterOptions, type OptionRow } from './build';
 
-/** The option keys each filter field narrows. */
-const OPTION_OF: Record<PathFilterField, keyof FilterOptions> = {
+/** The option keys each filter field narrows; range fields without options narrow only others. */
+const OPTION_OF: Partial<Record<PathFilterField, keyof FilterOptions>> = {
   regions: 'regions',
   sales_regions: 'sales_regions',
   channels: 'channels',
@@ -74,8 +74,9 @@ export function createFilterOptionsService(deps: ServiceDeps) {
       const fields = setFields(filter);
       checkFilter(filter, fields);
       const narrowed = await facets(filter, fields);
-      const keys = [...new Set(fields.map((field) => OPTION_OF[field]))];
+      const keys = new Set(fields.map((field) => OPTION_OF[field]));
       for (const key of keys) {
+        if (!key) continue;
         const others = fields.filter((field) => OPTION_OF[field] !== key);
         const without = await facets(filter, others);
         Object.assign(narrowed, { [key]: without[key] });

@@ -1,13 +1,16 @@
 /** How each filter field is presented: its title, and how a value reads in a chip. */
-import type { FilterOptions } from '@shared/api';
+import { RANGE_PROPERTIES, RANGE_PROPERTY_NAMES } from '@shared/api';
+import type { FilterOptions, RangeProperty } from '@shared/api';
 import {
   ENTITY_OPTION_KEYS,
   LIST_FIELDS,
+  getRange,
   getValues,
   isEntityField,
   normalizeFilters,
+  setRange,
 } from './filters';
-import type { FilterState, FilterValue, ListField } from './filters';
+import type { FilterState, FilterValue, ListField, RangeBound } from './filters';
 
 export const FIELD_TITLES: Record<ListField, string> = {
   regions: 'Region',
@@ -28,9 +31,19 @@ export const FIELD_TITLES: Record<ListField, string> = {
   incumbent_product_ids: 'Incumbent product',
 };
 
+export const RANGE_TITLES: Record<RangeProperty, string> = {
+  aum: 'AUM',
+  performance: 'Performance',
+  influence: 'Influence',
+  fc_total_plan_assets: 'FC plan assets',
+  owns_value: 'Mandate value',
+  owns_start_date: 'Mandate start',
+  rates_date: 'Rating date',
+};
+
 export type FilterChip =
   | { kind: 'value'; field: ListField; value: FilterValue; text: string }
-  | { kind: 'range'; text: string };
+  | { kind: 'range'; property: RangeProperty; text: string };
 
 /** Human text for a value: entity ids read as their names when the options know them. */
 export function valueText(field: ListField, value: FilterValue, options?: FilterOptions): string {
@@ -60,7 +73,14 @@ export function formatUsd(value: number): string {
   }).format(value);
 }
 
-/** One chip per active value, plus one for the assets range. */
+/** USD amounts are log-scaled in RANGE_PROPERTIES; scores are plain numbers; dates are ISO days. */
+export function formatBound(property: RangeProperty, value: RangeBound): string {
+  const { kind, scale } = RANGE_PROPERTIES[property];
+  if (kind === 'date' || typeof value === 'string') return String(value);
+  return scale === 'log' ? formatUsd(value) : value.toLocaleString('en-US');
+}
+
+/** One chip per active value, plus one per range. */
 export function filterChips(state: FilterState, options?: FilterOptions): FilterChip[] {
   const n = normalizeFilters(state);
   const chips: FilterChip[] = [];
@@ -74,24 +94,18 @@ export function filterChips(state: FilterState, options?: FilterOptions): Filter
       });
     }
   }
-  const min = n.fc_total_plan_assets_min;
-  const max = n.fc_total_plan_assets_max;
-  if (min !== undefined || max !== undefined) {
-    const from = min !== undefined ? formatUsd(min) : '…';
-    const to = max !== undefined ? formatUsd(max) : '…';
-    chips.push({ kind: 'range', text: `FC plan assets: ${from} – ${to}` });
+  for (const property of RANGE_PROPERTY_NAMES) {
+    const { min, max } = getRange(n, property);
+    if (min === undefined && max === undefined) continue;
+    const from = min !== undefined ? formatBound(property, min) : '…';
+    const to = max !== undefined ? formatBound(property, max) : '…';
+    chips.push({ kind: 'range', property, text: `${RANGE_TITLES[property]}: ${from} – ${to}` });
   }
   return chips;
 }
 
 export function removeChip(state: FilterState, chip: FilterChip): FilterState {
-  if (chip.kind === 'range') {
-    return normalizeFilters({
-      ...state,
-      fc_total_plan_assets_min: undefined,
-      fc_total_plan_assets_max: undefined,
-    });
-  }
+  if (chip.kind === 'range') return setRange(state, chip.property, undefined, undefined);
   const kept = getValues(state, chip.field).filter((v) => v !== chip.value);
   return normalizeFilters({ ...state, [chip.field]: kept });
 }

@@ -3,8 +3,8 @@
  * turn it into an API request, list it as chips and narrow it to the options that exist.
  */
 import type { z } from 'zod';
-import { FilterRequest, MODE_FILTER_FIELDS } from '@shared/api';
-import type { FilterInput, FilterOptions } from '@shared/api';
+import { FilterRequest, MODE_FILTER_FIELDS, RANGE_FILTERS } from '@shared/api';
+import type { FilterInput, FilterOptions, RangeProperty } from '@shared/api';
 import type { GraphMode } from '@shared/domain';
 
 /** Every filter field except the request-level `mode` and `limit`. */
@@ -39,10 +39,10 @@ export function normalizeFilters(state: FilterState): FilterState {
     const values = state[field];
     if (values && values.length > 0) out[field] = [...new Set<FilterValue>(values)];
   }
-  if (state.fc_total_plan_assets_min !== undefined)
-    out.fc_total_plan_assets_min = state.fc_total_plan_assets_min;
-  if (state.fc_total_plan_assets_max !== undefined)
-    out.fc_total_plan_assets_max = state.fc_total_plan_assets_max;
+  for (const { min, max } of Object.values(RANGE_FILTERS)) {
+    if (state[min] !== undefined) out[min] = state[min];
+    if (state[max] !== undefined) out[max] = state[max];
+  }
   return FilterState.parse(out);
 }
 
@@ -64,16 +64,25 @@ export function toggleValue(state: FilterState, field: ListField, value: FilterV
   return setValues(state, field, next);
 }
 
-export function setAssetsRange(
+/** A range bound: a number, or an ISO day for a date property. */
+export type RangeBound = number | string;
+
+export function getRange(
   state: FilterState,
-  min: number | undefined,
-  max: number | undefined,
+  property: RangeProperty,
+): { min: RangeBound | undefined; max: RangeBound | undefined } {
+  const { min, max } = RANGE_FILTERS[property];
+  return { min: state[min], max: state[max] };
+}
+
+export function setRange(
+  state: FilterState,
+  property: RangeProperty,
+  min: RangeBound | undefined,
+  max: RangeBound | undefined,
 ): FilterState {
-  return normalizeFilters({
-    ...state,
-    fc_total_plan_assets_min: min,
-    fc_total_plan_assets_max: max,
-  });
+  const fields = RANGE_FILTERS[property];
+  return normalizeFilters({ ...state, [fields.min]: min, [fields.max]: max });
 }
 
 export function isEmptyFilter(state: FilterState): boolean {

@@ -120,7 +120,12 @@ export function Shell({ initialTheme }: { initialTheme: Theme }): React.JSX.Elem
           )}
           {tab === 'statistics' && (
             <div className="screen scroll">
-              <StatisticsView />
+              <StatisticsView
+                onShowNode={(node) => {
+                  ctx.shell.set((s) => ({ ...s, tab: 'explore' }));
+                  void explorer.showNode(node);
+                }}
+              />
             </div>
           )}
           {extraTabs.map(

@@ -242,6 +242,18 @@ describe('OpenAPI document', () => {
       incumbent_product_ids: ['NAI-IP-0001'],
       fc_total_plan_assets_min: 1,
       fc_total_plan_assets_max: 2,
+      aum_min: 1,
+      aum_max: 2,
+      performance_min: 1,
+      performance_max: 2,
+      influence_min: 1,
+      influence_max: 2,
+      owns_value_min: 1,
+      owns_value_max: 2,
+      owns_start_date_min: '2020-01-01',
+      owns_start_date_max: '2021-01-01',
+      rates_date_min: '2020-01-01',
+      rates_date_max: '2021-01-01',
     };
     // What the server accepts: the request schema, then the service's own check.
     const serverAccepts = (body: object): boolean => {

@@ -243,6 +243,19 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     },
     invalid: { input: { limit: 0 }, field: 'limit' },
   },
+  getDistributions: {
+    input: { regions: ['NAI'] },
+    parsed: { regions: ['NAI'], top: 10 },
+    output: {
+      mandates_by_status: [{ status: 'Active', count: 2, value: 3000 }],
+      mandates_by_region: [{ region: 'NAI', count: 2, value: 3000 }],
+      ratings_by_asset_class: [{ asset_class: 'Equities', rating: 'Positive', count: 1 }],
+      coverage_per_consultant: [{ companies: 3, consultants: 1 }],
+      top_consultants: [{ node, companies: 3 }],
+      top_companies: [{ node, aum: 1e9 }],
+    },
+    invalid: { input: { top: 0 }, field: 'top' },
+  },
   getHistograms: {
     input: { regions: ['NAI'] },
     parsed: { regions: ['NAI'], bins: 20 },

@@ -8,11 +8,12 @@ import { filterChips, removeChip } from '../../graph/filter-fields';
 import { whyFieldOff } from '../../graph/filters';
 import type { FilterChip } from '../../graph/filter-fields';
 import type { GraphMode } from '@shared/domain';
+import { RANGE_FILTERS } from '@shared/api';
 import { useStore } from '../../state/store';
 import { useAppData, useExplorer } from '../../state/context';
 
 const chipField = (chip: FilterChip) =>
-  chip.kind === 'range' ? ('fc_total_plan_assets_min' as const) : chip.field;
+  chip.kind === 'range' ? RANGE_FILTERS[chip.property].min : chip.field;
 
 export function FilterChips(): React.JSX.Element {
   const explorer = useExplorer();

@@ -2,7 +2,8 @@
  * Every filter field of the API, edited as a draft with options narrowed by the draft itself
  * (cascading); Apply loads the graph, Reset clears the draft and the applied filter.
  */
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { RANGE_FILTERS, RANGE_PROPERTY_NAMES } from '@shared/api';
 import { useClient } from '../../client/context';
 import { useAsync } from '../../hooks/useAsync';
 import { useCommand } from '../../commands/context';
@@ -10,36 +11,34 @@ import type { FilterState } from '../../graph/filters';
 import {
   LIST_FIELDS,
   filtersEqual,
+  getRange,
   isEntityField,
-  setAssetsRange,
+  setRange,
   whyFieldOff,
 } from '../../graph/filters';
 import { useStore } from '../../state/store';
 import { useAppData, useExplorer } from '../../state/context';
 import { EntityField } from './EntityField';
 import { RangeField } from './RangeField';
+import { TimeSlider } from './TimeSlider';
 import { useCascadingOptions } from './useCascadingOptions';
 import { ValueField } from './ValueField';
 
 /** Hidden, it keeps its draft for when it is shown again. */
 export function FilterPanel({ hidden = false }: { hidden?: boolean }): React.JSX.Element {
-  const applied = useStore(useExplorer().store, (s) => s.filters);
-  // A filter applied elsewhere (region switcher, chips, a saved view) starts a new draft.
-  return <FilterForm key={JSON.stringify(applied)} applied={applied} hidden={hidden} />;
-}
-
-function FilterForm({
-  applied,
-  hidden,
-}: {
-  applied: FilterState;
-  hidden: boolean;
-}): React.JSX.Element {
   const explorer = useExplorer();
+  const applied = useStore(explorer.store, (s) => s.filters);
+  const [draft, setDraft] = useState<FilterState>(applied);
+  const [base, setBase] = useState<FilterState>(applied);
+  // A filter applied elsewhere (region switcher, chips, a saved view, the time slider) starts a
+  // new draft; the time slider keeps playing.
+  if (!filtersEqual(base, applied)) {
+    setBase(applied);
+    setDraft(applied);
+  }
   const toggle = useCommand('toggle-filters');
   const mode = useStore(explorer.store, (s) => s.mode);
   const baseOptions = useStore(useAppData().store, (s) => s.options);
-  const [draft, setDraft] = useState<FilterState>(applied);
   const options = useCascadingOptions(draft, mode, baseOptions);
   const dirty = !filtersEqual(draft, applied);
   const client = useClient();
@@ -51,7 +50,10 @@ function FilterForm({
       return () => client.getHistograms(regions ? { regions } : {});
     }, [client, regionsKey]),
   );
-  const assets = histograms.data?.histograms.find((x) => x.field === 'fc_total_plan_assets');
+  const applyTime = useCallback(
+    (filter: FilterState) => void explorer.applyFilters(filter),
+    [explorer],
+  );
 
   return (
     <section
@@ -95,6 +97,12 @@ function FilterForm({
         </div>
       </header>
       <div className="panel-body">
+        <TimeSlider
+          applied={applied}
+          mode={mode}
+          histograms={histograms.data?.histograms}
+          onApply={applyTime}
+        />
         {LIST_FIELDS.map((field) =>
           isEntityField(field) ? (
             <EntityField
@@ -116,14 +124,20 @@ function FilterForm({
             />
           ),
         )}
-        <RangeField
-          min={draft.fc_total_plan_assets_min}
-          max={draft.fc_total_plan_assets_max}
-          bounds={options?.fc_total_plan_assets ?? null}
-          histogram={assets}
-          onChange={(min, max) => setDraft(setAssetsRange(draft, min, max))}
-          off={whyFieldOff('fc_total_plan_assets_min', mode)}
-        />
+        {RANGE_PROPERTY_NAMES.map((property) => {
+          const { min, max } = getRange(draft, property);
+          return (
+            <RangeField
+              key={property}
+              property={property}
+              min={min}
+              max={max}
+              histogram={histograms.data?.histograms.find((x) => x.field === property)}
+              onChange={(from, to) => setDraft(setRange(draft, property, from, to))}
+              off={whyFieldOff(RANGE_FILTERS[property].min, mode)}
+            />
+          );
+        })}
       </div>
     </section>
   );

@@ -3,6 +3,11 @@
  * out, and clicking a bar sets the range to that bin.
  */
 import type { Histogram } from '@shared/api';
+import type { RangeBound } from '../../graph/filters';
+
+/** Where a bound lies on the axis: numbers as they are, ISO days as epoch milliseconds. */
+const position = (value: RangeBound): number =>
+  typeof value === 'string' ? Date.parse(value) : value;
 
 const WIDTH = 220;
 const HEIGHT = 36;
@@ -15,10 +20,10 @@ export function HistogramBars({
   onPick,
 }: {
   histogram: Histogram;
-  min: number | undefined;
-  max: number | undefined;
-  format: (value: number) => string;
-  onPick: (from: number, to: number) => void;
+  min: RangeBound | undefined;
+  max: RangeBound | undefined;
+  format: (value: RangeBound) => string;
+  onPick: (from: RangeBound, to: RangeBound) => void;
 }): React.JSX.Element | null {
   const bins = histogram.bins;
   if (bins.length === 0) return null;
@@ -35,9 +40,10 @@ export function HistogramBars({
       aria-label={`Distribution of ${histogram.count} values`}
     >
       {bins.map((bin, i) => {
-        const from = Number(bin.from);
-        const to = Number(bin.to);
-        const inside = (min === undefined || to >= min) && (max === undefined || from <= max);
+        const { from, to } = bin;
+        const inside =
+          (min === undefined || position(to) >= position(min)) &&
+          (max === undefined || position(from) <= position(max));
         const h = bin.count === 0 ? 0 : Math.max(2, (bin.count / peak) * HEIGHT);
         return (
           <rect

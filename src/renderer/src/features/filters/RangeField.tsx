@@ -1,68 +1,89 @@
-/** The field consultants' total plan assets range, in USD, over its distribution in the data. */
-import type { Histogram } from '@shared/api';
-import { formatUsd } from '../../graph/filter-fields';
+/** A range property's bounds (numbers, or ISO days for dates), over its distribution in the data. */
+import { RANGE_FILTERS, RANGE_PROPERTIES, type Histogram, type RangeProperty } from '@shared/api';
+import type { RangeBound } from '../../graph/filters';
+import { formatBound, RANGE_TITLES } from '../../graph/filter-fields';
 import { HistogramBars } from './HistogramBars';
 
-const parse = (text: string): number | undefined => {
-  const n = Number(text);
-  return text.trim() !== '' && Number.isFinite(n) && n >= 0 ? n : undefined;
+const UNITS: Partial<Record<RangeProperty, string>> = {
+  aum: 'USD',
+  fc_total_plan_assets: 'USD',
+  owns_value: 'USD',
 };
 
+function parse(property: RangeProperty, text: string): RangeBound | undefined {
+  if (text.trim() === '') return undefined;
+  if (RANGE_PROPERTIES[property].kind === 'date')
+    return /^\d{4}-\d{2}-\d{2}$/.test(text) ? text : undefined;
+  const n = Number(text);
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
 export function RangeField({
+  property,
   min,
   max,
-  bounds,
   histogram,
   onChange,
   off = null,
 }: {
-  min: number | undefined;
-  max: number | undefined;
-  bounds: { min: number | null; max: number | null } | null;
+  property: RangeProperty;
+  min: RangeBound | undefined;
+  max: RangeBound | undefined;
   histogram: Histogram | undefined;
-  onChange: (min: number | undefined, max: number | undefined) => void;
+  onChange: (min: RangeBound | undefined, max: RangeBound | undefined) => void;
   /** Set when the range does not apply in the current mode. */
   off?: string | null;
 }): React.JSX.Element {
+  const date = RANGE_PROPERTIES[property].kind === 'date';
+  const title = RANGE_TITLES[property];
+  const unit = UNITS[property];
   const hint =
-    bounds && bounds.min !== null && bounds.max !== null
-      ? `${formatUsd(bounds.min)} – ${formatUsd(bounds.max)}`
+    histogram && histogram.min !== null && histogram.max !== null
+      ? `${formatBound(property, histogram.min)} – ${formatBound(property, histogram.max)}`
       : '';
+  const input = (bound: 'min' | 'max', value: RangeBound | undefined) => (
+    <input
+      type={date ? 'date' : 'number'}
+      min={date ? undefined : 0}
+      placeholder={bound}
+      name={RANGE_FILTERS[property][bound]}
+      aria-label={`${bound === 'min' ? 'Minimum' : 'Maximum'} ${title}`}
+      value={value ?? ''}
+      onChange={(e) => {
+        const next = parse(property, e.target.value);
+        if (bound === 'min') onChange(next, max);
+        else onChange(min, next);
+      }}
+    />
+  );
   return (
     <fieldset
       className="filter-field"
-      data-field="fc_total_plan_assets"
+      data-field={property}
       disabled={off !== null}
       title={off ?? undefined}
     >
-      <legend>FC total plan assets (USD)</legend>
+      <legend>
+        {title}
+        {unit ? ` (${unit})` : ''}
+      </legend>
       {off && <small className="muted why-off">{off}</small>}
       {histogram && (
         <HistogramBars
           histogram={histogram}
           min={min}
           max={max}
-          format={formatUsd}
-          onPick={(from, to) => onChange(Math.floor(from), Math.ceil(to))}
+          format={(v) => formatBound(property, v)}
+          onPick={(from, to) =>
+            date || typeof from === 'string' || typeof to === 'string'
+              ? onChange(from, to)
+              : onChange(Math.floor(from), Math.ceil(to))
+          }
         />
       )}
       <div className="range">
-        <input
-          type="number"
-          min={0}
-          placeholder="min"
-          aria-label="Minimum plan assets"
-          value={min ?? ''}
-          onChange={(e) => onChange(parse(e.target.value), max)}
-        />
-        <input
-          type="number"
-          min={0}
-          placeholder="max"
-          aria-label="Maximum plan assets"
-          value={max ?? ''}
-          onChange={(e) => onChange(min, parse(e.target.value))}
-        />
+        {input('min', min)}
+        {input('max', max)}
       </div>
       {hint && <small className="muted">In the data: {hint}</small>}
     </fieldset>

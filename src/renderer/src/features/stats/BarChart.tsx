@@ -1,7 +1,15 @@
 /** A horizontal SVG bar chart with value labels. */
 import type { Bar } from '../../graph/statistics';
 
-export function BarChart({ title, bars }: { title: string; bars: Bar[] }): React.JSX.Element {
+export function BarChart({
+  title,
+  bars,
+  format = (value) => value.toLocaleString('en-US'),
+}: {
+  title: string;
+  bars: Bar[];
+  format?: (value: number) => string;
+}): React.JSX.Element {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const row = 26;
   const labelWidth = 150;
@@ -26,7 +34,7 @@ export function BarChart({ title, bars }: { title: string; bars: Bar[] }): React
                 rx={3}
               />
               <text x={labelWidth + w + 6} y={row / 2 + 4} className="chart-value">
-                {b.value.toLocaleString('en-US')}
+                {format(b.value)}
               </text>
             </g>
           );

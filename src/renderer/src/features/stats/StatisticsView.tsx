@@ -1,10 +1,20 @@
-/** Statistics: counts per label, relationship type and region, as charts and totals. */
+/**
+ * Statistics: counts per label, relationship type and region, as charts and totals, then the
+ * dashboard of distributions, coverage gaps and top-N tables.
+ */
+import type { GraphNode } from '@shared/api';
 import { barsByLabel, barsByRegion, barsByRelationship } from '../../graph/statistics';
 import { useStore } from '../../state/store';
 import { useAppData } from '../../state/context';
 import { BarChart } from './BarChart';
+import { Dashboard } from './Dashboard';
 
-export function StatisticsView(): React.JSX.Element {
+export function StatisticsView({
+  onShowNode,
+}: {
+  /** Shows a node of a table in the network. */
+  onShowNode: (node: GraphNode) => void;
+}): React.JSX.Element {
   const data = useAppData();
   const stats = useStore(data.store, (s) => s.stats);
   if (!stats) return <p className="muted">No statistics yet.</p>;
@@ -35,9 +45,10 @@ export function StatisticsView(): React.JSX.Element {
         <BarChart title="Relationships per type" bars={barsByRelationship(stats)} />
         <BarChart title="Nodes per region" bars={barsByRegion(stats)} />
       </div>
-      <button type="button" onClick={() => void data.refresh()}>
+      <button type="button" className="refresh" onClick={() => void data.refresh()}>
         Refresh
       </button>
+      <Dashboard key={stats.total_relationships} onShowNode={onShowNode} />
     </div>
   );
 }
