@@ -51,7 +51,9 @@ describe('failed and cancelled runs', () => {
     const dump = await canonicalDump(driver, regions, true);
     const before = await databaseCounts(driver);
     await expect(
-      service().run(request({ seed: 4, mode: 'replace' }), { failAfterBatches: 30 }),
+      service().run(request({ seed: 4, mode: 'replace' }), {
+        failAfterBatches: 8,
+      }),
     ).rejects.toMatchObject({ rolledBack: true });
     expect(await databaseCounts(driver)).toEqual(before);
     expect(await canonicalDump(driver, regions, true)).toEqual(dump);

@@ -169,6 +169,7 @@ describe('neo4j:// routing, access modes and bookmarks', () => {
         }),
       getHistograms: (t) => t.get(`/api/v1/filters/histograms?regions=${region}`),
       getCoverageGaps: (t) => t.get(`/api/v1/graph/coverage-gaps?regions=${region}`),
+      getDistributions: (t) => t.get(`/api/v1/graph/distributions?regions=${region}`),
     };
     // Every operation that reads the database is here (the rest write, or read no database).
     const readsDatabase = OPERATION_NAMES.filter(
