@@ -75,6 +75,13 @@ export const COMMANDS = {
     keys: ['Mod+Shift+G'],
   },
   clear: { title: 'Clear Data…', group: 'Data', menu: true, keys: [], keywords: 'delete' },
+  'stop-query': {
+    title: 'Stop Query',
+    group: 'Data',
+    menu: false,
+    keys: ['Mod+.'],
+    keywords: 'cancel cypher console terminate',
+  },
   'show-network': {
     title: 'Explore',
     group: 'View',
@@ -95,13 +102,6 @@ export const COMMANDS = {
     menu: true,
     keys: [desktop('Mod+3'), 'Alt+3'],
     keywords: 'charts counts tab',
-  },
-  'stop-query': {
-    title: 'Stop Query',
-    group: 'Data',
-    menu: false,
-    keys: ['Mod+.'],
-    keywords: 'cancel cypher console terminate',
   },
   'mode-standard': {
     title: 'Standard Mode',
