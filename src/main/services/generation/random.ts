@@ -31,7 +31,8 @@ export type Rng = {
 
 const round = (value: number, decimals: number): number => {
   const factor = 10 ** decimals;
-  return Math.round(value * factor) / factor;
+  // `+ 0` turns -0 into 0: a value that rounds to zero is stored, exported and read back as 0.
+  return Math.round(value * factor) / factor + 0;
 };
 
 /** sfc32: small, fast and well distributed; far quicker than faker's generator for numbers. */

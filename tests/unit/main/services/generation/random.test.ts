@@ -22,6 +22,13 @@ describe('seeded randomness', () => {
     }
   });
 
+  it('rounds values near zero to 0, never -0 (which an export would not give back)', () => {
+    const rng = createRng(9);
+    const values = Array.from({ length: 20_000 }, () => rng.float(-0.5, 0.5, 2));
+    expect(values.filter((v) => v === 0).length).toBeGreaterThan(0);
+    expect(values.some((v) => Object.is(v, -0))).toBe(false);
+  });
+
   it('picks by weight', () => {
     const rng = createRng(9);
     const picks = Array.from({ length: 10_000 }, () =>
