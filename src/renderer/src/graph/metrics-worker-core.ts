@@ -7,7 +7,8 @@ import type { MetricsReply } from './metrics-protocol';
 export function handleMetricsMessage(data: unknown, post: (reply: MetricsReply) => void): void {
   const parsed = MetricsRequest.safeParse(data);
   if (!parsed.success) {
-    const id = typeof data === 'object' && data !== null ? Reflect.get(data, 'id') : undefined;
+    const id: unknown =
+      typeof data === 'object' && data !== null ? Reflect.get(data, 'id') : undefined;
     const issue = parsed.error.issues[0];
     const where = issue?.path.map(String).join('.') || 'request';
     post({

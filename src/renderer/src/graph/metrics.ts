@@ -4,7 +4,8 @@
  * edge whose weight is their sum. Pure: the metrics worker and the benchmark's baseline run the
  * same functions.
  */
-import Graph, { UndirectedGraph } from 'graphology';
+import { UndirectedGraph } from 'graphology';
+import type Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import betweenness from 'graphology-metrics/centrality/betweenness';
 import closeness from 'graphology-metrics/centrality/closeness';

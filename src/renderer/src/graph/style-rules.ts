@@ -229,9 +229,9 @@ export function styleNodes(
   const color = rules.color ? styleColor(keys, rules.color, valueOf) : null;
   const size = rules.size ? styleSize(keys, rules.size, valueOf) : null;
   return {
-    color: color?.color ?? new Map(),
-    size: size?.size ?? new Map(),
-    label: rules.label ? styleLabel(keys, rules.label, valueOf) : new Map(),
+    color: color?.color ?? new Map<string, string>(),
+    size: size?.size ?? new Map<string, number>(),
+    label: rules.label ? styleLabel(keys, rules.label, valueOf) : new Map<string, string>(),
     legend: {
       color: color?.legend ?? null,
       size: size?.legend ?? null,

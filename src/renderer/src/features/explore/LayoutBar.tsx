@@ -6,6 +6,8 @@ import { SIZE_METRICS, SizeMetric } from '../../graph/appearance';
 import { canRedo, canUndo } from '../../graph/history';
 import { useStore } from '../../state/store';
 import { useExplorer } from '../../state/context';
+import { MetricsForm } from '../metrics/MetricsForm';
+import { StyleRulesForm } from '../metrics/StyleRulesForm';
 
 export function LayoutBar(): React.JSX.Element {
   const explorer = useExplorer();
@@ -93,6 +95,12 @@ export function LayoutBar(): React.JSX.Element {
           ))}
         </select>
       </label>
+      <Popover label="Metrics" testId="metrics-menu">
+        <MetricsForm />
+      </Popover>
+      <Popover label="Style" testId="style-menu">
+        <StyleRulesForm />
+      </Popover>
       <label>
         Labels{' '}
         <select

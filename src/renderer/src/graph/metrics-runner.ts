@@ -2,9 +2,9 @@
  * The page's side of the metrics worker: one worker per computation, its replies parsed before
  * use; cancelling ends the worker at once (a metric in progress cannot be interrupted otherwise).
  */
-import type { MetricId, MetricsInput } from '../../graph/metrics';
-import { MetricsReply } from '../../graph/metrics-protocol';
-import type { MetricsRequest } from '../../graph/metrics-protocol';
+import type { MetricId, MetricsInput } from './metrics';
+import { MetricsReply } from './metrics-protocol';
+import type { MetricsRequest } from './metrics-protocol';
 
 export type MetricsProgress = { done: number; total: number; next: MetricId | null };
 export type MetricsValues = Partial<Record<MetricId, number[]>>;
@@ -22,7 +22,7 @@ export class MetricsCancelled extends Error {
 }
 
 const createWorker = (): Worker =>
-  new Worker(new URL('../../graph/metrics.worker.ts', import.meta.url), { type: 'module' });
+  new Worker(new URL('./metrics.worker.ts', import.meta.url), { type: 'module' });
 
 let nextId = 1;
 
