@@ -2,7 +2,7 @@
  * Network metrics and communities (graphology-metrics, graphology-communities-louvain) on the
  * drawn graph's structure: one undirected simple graph, parallel relationships merged into one
  * edge whose weight is their sum. Pure: the metrics worker and the benchmark's baseline run the
- * same functions.
+ * same functions. Distances count steps (weights are how many relationships, not lengths).
  */
 import { UndirectedGraph } from 'graphology';
 import type Graph from 'graphology';
@@ -82,7 +82,7 @@ function computeMapping(graph: Structure, id: MetricId): Mapping {
     case 'pagerank':
       return pagerank(graph, { getEdgeWeight: 'weight' });
     case 'betweenness':
-      return betweenness(graph, { normalized: true });
+      return betweenness(graph, { normalized: true, getEdgeWeight: null });
     case 'closeness':
       return closeness(graph, { wassermanFaust: true });
     case 'community':
