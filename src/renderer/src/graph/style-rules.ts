@@ -69,6 +69,11 @@ export const NO_RULES: StyleRules = { color: null, size: null, label: null };
 export const hasRules = (rules: StyleRules): boolean =>
   rules.color !== null || rules.size !== null || rules.label !== null;
 
+/** The properties the rules read, each once. */
+export const ruleProperties = (rules: StyleRules): string[] => [
+  ...new Set([rules.color, rules.size, rules.label].flatMap((r) => (r ? [r.property] : []))),
+];
+
 /** A node's value of a property (null: it has none). */
 export type ValueOf = (key: string, property: string) => unknown;
 

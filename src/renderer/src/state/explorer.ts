@@ -28,7 +28,8 @@ import { applicableFilters, normalizeFilters, regionOnly, toFilterRequest } from
 import { canRedo, canUndo, createHistory, pushHistory, redo, undo } from '../graph/history';
 import { createSigmaGraph } from '../graph/visual';
 import type { MetricId } from '../graph/metrics';
-import { metricsInput } from '../graph/metrics';
+import { isMetricId, metricsInput } from '../graph/metrics';
+import { ruleProperties } from '../graph/style-rules';
 import type { MetricValues } from '../graph/node-values';
 import { MetricsCancelled, runMetrics } from '../graph/metrics-runner';
 import type { MetricsRun } from '../graph/metrics-runner';
@@ -491,6 +492,9 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
         remembered = null;
       }
       if (view.camera) setCamera(view.camera);
+      // Metrics are not saved with the view: its rules' metrics are computed on its graph again.
+      const metrics = ruleProperties(view.appearance.rules).filter(isMetricId);
+      if (metrics.length > 0 && graph.order > 0) await computeMetrics(metrics);
     },
   };
 }
