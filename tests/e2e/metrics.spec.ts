@@ -71,6 +71,7 @@ test('PageRank and Louvain drive size and colour, with a legend, saved in a view
   await page.getByTestId('style-size-property').selectOption('pagerank');
   await page.getByTestId('style-color-property').selectOption('community');
   await expect(page.getByTestId('style-color-by')).toHaveValue('category');
+  await page.screenshot({ path: 'test-results/e2e-style-menu.png' });
   await toggleMenu(page, 'style-menu');
 
   await expect

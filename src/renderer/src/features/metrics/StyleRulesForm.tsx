@@ -1,5 +1,6 @@
 /** The Style menu: rules that colour, size and label nodes by a property or a computed metric. */
 import { useMemo } from 'react';
+import { SIZE_METRICS, SizeMetric } from '../../graph/appearance';
 import { styleProperties } from '../../graph/node-values';
 import type { StyleProperty } from '../../graph/node-values';
 import { DEFAULT_GRADIENT, DEFAULT_SIZE_SCALE, NO_RULES, hasRules } from '../../graph/style-rules';
@@ -49,24 +50,26 @@ function Bounds({
   testId: string;
 }): React.JSX.Element {
   return (
-    <>
+    <div className="style-row sub" title="Empty: the smallest and largest value drawn">
+      <span className="muted small">values</span>
       <input
         type="number"
         aria-label="Minimum"
-        placeholder="min (data)"
+        placeholder="auto"
         data-testid={`${testId}-min`}
         value={rule.min ?? ''}
         onChange={(e) => onChange({ ...rule, min: bound(e.target.valueAsNumber) })}
       />
+      –
       <input
         type="number"
         aria-label="Maximum"
-        placeholder="max (data)"
+        placeholder="auto"
         data-testid={`${testId}-max`}
         value={rule.max ?? ''}
         onChange={(e) => onChange({ ...rule, max: bound(e.target.valueAsNumber) })}
       />
-    </>
+    </div>
   );
 }
 
@@ -94,6 +97,22 @@ export function StyleRulesForm(): React.JSX.Element {
   };
   return (
     <div className="style-form" data-testid="style-form">
+      <label className="style-row" title="The size of nodes no size rule applies to">
+        <span className="style-name">Default size</span>
+        <select
+          data-testid="size-by"
+          value={appearance.sizeBy}
+          onChange={(e) =>
+            explorer.setAppearance({ ...appearance, sizeBy: SizeMetric.parse(e.target.value) })
+          }
+        >
+          {SIZE_METRICS.map((m) => (
+            <option key={m} value={m}>
+              {m.replace(/_/g, ' ')}
+            </option>
+          ))}
+        </select>
+      </label>
       <div className="style-row">
         <span className="style-name">Colour</span>
         <PropertySelect
@@ -131,25 +150,29 @@ export function StyleRulesForm(): React.JSX.Element {
         )}
       </div>
       {color?.by === 'range' && (
-        <div className="style-row sub">
+        <>
           <Bounds
             testId="style-color"
             rule={color}
             onChange={(b) => setRules({ color: { ...color, ...b } })}
           />
-          <input
-            type="color"
-            aria-label="Colour at the minimum"
-            value={color.from}
-            onChange={(e) => setRules({ color: { ...color, from: e.target.value } })}
-          />
-          <input
-            type="color"
-            aria-label="Colour at the maximum"
-            value={color.to}
-            onChange={(e) => setRules({ color: { ...color, to: e.target.value } })}
-          />
-        </div>
+          <div className="style-row sub">
+            <span className="muted small">colours</span>
+            <input
+              type="color"
+              aria-label="Colour at the minimum"
+              value={color.from}
+              onChange={(e) => setRules({ color: { ...color, from: e.target.value } })}
+            />
+            →
+            <input
+              type="color"
+              aria-label="Colour at the maximum"
+              value={color.to}
+              onChange={(e) => setRules({ color: { ...color, to: e.target.value } })}
+            />
+          </div>
+        </>
       )}
       <div className="style-row">
         <span className="style-name">Size</span>
@@ -167,27 +190,33 @@ export function StyleRulesForm(): React.JSX.Element {
         />
       </div>
       {size && (
-        <div className="style-row sub">
+        <>
           <Bounds testId="style-size" rule={size} onChange={setSize} />
-          <input
-            type="number"
-            aria-label="Smallest size"
-            min={1}
-            max={60}
-            value={size.from}
-            onChange={(e) =>
-              e.target.valueAsNumber >= 1 && setSize({ from: e.target.valueAsNumber })
-            }
-          />
-          <input
-            type="number"
-            aria-label="Largest size"
-            min={1}
-            max={60}
-            value={size.to}
-            onChange={(e) => e.target.valueAsNumber >= 1 && setSize({ to: e.target.valueAsNumber })}
-          />
-        </div>
+          <div className="style-row sub">
+            <span className="muted small">sizes</span>
+            <input
+              type="number"
+              aria-label="Smallest size"
+              min={1}
+              max={60}
+              value={size.from}
+              onChange={(e) =>
+                e.target.valueAsNumber >= 1 && setSize({ from: e.target.valueAsNumber })
+              }
+            />
+            –
+            <input
+              type="number"
+              aria-label="Largest size"
+              min={1}
+              max={60}
+              value={size.to}
+              onChange={(e) =>
+                e.target.valueAsNumber >= 1 && setSize({ to: e.target.valueAsNumber })
+              }
+            />
+          </div>
+        </>
       )}
       <div className="style-row">
         <span className="style-name">Label</span>
