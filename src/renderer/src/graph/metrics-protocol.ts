@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { METRIC_IDS } from './metrics';
 
-export const MetricIdSchema = z.enum(METRIC_IDS);
+const MetricIdSchema = z.enum(METRIC_IDS);
 
 export const MetricsRequest = z.object({
   id: z.number().int(),

@@ -7,7 +7,7 @@ import { MetricsReply } from './metrics-protocol';
 import type { MetricsRequest } from './metrics-protocol';
 
 export type MetricsProgress = { done: number; total: number; next: MetricId | null };
-export type MetricsValues = Partial<Record<MetricId, number[]>>;
+type MetricsValues = Partial<Record<MetricId, number[]>>;
 
 export type MetricsRun = {
   /** The values per metric, in the input's node order; rejects when cancelled or failed. */

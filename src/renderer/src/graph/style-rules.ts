@@ -55,8 +55,8 @@ export const SizeRule = z.object({
 });
 export type SizeRule = z.infer<typeof SizeRule>;
 
-export const LabelRule = z.object({ property: PropertyKey });
-export type LabelRule = z.infer<typeof LabelRule>;
+const LabelRule = z.object({ property: PropertyKey });
+type LabelRule = z.infer<typeof LabelRule>;
 
 export const StyleRules = z.object({
   color: ColorRule.nullable().default(null),
@@ -80,7 +80,7 @@ export type ValueOf = (key: string, property: string) => unknown;
 export type Domain = { min: number; max: number };
 
 /** What the legend shows for the rules: the same numbers the nodes were styled with. */
-export type StyleLegend = {
+type StyleLegend = {
   color:
     | { by: 'range'; property: string; domain: Domain; from: string; to: string }
     | {
@@ -129,7 +129,7 @@ export function domainOf(
 }
 
 /** Where a value sits in the domain, 0–1, clamped (0.5 when the domain is one point). */
-export function position(value: number, domain: Domain): number {
+function position(value: number, domain: Domain): number {
   if (domain.max === domain.min) return 0.5;
   return Math.min(1, Math.max(0, (value - domain.min) / (domain.max - domain.min)));
 }

@@ -32,7 +32,7 @@ type LoadState = {
 };
 
 /** Computed metrics, and the computation under way (progress, or why the last one failed). */
-export type MetricsState = {
+type MetricsState = {
   values: MetricValues;
   /** Nodes the values were computed on. */
   nodes: number;
@@ -43,7 +43,7 @@ export type MetricsState = {
   /** Computations completed so far. */
   completed: number;
 };
-export const NO_METRICS: MetricsState = {
+const NO_METRICS: MetricsState = {
   values: {},
   nodes: 0,
   ms: null,
