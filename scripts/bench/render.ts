@@ -4,11 +4,9 @@
  * time to first frame, median/p95 frame time over a scripted pan/zoom, and main-thread long
  * tasks while ForceAtlas2 runs. Prints absolute figures and app/baseline ratios.
  */
-import { createReadStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
@@ -16,6 +14,7 @@ import { aliases } from '../lib/aliases';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../chromium';
 import type { BenchResult, LongTask } from './render-result';
 import { percentile, summarise } from './render-stats';
+import { serve } from './static-server';
 
 const here = import.meta.dirname;
 const CASES = [
@@ -27,12 +26,6 @@ const CASES = [
 const only = process.argv.slice(2);
 if (process.env.BENCH_SMALL)
   CASES.unshift({ name: 'tiny', nodes: 200, edges: 400, frames: 10, fa2: 1_000, timeout: 60_000 });
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-};
 
 async function buildPages(outDir: string): Promise<void> {
   await build({
@@ -52,24 +45,6 @@ async function buildPages(outDir: string): Promise<void> {
       },
     },
   });
-}
-
-function serve(dir: string): Promise<{ url: string; close: () => void }> {
-  const server = createServer((req, res) => {
-    const path = resolve(dir, `.${new URL(req.url ?? '/', 'http://x').pathname}`);
-    if (!path.startsWith(dir) || !existsSync(path)) {
-      res.writeHead(404).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream' });
-    createReadStream(path).pipe(res);
-  });
-  return new Promise((ok) =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      ok({ url: `http://127.0.0.1:${port}`, close: () => server.close() });
-    }),
-  );
 }
 
 async function main(): Promise<void> {

@@ -225,6 +225,20 @@ export const COMMANDS = {
     keys: [],
     keywords: 'group consultant property',
   },
+  'compute-metrics': {
+    title: 'Compute Metrics',
+    group: 'Network',
+    menu: false,
+    keys: [],
+    keywords: 'pagerank betweenness closeness degree louvain communities centrality',
+  },
+  'clear-style-rules': {
+    title: 'Clear Style Rules',
+    group: 'Network',
+    menu: false,
+    keys: [],
+    keywords: 'colour color size label rule appearance reset',
+  },
   'toggle-isolated': {
     title: 'Show/Hide Isolated Nodes',
     group: 'Network',

@@ -116,6 +116,9 @@ const dialog = (testId: string): Check => {
   };
 };
 
+const metricsCompleted = (page: Page): Promise<number> =>
+  page.evaluate(() => globalThis.__SN__?.metrics().completed ?? -1);
+
 const drawn = (page: Page, key: string): Promise<boolean> =>
   page.evaluate((k) => (globalThis.__SN__?.nodes() ?? []).includes(k), key);
 
@@ -255,6 +258,30 @@ export const CHECKS: { [Id in CommandId]: Check } = {
     await trigger();
     await expect.poll(() => settledCount(page)).toBeGreaterThan(before);
     await expect.poll(() => nodesOutsideFreeArea(page)).toBe(0);
+  },
+  'compute-metrics': async (page, trigger) => {
+    const before = await metricsCompleted(page);
+    await trigger();
+    await expect.poll(() => metricsCompleted(page)).toBe(before + 1);
+    const attributes = await page.evaluate(() => {
+      const sn = globalThis.__SN__;
+      const key = sn?.nodes()[0];
+      return key ? sn?.nodeAttributes(key) : null;
+    });
+    expect(attributes).toMatchObject({
+      pagerank: expect.any(Number),
+      community: expect.any(Number),
+      betweenness: expect.any(Number),
+    });
+  },
+  'clear-style-rules': async (page, trigger) => {
+    await page.getByTestId('style-menu').locator('summary').click();
+    await page.getByTestId('style-color-property').selectOption('label');
+    await expect(page.getByTestId('legend-color')).toBeVisible();
+    await page.getByTestId('style-menu').locator('summary').click();
+    await blur(page);
+    await trigger();
+    await expect(page.getByTestId('legend-color')).toHaveCount(0);
   },
   'toggle-isolated': async (page, trigger) => {
     const box = page.getByTestId('hide-isolated');

@@ -48,7 +48,7 @@ test('a saved view reopens with the same filters and camera', async ({ page }) =
   const content = await readFile(await file.path(), 'utf8');
   expect(JSON.parse(content)).toMatchObject({
     format: 'smart-network-view',
-    version: 2,
+    version: 3,
     view: { mode: 'standard', filters: { regions: ['NAI'], mandate_statuses: ['Active'] } },
   });
 

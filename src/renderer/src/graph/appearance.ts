@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { GraphNode, GraphRelationship } from '@shared/api';
 import type { NodeLabel } from '@shared/domain';
+import { NO_RULES, StyleRules } from './style-rules';
 
 export const SIZE_METRICS = [
   'degree',
@@ -23,9 +24,15 @@ export const AppearanceState = z.object({
   sizeBy: SizeMetric.default('degree'),
   /** Labels: by zoom and importance, always, or never. */
   labels: z.enum(['auto', 'all', 'none']).default('auto'),
+  /** Colour, size and label by a property; a size rule takes over from `sizeBy`. */
+  rules: StyleRules.default(NO_RULES),
 });
 export type AppearanceState = z.infer<typeof AppearanceState>;
-export const DEFAULT_APPEARANCE: AppearanceState = { sizeBy: 'degree', labels: 'auto' };
+export const DEFAULT_APPEARANCE: AppearanceState = {
+  sizeBy: 'degree',
+  labels: 'auto',
+  rules: NO_RULES,
+};
 
 export const NODE_COLORS: Record<NodeLabel, string> = {
   CONSULTANT: '#4263eb',

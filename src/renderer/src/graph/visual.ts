@@ -16,6 +16,11 @@ import {
   NODE_SHAPE_BY_LABEL,
 } from './appearance';
 import type { AppearanceState, NodeShape } from './appearance';
+import type { MetricId } from './metrics';
+import { METRIC_IDS } from './metrics';
+import type { MetricValues } from './node-values';
+import { degrees, nodeValues } from './node-values';
+import { styleNodes } from './style-rules';
 import type { ChunkOptions } from './chunked';
 import { inChunks } from './chunked';
 import type { Dataset } from './exploration';
@@ -36,7 +41,7 @@ export type NodeAttributes = {
   coreColor?: string;
   /** Larger (more important) nodes win label space; sigma's label grid prefers them. */
   forceLabel?: boolean;
-};
+} & Partial<Record<MetricId, number>>;
 export type EdgeAttributes = {
   size: number;
   color: string;
@@ -58,20 +63,27 @@ export const createSigmaGraph = (): SigmaGraph =>
     allowSelfLoops: true,
   });
 
-function degrees(dataset: Dataset): Map<string, number> {
-  const deg = new Map<string, number>();
-  for (const e of dataset.edges.values()) {
-    deg.set(e.source, (deg.get(e.source) ?? 0) + 1);
-    deg.set(e.target, (deg.get(e.target) ?? 0) + 1);
-  }
-  return deg;
+/** The styling rules applied to a dataset: per-node colour, size and label, and the legend. */
+export const styleDataset = (
+  dataset: Dataset,
+  appearance: AppearanceState,
+  metrics: MetricValues = {},
+) => styleNodes([...dataset.nodes.keys()], appearance.rules, nodeValues(dataset, metrics));
+
+/** A node's computed metrics as attributes (undefined clears one no longer computed). */
+function metricAttributes(key: string, metrics: MetricValues): Partial<Record<MetricId, number>> {
+  const out: Partial<Record<MetricId, number>> = {};
+  for (const m of METRIC_IDS) out[m] = metrics[m]?.get(key);
+  return out;
 }
 
 export function deriveVisual(
   dataset: Dataset,
   appearance: AppearanceState,
   more: ReadonlyMap<string, number> = new Map(),
+  metrics: MetricValues = {},
 ): VisualGraph {
+  const style = styleDataset(dataset, appearance, metrics);
   const deg = degrees(dataset);
   const value = (key: string): number | null => {
     const node = dataset.nodes.get(key);
@@ -81,10 +93,13 @@ export function deriveVisual(
   const nodes = new Map<string, VisualNode>();
   for (const [key, node] of dataset.nodes) {
     const members = isGroupKey(key) ? node.properties.members : undefined;
+    const name = style.label.get(key) ?? node.name;
+    const size = typeof members === 'number' ? groupNodeSize(members) : style.size.get(key);
     nodes.set(key, {
-      label: more.has(key) ? `${node.name} (+${more.get(key)} more)` : node.name,
-      size: typeof members === 'number' ? groupNodeSize(members) : nodeSize(value(key), range),
-      color: NODE_COLORS[node.label],
+      ...metricAttributes(key, metrics),
+      label: more.has(key) ? `${name} (+${more.get(key)} more)` : name,
+      size: size ?? nodeSize(value(key), range),
+      color: style.color.get(key) ?? NODE_COLORS[node.label],
       nodeType: node.label,
       type: NODE_SHAPE_BY_LABEL[node.label],
       forceLabel: appearance.labels === 'all',

@@ -5,6 +5,8 @@
 import type { CommandId } from '@shared/commands';
 import type { GraphMode } from '@shared/domain';
 import { deriveDataset } from '../graph/exploration';
+import { METRIC_IDS } from '../graph/metrics';
+import { NO_RULES, hasRules } from '../graph/style-rules';
 import { canCollapse, isGroupKey } from '../graph/grouping';
 import type { GroupProperty } from '../graph/grouping';
 import type { ToolHandles, ToolName, ToolRegistry } from '../commands/tools';
@@ -192,6 +194,16 @@ export const COMMAND_TABLE = {
   'layout-cluster': {
     run: ({ explorer }) => explorer.setLayoutKind('cluster'),
     whyDisabled: onExplore,
+  },
+  'compute-metrics': {
+    run: ({ explorer }) => explorer.computeMetrics(METRIC_IDS),
+    whyDisabled: ({ explorer }) => (explorer.graph.order > 0 ? null : 'Nothing is drawn'),
+  },
+  'clear-style-rules': {
+    run: ({ explorer }) =>
+      explorer.setAppearance({ ...explorer.store.get().appearance, rules: NO_RULES }),
+    whyDisabled: ({ explorer }) =>
+      hasRules(explorer.store.get().appearance.rules) ? null : 'No style rules are set',
   },
   'toggle-isolated': {
     run: ({ explorer }) => {

@@ -11,6 +11,8 @@ import type { Grouping } from '../graph/grouping';
 import { NO_GROUPING } from '../graph/grouping';
 import type { History } from '../graph/history';
 import { createHistory } from '../graph/history';
+import type { MetricId } from '../graph/metrics';
+import type { MetricValues } from '../graph/node-values';
 import type { LayoutState } from './view-state';
 import { DEFAULT_VIEW } from './view-state';
 
@@ -29,10 +31,32 @@ type LoadState = {
   tooLarge: boolean;
 };
 
+/** Computed metrics, and the computation under way (progress, or why the last one failed). */
+type MetricsState = {
+  values: MetricValues;
+  /** Nodes the values were computed on. */
+  nodes: number;
+  /** Milliseconds the worker took for them. */
+  ms: number | null;
+  running: { done: number; total: number; next: MetricId | null } | null;
+  error: string | null;
+  /** Computations completed so far. */
+  completed: number;
+};
+const NO_METRICS: MetricsState = {
+  values: {},
+  nodes: 0,
+  ms: null,
+  running: null,
+  error: null,
+  completed: 0,
+};
+
 export type ExplorerState = {
   mode: GraphMode;
   filters: FilterState;
   appearance: AppearanceState;
+  metrics: MetricsState;
   layout: LayoutState;
   layoutRunning: boolean;
   /** Nodes the running layout keeps in place (those drawn before the latest arrivals). */
@@ -72,6 +96,7 @@ export const initialExplorerState = (
   mode: 'standard',
   filters: {},
   appearance: DEFAULT_APPEARANCE,
+  metrics: NO_METRICS,
   layout: DEFAULT_VIEW.layout,
   layoutRunning: false,
   layoutPinned: null,

@@ -27,6 +27,12 @@ import { NO_GROUPING, groupBy, groupDataset, toggleCollapsed } from '../graph/gr
 import { applicableFilters, normalizeFilters, regionOnly, toFilterRequest } from '../graph/filters';
 import { canRedo, canUndo, createHistory, pushHistory, redo, undo } from '../graph/history';
 import { createSigmaGraph } from '../graph/visual';
+import type { MetricId } from '../graph/metrics';
+import { isMetricId, metricsInput } from '../graph/metrics';
+import { ruleProperties } from '../graph/style-rules';
+import type { MetricValues } from '../graph/node-values';
+import { MetricsCancelled, runMetrics } from '../graph/metrics-runner';
+import type { MetricsRun } from '../graph/metrics-runner';
 import type { EdgeAttributes, NodeAttributes, SigmaGraph } from '../graph/visual';
 import type { Point } from '../graph/layouts';
 import { errorMessage } from './errors';
@@ -63,6 +69,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
   let cancelRun: (() => void) | null = null;
   let lastSettleMs: number | null = null;
   let syncChunks = 0;
+  let metricsRun: MetricsRun | null = null;
 
   const drawnPositions = (): Map<string, Point> => {
     const out = new Map<string, Point>();
@@ -247,6 +254,55 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
       void sigma.getCamera().animate({ x: data.x, y: data.y, ratio: 0.25 }, { duration: 400 });
   }
 
+  /**
+   * Computes metrics on the drawn graph in the metrics worker; the values replace those of the
+   * same metrics computed before. A newer computation replaces one under way.
+   */
+  async function computeMetrics(metrics: readonly MetricId[]): Promise<void> {
+    metricsRun?.cancel();
+    const input = metricsInput(
+      graph.nodes(),
+      graph.mapEdges((_e, _a, source, target) => ({ source, target })),
+    );
+    const run = runMetrics(input, metrics, (running) =>
+      store.set((s) => ({ ...s, metrics: { ...s.metrics, running, error: null } })),
+    );
+    metricsRun = run;
+    store.set((s) => ({
+      ...s,
+      metrics: {
+        ...s.metrics,
+        running: { done: 0, total: metrics.length, next: null },
+        error: null,
+      },
+    }));
+    try {
+      const { values, ms } = await run.result;
+      const computed: MetricValues = {};
+      for (const m of metrics) {
+        const list = values[m];
+        if (list) computed[m] = new Map(input.nodes.map((k, i) => [k, list[i] ?? 0]));
+      }
+      store.set((s) => ({
+        ...s,
+        metrics: {
+          values: { ...s.metrics.values, ...computed },
+          nodes: input.nodes.length,
+          ms,
+          running: null,
+          error: null,
+          completed: s.metrics.completed + 1,
+        },
+      }));
+    } catch (error) {
+      if (metricsRun !== run) return;
+      const message = error instanceof MetricsCancelled ? null : errorMessage(error);
+      store.set((s) => ({ ...s, metrics: { ...s.metrics, running: null, error: message } }));
+    } finally {
+      if (metricsRun === run) metricsRun = null;
+    }
+  }
+
   function getCamera(): CameraState | null {
     if (!sigma) return pendingCamera;
     const { x, y, ratio, angle } = sigma.getCamera().getState();
@@ -279,6 +335,9 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
       return load();
     },
     setAppearance: (appearance: AppearanceState): void => patch({ appearance }),
+    computeMetrics,
+    /** Stops the metrics computation under way; the values computed before stay. */
+    cancelMetrics: (): void => metricsRun?.cancel(),
     /** Lays the graph out anew with a layout (ForceAtlas2 starts running). */
     setLayoutKind: (kind: LayoutKind): void => setLayout({ ...store.get().layout, kind }, true),
     /** Changes layout settings; a running ForceAtlas2 carries on with them. */
@@ -433,6 +492,9 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
         remembered = null;
       }
       if (view.camera) setCamera(view.camera);
+      // Metrics are not saved with the view: its rules' metrics are computed on its graph again.
+      const metrics = ruleProperties(view.appearance.rules).filter(isMetricId);
+      if (metrics.length > 0 && graph.order > 0) await computeMetrics(metrics);
     },
   };
 }

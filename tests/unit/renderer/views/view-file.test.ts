@@ -12,7 +12,15 @@ import type { ViewState } from '../../../../src/renderer/src/state/view-state';
 const view: ViewState = {
   mode: 'recommendations',
   filters: { regions: ['NAI'], mandate_statuses: ['At Risk'], influence_levels: [4] },
-  appearance: { sizeBy: 'performance', labels: 'all' },
+  appearance: {
+    sizeBy: 'performance',
+    labels: 'all',
+    rules: {
+      color: { by: 'category', property: 'community' },
+      size: { by: 'range', property: 'pagerank', min: null, max: 0.02, from: 4, to: 20 },
+      label: { property: 'region' },
+    },
+  },
   layout: { ...DEFAULT_VIEW.layout, kind: 'circular' },
   camera: { x: 0.4, y: 0.6, ratio: 0.5, angle: 0 },
   positions: { 'COMPANY:NAI-CO-0001': [1.5, -2.25] },
@@ -37,7 +45,33 @@ describe('view files', () => {
   it('round-trips a view', () => {
     const result = parseViewFile(JSON.stringify(saved()));
     expect(result).not.toBeInstanceOf(Error);
-    expect(result).toMatchObject({ version: 2, name: 'At risk', view });
+    expect(result).toMatchObject({ version: 3, name: 'At risk', view });
+  });
+
+  it('opens a version 2 file (no style rules) without rules', () => {
+    const appearance = { sizeBy: 'performance', labels: 'all' };
+    const old = { ...saved(), version: 2, view: { ...view, appearance } };
+    const result = parseViewFile(JSON.stringify(old));
+    expect(result).not.toBeInstanceOf(Error);
+    expect(result).toMatchObject({
+      version: 2,
+      view: { appearance: { ...appearance, rules: { color: null, size: null, label: null } } },
+    });
+  });
+
+  it('names the field of a bad style rule', () => {
+    const file = saved();
+    const bad = {
+      ...file,
+      view: {
+        ...view,
+        appearance: {
+          ...view.appearance,
+          rules: { color: { by: 'range', property: 'x', from: 'red' } },
+        },
+      },
+    };
+    expect(messageOf(JSON.stringify(bad))).toMatch(/view\.appearance\.rules\.color\.from/);
   });
 
   it('opens a version 1 file (no positions, layout kind only) with default layout settings', () => {

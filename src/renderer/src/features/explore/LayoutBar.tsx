@@ -2,10 +2,11 @@
 import { useCommand } from '../../commands/context';
 import { Popover } from '../../components/Popover';
 import type { Fa2Settings } from '../../state/view-state';
-import { SIZE_METRICS, SizeMetric } from '../../graph/appearance';
 import { canRedo, canUndo } from '../../graph/history';
 import { useStore } from '../../state/store';
 import { useExplorer } from '../../state/context';
+import { MetricsForm } from '../metrics/MetricsForm';
+import { StyleRulesForm } from '../metrics/StyleRulesForm';
 
 export function LayoutBar(): React.JSX.Element {
   const explorer = useExplorer();
@@ -78,21 +79,12 @@ export function LayoutBar(): React.JSX.Element {
         />{' '}
         Hide isolated
       </label>
-      <label>
-        Size by{' '}
-        <select
-          value={appearance.sizeBy}
-          onChange={(e) =>
-            explorer.setAppearance({ ...appearance, sizeBy: SizeMetric.parse(e.target.value) })
-          }
-        >
-          {SIZE_METRICS.map((m) => (
-            <option key={m} value={m}>
-              {m.replace(/_/g, ' ')}
-            </option>
-          ))}
-        </select>
-      </label>
+      <Popover label="Metrics" testId="metrics-menu">
+        <MetricsForm />
+      </Popover>
+      <Popover label="Style" testId="style-menu">
+        <StyleRulesForm />
+      </Popover>
       <label>
         Labels{' '}
         <select

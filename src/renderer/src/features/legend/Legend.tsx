@@ -10,12 +10,15 @@ import { labelTitle } from '../../graph/filter-fields';
 import { useStore } from '../../state/store';
 import { useExplorer } from '../../state/context';
 import { NodeShapeIcon } from './NodeShapeIcon';
+import { RuleLegend } from './RuleLegend';
 
 export function Legend(): React.JSX.Element {
-  const sizeBy = useStore(useExplorer().store, (s) => s.appearance.sizeBy);
+  const appearance = useStore(useExplorer().store, (s) => s.appearance);
+  const sizeBy = appearance.rules.size ? null : appearance.sizeBy;
   return (
     <section className="panel legend" data-panel="legend" data-testid="legend" aria-label="Legend">
       <h2>Legend</h2>
+      <RuleLegend />
       <ul className="legend-list">
         {NODE_LABELS.map((l) => (
           <li key={l} data-node-type={l}>
@@ -41,7 +44,8 @@ export function Legend(): React.JSX.Element {
           ))}
       </ul>
       <p className="muted small">
-        Node size: {sizeBy.replace(/_/g, ' ')}. Coverage width: level of influence (1–4).
+        {sizeBy && `Node size: ${sizeBy.replace(/_/g, ' ')}. `}Coverage width: level of influence
+        (1–4).
       </p>
     </section>
   );

@@ -37,6 +37,10 @@ type DebugHandle = {
   /** Node positions in graph coordinates. */
   readonly graphPositions: () => Record<string, [number, number]>;
   /** How sigma draws a node or an edge after the reducers (highlight, fading). */
+  /** A drawn node's attributes (colour, size, label, computed metrics), copied. */
+  readonly nodeAttributes: (key: string) => Record<string, unknown> | null;
+  /** Metrics computations completed, and whether one is under way. */
+  readonly metrics: () => { completed: number; running: boolean; error: string | null };
   readonly nodeDisplay: (key: string) => { color: string; highlighted: boolean } | null;
   readonly edgeDisplay: (key: string) => { color: string; size: number } | null;
   /** How many chunks the latest load took (1: at once). */
@@ -94,6 +98,12 @@ export function DebugHandleController({ explorer }: { explorer: Explorer }): nul
         const out: Record<string, [number, number]> = {};
         explorer.graph.forEachNode((key, a) => (out[key] = [a.x, a.y]));
         return out;
+      },
+      nodeAttributes: (key: string) =>
+        explorer.graph.hasNode(key) ? { ...explorer.graph.getNodeAttributes(key) } : null,
+      metrics: () => {
+        const m = explorer.store.get().metrics;
+        return { completed: m.completed, running: m.running !== null, error: m.error };
       },
       nodeDisplay: (key: string) => {
         const data = sigma.getNodeDisplayData(key);

@@ -37,14 +37,15 @@ function withoutIsolated(visual: VisualGraph): VisualGraph {
 export function GraphSyncController({ explorer }: { explorer: Explorer }): null {
   const exploration = useStore(explorer.store, (s) => s.history.present);
   const appearance = useStore(explorer.store, (s) => s.appearance);
+  const metrics = useStore(explorer.store, (s) => s.metrics.values);
   const mode = useStore(explorer.store, (s) => s.mode);
   const hideIsolated = useStore(explorer.store, (s) => s.layout.hideIsolated);
   const layoutEpoch = useStore(explorer.store, (s) => s.layoutEpoch);
   const dataset = useDrawnDataset(explorer);
   const visual = useMemo(() => {
-    const all = deriveVisual(dataset, appearance, moreCounts(exploration));
+    const all = deriveVisual(dataset, appearance, moreCounts(exploration), metrics);
     return hideIsolated ? withoutIsolated(all) : all;
-  }, [dataset, appearance, exploration, hideIsolated]);
+  }, [dataset, appearance, exploration, hideIsolated, metrics]);
   const lastEpoch = useRef(layoutEpoch);
 
   useEffect(() => {

@@ -7,13 +7,13 @@ import { z } from 'zod';
 import { ViewState } from '../../state/view-state';
 
 const VIEW_FORMAT = 'smart-network-view';
-/** 2 adds node positions and layout settings; version 1 files still open. */
-const VIEW_VERSION = 2;
+/** 2 adds node positions and layout settings, 3 style rules; versions 1 and 2 still open. */
+const VIEW_VERSION = 3;
 const VIEW_EXTENSION = '.snview.json';
 
 export const ViewFile = z.strictObject({
   format: z.literal(VIEW_FORMAT),
-  version: z.union([z.literal(1), z.literal(VIEW_VERSION)]),
+  version: z.union([z.literal(1), z.literal(2), z.literal(VIEW_VERSION)]),
   name: z.string().max(200).default(''),
   saved_at: z.iso.datetime(),
   view: ViewState,
