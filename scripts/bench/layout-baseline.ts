@@ -13,6 +13,7 @@ import {
   meanRelativeMovement,
 } from '../../src/renderer/src/features/network/convergence';
 import { measure, type Measures, type Snapshot } from './layout-picture';
+import { seededRandom } from '../../src/shared/seeded-random';
 
 const CHECK_EVERY_MS = 500;
 const MAX_MS = 20_000;
@@ -20,18 +21,6 @@ const BATCH = 5;
 const GAP_PX = 3;
 
 type Attrs = { x: number; y: number; size: number };
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
 
 const positions = (graph: Graph<Attrs>): Map<string, { x: number; y: number }> =>
   new Map(graph.mapNodes((k, a) => [k, { x: a.x, y: a.y }] as const));
@@ -52,7 +41,7 @@ function extent(graph: Graph<Attrs>) {
 
 export function baseline(picture: Snapshot, seed = 42): { measures: Measures; settleMs: number } {
   const graph = new Graph<Attrs>({ multi: true, type: 'directed', allowSelfLoops: false });
-  const next = random(seed);
+  const next = seededRandom(seed);
   for (const n of picture.nodes) graph.addNode(n.key, { x: next(), y: next(), size: n.size });
   for (const [s, t] of picture.edges) if (s !== t) graph.addDirectedEdge(s, t);
   const settings = { ...forceAtlas2.inferSettings(graph), barnesHutOptimize: graph.order > 1000 };

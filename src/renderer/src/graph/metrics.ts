@@ -12,6 +12,7 @@ import closeness from 'graphology-metrics/centrality/closeness';
 import { degreeCentrality } from 'graphology-metrics/centrality/degree';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import { weightedDegree } from 'graphology-metrics/node/weighted-degree';
+import { seededRandom } from '@shared/seeded-random';
 
 export const METRIC_IDS = [
   'degree_centrality',
@@ -54,18 +55,6 @@ export function buildStructure(input: MetricsInput): Structure {
     graph.updateEdge(source, target, (a) => ({ weight: (a.weight ?? 0) + weight }));
   }
   return graph;
-}
-
-/** Seeded so one graph always yields the same communities (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Mapping = Record<string, number>;
