@@ -114,7 +114,7 @@ test('a database that stops answering: the header says so within 5 s, a waiting 
     // A filter no earlier request used, so no cached answer can stand in for the database.
     const panel = page.getByTestId('filters');
     await panel
-      .getByLabel('Minimum plan assets')
+      .getByLabel('Minimum FC plan assets')
       .fill(String(1_000 + Math.floor(Math.random() * 1e6)));
     await page.getByTestId('apply-filters').click();
     const loading = page.getByTestId('loading');

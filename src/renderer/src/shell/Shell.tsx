@@ -119,7 +119,7 @@ export function Shell({ initialTheme }: { initialTheme: Theme }): React.JSX.Elem
             </div>
           )}
           {tab === 'statistics' && (
-            <div className="screen scroll">
+            <div className="screen scroll" data-panel="statistics">
               <StatisticsView
                 onShowNode={(node) => {
                   ctx.shell.set((s) => ({ ...s, tab: 'explore' }));

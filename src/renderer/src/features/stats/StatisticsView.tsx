@@ -20,7 +20,7 @@ export function StatisticsView({
   if (!stats) return <p className="muted">No statistics yet.</p>;
   const size = stats.database_size_bytes;
   return (
-    <div className="statistics" data-testid="statistics" data-panel="statistics">
+    <div className="statistics" data-testid="statistics">
       <div className="stat-cards">
         <div className="stat-card">
           <strong>{stats.total_nodes.toLocaleString('en-US')}</strong> nodes
