@@ -7,6 +7,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { contract, OPERATION_NAMES, streams } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { docsRouter } from './docs';
+import { restClient } from './client';
 import { errorResponse, toAppError } from './errors';
 import { generationRouter } from './generation';
 import { importRouter } from './import';
@@ -95,6 +96,7 @@ export function createApiApp(backend: ApiBackend, options: ApiOptions = {}): Exp
   const json = express.json({ limit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, strict: false });
   // Most requests (GETs) have no body: body-parser would only find that out and leave it unset.
   app.use((req, res, next) => (hasBody(req) ? json(req, res, next) : next()));
+  app.use(restClient());
   // Contract routes first: the requests that matter most for latency match before any other
   // router is tried. The docs (GET only, outside the token's prefixes, no body) come after the
   // API, which answers every path under its prefixes, found or not.

@@ -11,6 +11,7 @@ import { createBackend, type Backend, type BackendOptions } from '../backend';
 import type { Config } from '../config/env';
 import type { AppPaths } from '../config/paths';
 import type { Logger } from '../logger';
+import { withClient } from '../services/request-context';
 import { startApiServer } from './server';
 
 export type HeadlessOptions = {
@@ -87,7 +88,7 @@ export async function startHeadless(options: HeadlessOptions): Promise<HeadlessS
         (backend.db.managed ? ' (managed local database)' : ''),
     );
     if (backend.db.managed && options.sampleData !== false && (await isEmpty(backend)))
-      await generateSample(backend, print);
+      await withClient({ client: 'headless' }, () => generateSample(backend, print));
     const uiDir = findRendererDir(options.uiDir);
     const server = await startApiServer(backend, {
       host: options.host ?? config.API_HOST,

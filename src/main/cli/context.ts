@@ -10,6 +10,7 @@ import { connectDatabase, type Database } from '../db/connection';
 import { databaseTarget } from '../db/driver';
 import { asDatabaseError } from '../db/errors';
 import { createLogger } from '../logger';
+import { withClient } from '../services/request-context';
 import type { ServiceDeps } from '../services/types';
 
 export type CliIo = {
@@ -58,7 +59,8 @@ export async function withServices<T>(
   const target = databaseTarget(() => db.settings);
   const { database } = db.settings;
   try {
-    return await use({ driver: db.driver, database, config, logger, target }, db);
+    const deps: ServiceDeps = { driver: db.driver, database, config, logger, target };
+    return await withClient({ client: 'cli' }, () => use(deps, db));
   } catch (error) {
     throw asDatabaseError(error, target);
   } finally {

@@ -22,6 +22,7 @@ import { bookmarksOf } from '../../shared/http';
 import { withinBookmarkScope } from '../db/bookmarks';
 import type { Logger } from '../logger';
 import { throttleProgress } from '../services/generation/throttle';
+import { withClient } from '../services/request-context';
 import type { Handlers } from '../services/types';
 import type { DesktopHandlers, GenerationEvents } from '../desktop/types';
 import { failure } from './errors';
@@ -88,7 +89,10 @@ export function registerIpc(deps: IpcDeps): () => void {
       try {
         // The operation waits for the window's latest write (when it sent its bookmark).
         const wait = bookmarksOf(transport.data?.bookmark);
-        return { ok: true, value: await withinBookmarkScope(wait, () => run(parsed.data)) };
+        const value = await withClient({ client: 'ipc' }, () =>
+          withinBookmarkScope(wait, () => run(parsed.data)),
+        );
+        return { ok: true, value };
       } catch (error) {
         if (!(error instanceof AppError)) logger.error({ err: error, channel }, 'IPC call failed');
         return failure(error);
