@@ -120,9 +120,10 @@ test('buttons show their command’s keys from the table', async ({ page }) => {
     await expect(page.getByTestId(testId)).toHaveAttribute('title', hint(id));
   }
   expect(hint('back')).toBe('Back (Ctrl+[, Ctrl+Z)');
+  await expect(page.getByTestId('search-input')).toHaveAttribute('placeholder', 'Search… (Ctrl+F)');
   await expect(page.getByTestId('search-input')).toHaveAttribute(
-    'placeholder',
-    'Search names or ids…  (Ctrl+F, /)',
+    'title',
+    'Search names or ids (Ctrl+F, /)',
   );
   await expect(page.getByTestId('status-keys')).toHaveText('? shortcuts · Ctrl+K commands');
 });

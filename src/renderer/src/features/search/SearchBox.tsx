@@ -100,7 +100,8 @@ export function SearchBox(): React.JSX.Element {
       <input
         id="search-input"
         type="search"
-        placeholder={`Search names or ids…  (${keys.join(', ')})`}
+        placeholder={`Search… (${keys[0] ?? ''})`}
+        title={`Search names or ids (${keys.join(', ')})`}
         aria-label="Search nodes by name or id"
         data-testid="search-input"
         value={q}

@@ -66,7 +66,7 @@ export function Dashboard({
           caption="Companies covered directly or through field consultants"
           columns={d.coverage_per_consultant.map((c) => ({
             key: String(c.companies),
-            label: `${c.companies} companies`,
+            label: `${c.companies} ${c.companies === 1 ? 'company' : 'companies'}`,
             value: c.consultants,
           }))}
         />
