@@ -26,6 +26,7 @@ import { removeAbandonedRuns } from './services/generation/recovery';
 import { withDatabaseErrors } from './services/database-errors';
 import { withProtection } from './services/protection';
 import { exploreOperations } from './services/graph/explore';
+import { estimateOperations } from './services/graph/estimate';
 import { filterOperations } from './services/graph/filter';
 import { regionOperations } from './services/graph/region';
 import { coverageGapOperations } from './services/coverage-gaps';
@@ -101,6 +102,7 @@ export function assembleBackend(options: {
     ...createSettingsService(config, APP_VERSION),
     ...regionOperations(deps),
     ...filterOperations(deps),
+    ...estimateOperations(deps),
     ...exploreOperations(deps),
     ...histogramOperations(deps),
     ...coverageGapOperations(deps),

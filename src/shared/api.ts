@@ -218,6 +218,27 @@ export const FilterRequest = z.strictObject({
 export type FilterRequest = z.infer<typeof FilterRequest>;
 export type FilterInput = z.input<typeof FilterRequest>;
 
+/**
+ * What a view would return, counted without drawing it: the region graph (`view: region`) or
+ * the filter endpoint (`view: filter`), counted by the same Cypher as the view, uncapped. Within
+ * the cap the view returns exactly this many nodes and relationships.
+ */
+export const GraphEstimateRequest = z.discriminatedUnion('view', [
+  z.strictObject({
+    view: z.literal('region'),
+    region: RegionCode,
+    mode: withDefault(GraphMode, 'standard'),
+  }),
+  z.strictObject({ view: z.literal('filter'), filter: FilterRequest }),
+]);
+export type GraphEstimateRequest = z.infer<typeof GraphEstimateRequest>;
+
+export const GraphEstimate = z.object({
+  nodes: z.number().int(),
+  relationships: z.number().int(),
+});
+export type GraphEstimate = z.infer<typeof GraphEstimate>;
+
 /** The filter fields that restrict the network's paths (node types select labels instead). */
 export type PathFilterField = Exclude<keyof FilterRequest, 'mode' | 'limit' | 'node_types'>;
 

@@ -14,25 +14,49 @@ const PATH_SHAPE: Record<GraphMode, string> = {
   recommendations: `WITH co.id AS anchor, [co, i, p] AS ns, [[o, 0, 1], [b, 1, 2]] AS rs`,
 };
 
-/** Row: total (matching nodes), nodes (the first $limit in cap order), rels (all candidates). */
-export function filterGraphQuery(mode: GraphMode, fields: readonly PathFilterField[]): string {
-  return `${pathsSubquery(mode, fields)}
+/** The matching paths, one list row: `paths` of [anchor, nodes by depth, relationships]. */
+const pathsOf = (mode: GraphMode, fields: readonly PathFilterField[]): string =>
+  `${pathsSubquery(mode, fields)}
 ${PATH_SHAPE[mode]}
-WITH collect([anchor, ns, rs]) AS paths
-CALL (paths) {
-  UNWIND paths AS path
+WITH collect([anchor, ns, rs]) AS paths`;
+
+/** Rows of the paths' nodes of the requested depths: n, depth and its path's anchor. */
+const NODE_ROWS = `UNWIND paths AS path
   UNWIND range(0, size(path[1]) - 1) AS depth
   WITH path[0] AS anchor, path[1][depth] AS n, depth
-  WHERE n IS NOT NULL AND depth IN $depths
+  WHERE n IS NOT NULL AND depth IN $depths`;
+
+/** Rows of the paths' relationships whose two ends are of requested depths: edge[0] is it. */
+const EDGE_ROWS = `UNWIND paths AS path
+  UNWIND path[2] AS edge
+  WITH edge WHERE edge[0] IS NOT NULL AND edge[1] IN $depths AND edge[2] IN $depths`;
+
+/** Row: total (matching nodes), nodes (the first $limit in cap order), rels (all candidates). */
+export function filterGraphQuery(mode: GraphMode, fields: readonly PathFilterField[]): string {
+  return `${pathsOf(mode, fields)}
+CALL (paths) {
+  ${NODE_ROWS}
   WITH n, depth, min(anchor) AS anchor
   ORDER BY anchor, depth, n.id
   RETURN collect(n) AS ordered
 }
 CALL (paths) {
-  UNWIND paths AS path
-  UNWIND path[2] AS edge
-  WITH edge WHERE edge[0] IS NOT NULL AND edge[1] IN $depths AND edge[2] IN $depths
+  ${EDGE_ROWS}
   RETURN collect(DISTINCT edge[0]) AS rels
 }
 RETURN size(ordered) AS total, ordered[0..$limit] AS nodes, rels`;
+}
+
+/** Row: nodes and relationships the filter view returns uncapped (the same rows, counted). */
+export function filterCountQuery(mode: GraphMode, fields: readonly PathFilterField[]): string {
+  return `${pathsOf(mode, fields)}
+CALL (paths) {
+  ${NODE_ROWS}
+  RETURN count(DISTINCT n) AS nodes
+}
+CALL (paths) {
+  ${EDGE_ROWS}
+  RETURN count(DISTINCT edge[0]) AS relationships
+}
+RETURN nodes, relationships`;
 }

@@ -129,6 +129,12 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     output: graph,
     invalid: { input: { ratings: ['Great'] }, field: 'ratings.0' },
   },
+  estimateGraph: {
+    input: { view: 'region', region: 'NAI' },
+    parsed: { view: 'region', region: 'NAI', mode: 'standard' },
+    output: { nodes: 12, relationships: 30 },
+    invalid: { input: { view: 'region', region: 'nai' }, field: 'region' },
+  },
   getSchema: {
     input: {},
     output: {
