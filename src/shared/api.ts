@@ -232,6 +232,7 @@ export const GraphEstimateRequest = z.discriminatedUnion('view', [
   z.strictObject({ view: z.literal('filter'), filter: FilterRequest }),
 ]);
 export type GraphEstimateRequest = z.infer<typeof GraphEstimateRequest>;
+export type GraphEstimateInput = z.input<typeof GraphEstimateRequest>;
 
 export const GraphEstimate = z.object({
   nodes: z.number().int(),

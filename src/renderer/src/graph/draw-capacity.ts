@@ -51,3 +51,10 @@ export function decideDrawCapacity(probe: WebglProbe | null): DrawCapacity {
   const kind = software ? 'software WebGL' : 'GPU';
   return { maxNodes, software, basis: `measured on this machine's ${kind} (${probe.renderer})` };
 }
+
+/** Where the draw limit in force comes from, in words shown beside it. */
+export function drawLimitBasis(maxDrawNodes: number, capacity: DrawCapacity): string {
+  return maxDrawNodes === capacity.maxNodes
+    ? `Draw limit ${capacity.basis}.`
+    : `Draw limit set by you; ${capacity.maxNodes.toLocaleString('en-US')} ${capacity.basis}.`;
+}

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { FilterRequest, MODE_FILTER_FIELDS, RANGE_FILTERS } from '@shared/api';
-import type { FilterInput, FilterOptions, RangeProperty } from '@shared/api';
+import type { FilterInput, FilterOptions, GraphEstimateInput, RangeProperty } from '@shared/api';
 import type { GraphMode } from '@shared/domain';
 
 /** Every filter field except the request-level `mode` and `limit`. */
@@ -122,6 +122,18 @@ export function applicableFilters(state: FilterState, mode: GraphMode): FilterSt
 /** The request for a filter in a mode; fields that do not apply in the mode are never sent. */
 export function toFilterRequest(state: FilterState, mode: GraphMode, limit?: number): FilterInput {
   return { ...applicableFilters(state, mode), mode, ...(limit ? { limit } : {}) };
+}
+
+/**
+ * The view `load` fetches for a filter in a mode: the region graph for exactly one region and
+ * nothing else, the filter endpoint otherwise; as the estimate request that counts that view.
+ */
+export function viewOf(state: FilterState, mode: GraphMode): GraphEstimateInput {
+  const filters = applicableFilters(state, mode);
+  const region = regionOnly(filters);
+  return region
+    ? { view: 'region', region, mode }
+    : { view: 'filter', filter: toFilterRequest(filters, mode) };
 }
 
 export function filtersEqual(a: FilterState, b: FilterState): boolean {

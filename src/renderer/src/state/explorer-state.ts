@@ -29,6 +29,8 @@ type LoadState = {
   truncated: boolean;
   /** The answer held more than the guard allows and is not drawn. */
   tooLarge: boolean;
+  /** What the answer was: the view of the filter, or a query's result shown in the network. */
+  source: 'view' | 'query';
 };
 
 /** Computed metrics, and the computation under way (progress, or why the last one failed). */
@@ -104,7 +106,14 @@ export const initialExplorerState = (
   settled: 0,
   history: createHistory(startExploration(EMPTY_GRAPH)),
   grouping: NO_GROUPING,
-  load: { status: 'idle', error: null, totals: null, truncated: false, tooLarge: false },
+  load: {
+    status: 'idle',
+    error: null,
+    totals: null,
+    truncated: false,
+    tooLarge: false,
+    source: 'view',
+  },
   selection: null,
   previousNode: null,
   pathsDialog: null,

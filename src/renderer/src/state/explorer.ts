@@ -14,6 +14,7 @@ import type { Exploration } from '../graph/exploration';
 import {
   collapse,
   deriveDataset,
+  EMPTY_GRAPH,
   expand,
   expandedNodes,
   expansionOf,
@@ -24,8 +25,9 @@ import {
 import type { FilterState } from '../graph/filters';
 import type { GroupProperty } from '../graph/grouping';
 import { NO_GROUPING, groupBy, groupDataset, toggleCollapsed } from '../graph/grouping';
-import { applicableFilters, normalizeFilters, regionOnly, toFilterRequest } from '../graph/filters';
+import { normalizeFilters, viewOf } from '../graph/filters';
 import { canRedo, canUndo, createHistory, pushHistory, redo, undo } from '../graph/history';
+import { capGraphData } from '../graph/guard';
 import { createSigmaGraph } from '../graph/visual';
 import type { MetricId } from '../graph/metrics';
 import { isMetricId, metricsInput } from '../graph/metrics';
@@ -106,11 +108,11 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
 
   /** The filter's graph in the mode; fields that do not apply in the mode are left out. */
   async function fetchGraph(s: ExplorerState, signal: AbortSignal): Promise<GraphResponse> {
-    const filters = applicableFilters(s.filters, s.mode);
-    const region = regionOnly(filters);
+    const view = viewOf(s.filters, s.mode);
     const limit = s.maxDrawNodes;
-    if (region) return client.getRegionGraph({ region, mode: s.mode, limit }, { signal });
-    return client.filterGraph(toFilterRequest(filters, s.mode, limit), { signal });
+    if (view.view === 'region')
+      return client.getRegionGraph({ region: view.region, mode: s.mode, limit }, { signal });
+    return client.filterGraph({ ...view.filter, limit }, { signal });
   }
 
   /**
@@ -142,6 +144,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
           totals: res.totals,
           truncated: res.truncated,
           tooLarge,
+          source: 'view',
         },
       }));
     } catch (error) {
@@ -150,6 +153,42 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     } finally {
       if (inFlight === controller) inFlight = null;
     }
+  }
+
+  /** A query result held back by the guard (drawn in part on request). */
+  let heldQuery: GraphData | null = null;
+
+  function showGraph(data: GraphData, whole = false): void {
+    // A load still in flight must not replace what the analyst asked to see.
+    loadSeq++;
+    inFlight?.abort('Replaced by a query result');
+    const limit = store.get().maxDrawNodes;
+    const tooLarge = !whole && data.nodes.length > limit;
+    heldQuery = data.nodes.length > limit ? data : null;
+    const drawn = tooLarge ? EMPTY_GRAPH : capGraphData(data, limit);
+    const totals = { nodes: data.nodes.length, relationships: data.relationships.length };
+    leavePresent();
+    store.set((s) => ({
+      ...s,
+      history: pushHistory(s.history, startExploration(drawn, 'query')),
+      selection: null,
+      paths: null,
+      load: {
+        status: 'ready',
+        error: null,
+        totals,
+        truncated: drawn.nodes.length < data.nodes.length,
+        tooLarge,
+        source: 'query',
+      },
+    }));
+  }
+
+  /** Loads anew what the guard judged: the view, or the held query result under the limit. */
+  function reload(): Promise<void> {
+    if (store.get().load.source === 'view') return load();
+    if (heldQuery) showGraph(heldQuery);
+    return Promise.resolve();
   }
 
   function cancelLoad(): void {
@@ -389,9 +428,14 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     },
     syncChunks: (): number => syncChunks,
     drawAnyway: (): Promise<void> => {
+      if (store.get().load.source === 'query' && heldQuery) {
+        showGraph(heldQuery, true);
+        return Promise.resolve();
+      }
       patch({ drawAnyway: true });
       return load();
     },
+    reload,
     select,
     findPaths,
     openPaths: (from: string, to: string | null): void => patch({ pathsDialog: { from, to } }),
@@ -420,19 +464,12 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
         .slice(0, max)
         .map(([key]) => key);
     },
-    /** Shows a graph from elsewhere (a query's result) as a new step; undo goes back. */
-    showGraph: (data: GraphData): void => {
-      // A load still in flight must not replace what the analyst asked to see.
-      loadSeq++;
-      inFlight?.abort('Replaced by a query result');
-      const totals = { nodes: data.nodes.length, relationships: data.relationships.length };
-      store.set((s) => ({
-        ...s,
-        history: pushHistory(s.history, startExploration(data, 'query')),
-        selection: null,
-        load: { status: 'ready', error: null, totals, truncated: false, tooLarge: false },
-      }));
-    },
+    /**
+     * Shows a graph from elsewhere (a query's result) as a new step; undo goes back. Over the
+     * draw limit it goes through the guard like a view: held back, not drawn, until the analyst
+     * draws its first part or raises the limit.
+     */
+    showGraph,
     focusNode,
     undo: (): void => moveHistory(undo),
     redo: (): void => moveHistory(redo),

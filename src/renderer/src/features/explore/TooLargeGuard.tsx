@@ -1,43 +1,90 @@
-/** Shown instead of the network when a result is larger than the guard allows. */
-import { suggestNarrowing } from '../../graph/guard';
+/**
+ * Shown instead of the network when a result is larger than the guard allows: a view of the
+ * filter (with narrower filters to choose, each with the server's count of what it would draw)
+ * or a query's result.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { drawLimitBasis } from '../../graph/draw-capacity';
+import { viewOf, type FilterState } from '../../graph/filters';
+import { orderSuggestions, suggestNarrowing } from '../../graph/guard';
+import { useClient } from '../../client/context';
 import { clearMaxDrawNodes, saveMaxDrawNodes } from '../../state/preferences';
 import { useStore } from '../../state/store';
 import { useAppData, useExplorer } from '../../state/context';
 
 export function TooLargeGuard(): React.JSX.Element | null {
   const explorer = useExplorer();
+  const client = useClient();
   const s = useStore(explorer.store, (st) => st);
   const stats = useStore(useAppData().store, (d) => d.stats);
-  if (!s.load.tooLarge || !s.load.totals) return null;
-  const suggestions = suggestNarrowing(s.filters, s.mode, stats, s.maxDrawNodes);
+  const shown = s.load.tooLarge && s.load.totals !== null;
+  const forView = shown && s.load.source === 'view';
+  const suggestions = useMemo(
+    () => (forView ? suggestNarrowing(s.filters, s.mode, stats) : []),
+    [forView, s.filters, s.mode, stats],
+  );
+  // Counts by the view they count, so a count never attaches to another filter's suggestion.
+  const [counts, setCounts] = useState<ReadonlyMap<string, number>>(new Map());
+  const viewKey = (filters: FilterState): string => JSON.stringify(viewOf(filters, s.mode));
+  useEffect(() => {
+    const controller = new AbortController();
+    for (const sug of suggestions) {
+      const view = viewOf(sug.filters, s.mode);
+      client
+        .estimateGraph(view, { signal: controller.signal })
+        .then((counted) =>
+          setCounts((prev) => new Map(prev).set(JSON.stringify(view), counted.nodes)),
+        )
+        // Without a count the suggestion is still offered, only without its size.
+        .catch(() => undefined);
+    }
+    return () => controller.abort('The guard moved on');
+  }, [client, suggestions, s.mode]);
+  const estimates = new Map(
+    suggestions.flatMap((sug) => {
+      const count = counts.get(viewKey(sug.filters));
+      return count === undefined ? [] : [[sug.text, count] as const];
+    }),
+  );
+  if (!shown || !s.load.totals) return null;
+  const what = s.load.source === 'query' ? 'nodes in the query result' : 'nodes match';
   return (
     <div className="guard" role="alert" data-testid="too-large">
       <h3>
-        {s.load.totals.nodes.toLocaleString('en-US')} nodes match: more than the{' '}
+        {s.load.totals.nodes.toLocaleString('en-US')} {what}: more than the{' '}
         {s.maxDrawNodes.toLocaleString('en-US')} this view draws.
       </h3>
       <p className="muted" data-testid="draw-capacity">
-        {s.maxDrawNodes === s.drawCapacity.maxNodes
-          ? `Draw limit ${s.drawCapacity.basis}.`
-          : `Draw limit set by you; ${s.drawCapacity.maxNodes.toLocaleString('en-US')} ${s.drawCapacity.basis}.`}
+        {drawLimitBasis(s.maxDrawNodes, s.drawCapacity)}
       </p>
-      <p>Narrow the filter:</p>
-      <ul>
-        {suggestions.map((sug) => (
-          <li key={sug.text}>
-            <button
-              type="button"
-              className="link"
-              onClick={() => void explorer.applyFilters(sug.filters)}
-            >
-              {sug.text}
-            </button>
-            {sug.estimate !== null && (
-              <span className="muted"> (about {sug.estimate.toLocaleString('en-US')} nodes)</span>
-            )}
-          </li>
-        ))}
-      </ul>
+      {forView && (
+        <>
+          <p>Narrow the filter:</p>
+          <ul>
+            {orderSuggestions(suggestions, estimates, s.maxDrawNodes).map((sug) => {
+              const estimate = estimates.get(sug.text);
+              return (
+                <li key={sug.text}>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => void explorer.applyFilters(sug.filters)}
+                  >
+                    {sug.text}
+                  </button>
+                  {estimate !== undefined && (
+                    <span className="muted" data-testid="estimate">
+                      {' '}
+                      ({estimate.toLocaleString('en-US')} nodes)
+                    </span>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+      {s.load.source === 'query' && <p>Narrow the query (a LIMIT, a WHERE), or:</p>}
       <div className="button-row">
         <button type="button" onClick={() => void explorer.drawAnyway()}>
           Draw the first {s.maxDrawNodes.toLocaleString('en-US')} anyway
@@ -56,7 +103,7 @@ export function TooLargeGuard(): React.JSX.Element | null {
               if (Number.isInteger(n) && n >= 100) {
                 saveMaxDrawNodes(n);
                 explorer.setMaxDrawNodes(n);
-                void explorer.load();
+                void explorer.reload();
               }
             }}
           />
@@ -67,7 +114,7 @@ export function TooLargeGuard(): React.JSX.Element | null {
             onClick={() => {
               clearMaxDrawNodes();
               explorer.setMaxDrawNodes(s.drawCapacity.maxNodes);
-              void explorer.load();
+              void explorer.reload();
             }}
           >
             Use the measured limit

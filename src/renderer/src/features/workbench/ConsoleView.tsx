@@ -19,7 +19,7 @@ import {
   withMissingParameters,
 } from './parameters';
 import { PlanDiagram } from './PlanDiagram';
-import { ResultGraph } from './ResultGraph';
+import { ResultGraph, type DrawLimit } from './ResultGraph';
 import { ResultsTable } from './ResultsTable';
 import { SavedQueriesPanel } from './SavedQueriesPanel';
 import {
@@ -38,6 +38,8 @@ import './workbench.css';
 export type ConsoleViewProps = {
   client: Client;
   onShowInNetwork: (graph: GraphData) => void;
+  /** The guard's draw limit for the result's graph (the network view's). */
+  drawLimit: DrawLimit;
   /** Whether the server allows writes at all (ALLOW_WRITE_QUERIES); null while unknown. */
   serverWrites?: boolean | null;
   /** Under `confirm`, a query run with writes allowed asks first and then sends confirm: true. */
@@ -309,7 +311,7 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
               ))}
             </div>
             {view === 'table' && <ResultsTable result={outcome.result} />}
-            {view === 'graph' && graph && <ResultGraph graph={graph} />}
+            {view === 'graph' && graph && <ResultGraph graph={graph} limit={props.drawLimit} />}
             {view === 'json' && (
               <pre className="result-json" data-testid="results-json">
                 {JSON.stringify(outcome.result.rows, null, 2)}

@@ -1,15 +1,46 @@
 /**
  * A query's nodes and relationships in a small sigma view of their own: nodes on a circle by
- * type, coloured as in the network, named on hover.
+ * type, coloured as in the network, named on hover. Over the draw limit it goes through the
+ * guard: a notice with the count, the limit and where the limit comes from, and the first part
+ * drawn only on request.
  */
 import Graph from 'graphology';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Sigma from 'sigma';
 import type { GraphData } from '@shared/api';
 import { edgeColor, NODE_COLORS } from '../../graph/appearance';
+import { capGraphData } from '../../graph/guard';
 import { circularLayout } from '../../graph/layouts';
 
-export function ResultGraph({ graph }: { graph: GraphData }): React.JSX.Element {
+/** The largest graph drawn without asking, and where that figure comes from. */
+export type DrawLimit = { maxNodes: number; basis: string };
+
+export function ResultGraph({
+  graph,
+  limit,
+}: {
+  graph: GraphData;
+  limit: DrawLimit;
+}): React.JSX.Element {
+  const [drawAnyway, setDrawAnyway] = useState<GraphData | null>(null);
+  if (drawAnyway !== graph && graph.nodes.length > limit.maxNodes)
+    return (
+      <div className="guard result-guard" role="alert" data-testid="result-too-large">
+        <h3>
+          {graph.nodes.length.toLocaleString('en-US')} nodes in the query result: more than the{' '}
+          {limit.maxNodes.toLocaleString('en-US')} this view draws.
+        </h3>
+        <p className="muted">{limit.basis}</p>
+        <p>Narrow the query (a LIMIT, a WHERE), or:</p>
+        <button type="button" onClick={() => setDrawAnyway(graph)}>
+          Draw the first {limit.maxNodes.toLocaleString('en-US')} anyway
+        </button>
+      </div>
+    );
+  return <DrawnGraph graph={capGraphData(graph, limit.maxNodes)} />;
+}
+
+function DrawnGraph({ graph }: { graph: GraphData }): React.JSX.Element {
   const container = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = container.current;

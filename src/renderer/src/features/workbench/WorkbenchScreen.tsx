@@ -2,12 +2,13 @@
  * The Workbench tab: the Cypher console and the smart-query catalogue, both sending their
  * results to the network view through the explorer and bringing the Explore tab forward.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { GraphData } from '@shared/api';
 import { useClient } from '../../client/context';
 import { useCommands } from '../../commands/context';
 import { useAppData, useExplorer } from '../../state/context';
 import { useStore } from '../../state/store';
+import { drawLimitBasis } from '../../graph/draw-capacity';
 import { SmartQueriesPanel } from '../smart-queries/SmartQueriesPanel';
 import { ConsoleView } from './ConsoleView';
 import { useDocumentTheme } from './use-document-theme';
@@ -20,6 +21,12 @@ export function WorkbenchScreen(): React.JSX.Element {
   const { run } = useCommands();
   const filters = useStore(explorer.store, (s) => s.filters);
   const mode = useStore(explorer.store, (s) => s.mode);
+  const maxNodes = useStore(explorer.store, (s) => s.maxDrawNodes);
+  const capacity = useStore(explorer.store, (s) => s.drawCapacity);
+  const drawLimit = useMemo(
+    () => ({ maxNodes, basis: drawLimitBasis(maxNodes, capacity) }),
+    [maxNodes, capacity],
+  );
   const serverWrites = useStore(useAppData().store, (s) => s.settings?.allow_write_queries ?? null);
   const protection = useStore(useAppData().store, (s) => s.settings?.protection ?? 'confirm');
   const [pane, setPane] = useState<Pane>('console');
@@ -58,6 +65,7 @@ export function WorkbenchScreen(): React.JSX.Element {
         <ConsoleView
           client={client}
           onShowInNetwork={show}
+          drawLimit={drawLimit}
           serverWrites={serverWrites}
           protection={protection}
           theme={theme}
