@@ -5,6 +5,7 @@
  * reading, so the report names every one; cancelling or any failure rolls everything back.
  */
 import { writtenBookmark } from '../../db/bookmarks';
+import { recordAudit } from '../audit';
 import { setupSchema } from '../../db/schema';
 import { databaseError } from '../../db/errors';
 import {
@@ -262,6 +263,17 @@ async function importReport(
         throwIfAborted(run.signal);
         if (errorsTotal === 0 && !options.dry_run) {
           progress('commit', null, total, bytesTotal);
+          await recordAudit(tx, {
+            action: 'import',
+            summary: `Imported ${total} rows from ${reports.map((r) => r.file).join(', ')}`,
+            counts: {
+              rows: total,
+              nodes_created: writer.nodes.created,
+              nodes_updated: writer.nodes.updated,
+              relationships_created: writer.relationships.created,
+              relationships_updated: writer.relationships.updated,
+            },
+          });
           await tx.commit();
           committed = true;
         } else {
