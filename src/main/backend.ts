@@ -21,7 +21,8 @@ import {
   type GenerationService,
 } from './services/generation';
 import { createRedisJobStore } from './services/generation/job-store';
-import { importOperations } from './services/import';
+import { createImportService, importOperations } from './services/import';
+import type { ImportJobs } from './services/import/jobs';
 import { removeAbandonedRuns } from './services/generation/recovery';
 import { withDatabaseErrors } from './services/database-errors';
 import { withProtection } from './services/protection';
@@ -44,6 +45,7 @@ import { APP_VERSION } from './version';
 export type Backend = {
   handlers: Handlers;
   generation: GenerationService;
+  imports: ImportJobs;
   db: Database;
   config: Config;
   logger: Logger;
@@ -90,6 +92,7 @@ export function assembleBackend(options: {
     ? createRedisJobStore({ url: config.REDIS_URL, logger })
     : undefined;
   const generation = createGenerationService(deps, jobStore);
+  const imports = createImportService(deps);
   // Every operation of the contract, bound once to its implementation.
   const operations = {
     ...createHealthService({
@@ -113,18 +116,19 @@ export function assembleBackend(options: {
     ...schemaOperations(deps),
     ...createClearService(deps),
     ...generationOperations(generation),
-    ...importOperations(deps),
+    ...importOperations(deps, imports),
   } satisfies Handlers;
   const handlers = withReadCache(
     withDatabaseErrors(withProtection(operations, config.PROTECTION), target),
     cache,
-    { generation },
+    { generation, imports },
   );
   metrics.setCountsSource(() => handlers.getStats({}));
   let closing: Promise<void> | undefined;
   return {
     handlers,
     generation,
+    imports,
     db,
     config,
     logger,

@@ -43,7 +43,7 @@ import {
   StatsResponse,
 } from './api';
 import { RegionCode } from './domain';
-import { ImportResult, ImportUpload } from './import';
+import { ImportJob, ImportResult, ImportUpload } from './import';
 import type { ErrorCode } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
@@ -84,6 +84,8 @@ type Operation<I extends z.ZodType, O extends z.ZodType> = {
    * web UI uploads, the desktop app picks files with a native dialog.
    */
   upload?: boolean;
+  /** Answers 202 Accepted at once with the running job, at its URL (the Location header). */
+  accepted?: boolean;
   /**
    * A write, guarded by the connection's protection level: `always`, or `when-writing` for a
    * request that may write (runQuery with read_only false). Dry runs of an import do not write.
@@ -389,6 +391,40 @@ export const contract = {
     bookmark: 'returns',
     upload: true,
   }),
+  startImport: op({
+    input: ImportUpload,
+    output: ImportJob,
+    method: 'POST',
+    path: '/api/v1/import/jobs',
+    summary:
+      'Start an import in the background (multipart upload as for /api/v1/import): 202 with the job',
+    tag: 'Import',
+    errors: ['UNPROCESSABLE', 'PAYLOAD_TOO_LARGE', 'WRITE_NOT_ALLOWED', 'CONFIRMATION_REQUIRED'],
+    cache: 'invalidates',
+    write: 'always',
+    upload: true,
+    accepted: true,
+  }),
+  getImportJob: op({
+    input: JobRef,
+    output: ImportJob,
+    method: 'GET',
+    path: '/api/v1/import/jobs/:id',
+    summary: 'An import job: rows read of the total, phase, then its report or error',
+    tag: 'Import',
+    errors: ['NOT_FOUND'],
+    bookmark: 'returns',
+  }),
+  cancelImport: op({
+    input: JobRef,
+    output: ImportJob,
+    method: 'DELETE',
+    path: '/api/v1/import/jobs/:id',
+    summary: 'Cancel an import job: its transaction is rolled back, nothing is written',
+    tag: 'Import',
+    errors: ['NOT_FOUND'],
+    bookmark: 'returns',
+  }),
 } as const;
 
 export type Contract = typeof contract;
@@ -400,7 +436,7 @@ export type OperationOutput<N extends OperationName> = z.infer<Contract[N]['outp
 export type CallOptions = { signal?: AbortSignal };
 
 /** Operations a client calls: uploads travel as forms, outside the typed client and IPC. */
-export type ClientOperationName = Exclude<OperationName, 'importFiles'>;
+export type ClientOperationName = Exclude<OperationName, 'importFiles' | 'startImport'>;
 
 /** The typed client every UI and tool uses: one async function per operation. */
 export type Client = {

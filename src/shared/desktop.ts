@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ProtectionLevel } from './api';
 import { ErrorCode } from './errors';
-import { ImportOptions, ImportResult } from './import';
+import { ImportJob, ImportOptions, ImportResult } from './import';
 
 const Empty = z.object({});
 
@@ -149,6 +149,13 @@ export const ImportChoiceResult = z.object({
 });
 export type ImportChoiceResult = z.infer<typeof ImportChoiceResult>;
 
+/** The open dialog's import started as a job (read and cancel it with the contract's calls). */
+export const ImportChoiceJob = z.object({
+  chosen: z.boolean(),
+  job: ImportJob.nullable(),
+});
+export type ImportChoiceJob = z.infer<typeof ImportChoiceJob>;
+
 export const OpenFileInput = z.strictObject({
   filters: z.array(FileFilter).max(10).default([]),
 });
@@ -188,6 +195,11 @@ export const desktopContract = {
     ImportOptions,
     ImportChoiceResult,
     'Pick CSV or XLSX files with the open dialog and import them',
+  ),
+  startChosenImport: op(
+    ImportOptions,
+    ImportChoiceJob,
+    'Pick CSV or XLSX files with the open dialog and start importing them as a job',
   ),
   openFile: op(
     OpenFileInput,

@@ -1,6 +1,7 @@
 /** What an import is asked to do and what it reports (REST, IPC, CLI share these). */
 import { z } from 'zod';
-import { BookmarkToken, confirmFlag } from './api';
+import { BookmarkToken, confirmFlag, JOB_STATUSES } from './api';
+import { ErrorDetail } from './errors';
 import { NodeLabel, RelationshipType } from './domain';
 
 const IMPORT_LAYOUTS = [
@@ -88,9 +89,16 @@ export const ImportResult = z.object({
 export type ImportResult = z.infer<typeof ImportResult>;
 
 export const ImportProgress = z.object({
+  /** `read`: rows are read, checked and written (uncommitted); then one of the others. */
   phase: z.enum(['read', 'commit', 'rollback', 'done']),
   file: z.string().nullable(),
+  /** Data rows read so far, over all files. */
   rows: z.number().int(),
+  /** Data rows of all files, counted before the import writes; null when an XLSX file is among them. */
+  rows_total: z.number().int().nullable(),
+  /** Bytes of the files read so far and in all: the share done, for any kind of file. */
+  bytes: z.number().int(),
+  bytes_total: z.number().int(),
   elapsed_ms: z.number(),
 });
 export type ImportProgress = z.infer<typeof ImportProgress>;
@@ -104,3 +112,25 @@ export const ImportPreview = z.object({
   rows: z.array(z.array(z.union([z.string(), z.number(), z.boolean(), z.null()]))),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
+
+/**
+ * An import running in the background (`POST /api/v1/import/jobs`): its progress while it runs,
+ * then its report (also for a refused import: the bad rows) or its error. Cancelling rolls the
+ * transaction back, so a cancelled or failed job wrote nothing.
+ */
+export const ImportJob = z.object({
+  id: z.string(),
+  status: z.enum(JOB_STATUSES),
+  dry_run: z.boolean(),
+  files: z.array(z.string()),
+  progress: ImportProgress,
+  result: ImportResult.nullable(),
+  error: z
+    .object({ code: z.string(), message: z.string(), details: z.array(ErrorDetail).optional() })
+    .nullable(),
+  started_at: z.string(),
+  finished_at: z.string().nullable(),
+  /** The bookmark of the rows written once the job committed; else null. */
+  bookmark: BookmarkToken.nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJob>;

@@ -1,6 +1,7 @@
 /**
  * Importing in the browser: a file is chosen and uploaded, a dry run shows the column mapping
- * and writes nothing, a bad row is listed and refused, and the import writes every row.
+ * and writes nothing, a bad row is listed and refused, and the import writes every row; a large
+ * import shows its progress and a cancel writes nothing.
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
@@ -61,4 +62,25 @@ test('uploads a file: the dry run reports, a bad row is refused, the import writ
   // Importing the same file again changes nothing.
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(report).toContainText('0 nodes created, 0 updated');
+});
+
+test('shows the progress of a large import and cancels it: nothing is written', async ({
+  page,
+  request,
+}) => {
+  const before = await regionNodes(request);
+  const dialog = await openImport(page);
+  const rows = Array.from({ length: 40_000 }, (_, i) => row(10_000 + i));
+  await dialog.locator('input[type="file"]').setInputFiles(csv(rows));
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const progress = dialog.getByTestId('import-progress');
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText(/of 40,000 rows/);
+  await expect(progress).toContainText(/Reading and writing: [1-9][\d,]* of 40,000 rows/);
+  await page.screenshot({ path: 'test-results/e2e-import-progress.png' });
+  await progress.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(dialog.getByTestId('import-notice')).toContainText('cancelled');
+  await expect(progress).toBeHidden();
+  await page.screenshot({ path: 'test-results/e2e-import-cancelled.png' });
+  expect(await regionNodes(request)).toBe(before);
 });

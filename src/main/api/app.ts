@@ -25,6 +25,11 @@ import { APP_VERSION } from '../version';
 const DEFAULT_BODY_LIMIT = '2mb';
 const API_PREFIXES = ['/api', '/health', '/metrics'];
 
+/** Routes that take a multipart form: the contract's uploads. */
+const UPLOAD_PATHS: readonly string[] = OPERATION_NAMES.filter(
+  (name) => 'upload' in contract[name],
+).map((name) => contract[name].http.path);
+
 const hasBody = (req: express.Request): boolean =>
   req.headers['transfer-encoding'] !== undefined ||
   (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
@@ -34,7 +39,7 @@ const requireJsonBody: RequestHandler = (req, _res, next) => {
   if (req.method !== 'POST' || !hasBody(req) || req.is(['application/json', '+json']))
     return next();
   // The upload route takes a multipart form (still behind the origin and token checks).
-  if (req.path === contract.importFiles.http.path && req.is('multipart/form-data')) return next();
+  if (UPLOAD_PATHS.includes(req.path) && req.is('multipart/form-data')) return next();
   next(
     new AppError(
       'VALIDATION_ERROR',
@@ -102,7 +107,7 @@ export function createApiApp(backend: ApiBackend, options: ApiOptions = {}): Exp
   // API, which answers every path under its prefixes, found or not.
   app.use(contractRouter(handlers, validateResponses));
   app.use(generationRouter(handlers, generation, validateResponses));
-  app.use(importRouter(handlers, config, validateResponses));
+  app.use(importRouter(handlers, backend.imports, config, validateResponses));
   if (metrics) app.use(metricsRouter(metrics));
   app.use(methodNotAllowedRouter(apiRoutes(metrics !== undefined)));
   app.use(API_PREFIXES, notFound);

@@ -26,6 +26,19 @@ const jobLinks = (from: string): Links => ({
   },
 });
 
+const importJobLinks = (from: string): Links => ({
+  GetJob: {
+    operationId: 'getImportJob',
+    parameters: { id: `${from}/id` },
+    description: 'The job, with its progress and report',
+  },
+  CancelJob: {
+    operationId: 'cancelImport',
+    parameters: { id: `${from}/id` },
+    description: 'Cancel the job while it runs (nothing is written)',
+  },
+});
+
 const neighboursLink = (node: string): Link => ({
   operationId: 'getNeighbours',
   parameters: { label: `${node}/label`, id: `${node}/id` },
@@ -59,6 +72,7 @@ const BODY = '$response.body#';
 /** Links of each operation's responses, by status. */
 export const LINKS: Partial<Record<OperationName, Record<string, Links>>> = {
   startGeneration: { '200': jobLinks(BODY), '202': jobLinks(BODY) },
+  startImport: { '202': importJobLinks(BODY) },
   getSettings: { '200': regionLinks(`${BODY}/regions/0`) },
   getRegionGraph: { '200': nodeLinks(`${BODY}/nodes/0`) },
   filterGraph: { '200': nodeLinks(`${BODY}/nodes/0`) },

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import * as api from '../../shared/api';
 import { RegionCode, type GraphMode } from '../../shared/domain';
 import { ErrorBody } from '../../shared/errors';
+import { ImportJob, ImportProgress, ImportResult } from '../../shared/import';
 import { queryFieldKinds } from '../../shared/http';
 import type { Config } from '../config/env';
 import { PATH_CONDITIONS } from '../db/cypher/paths';
@@ -125,6 +126,9 @@ export function describeSchemas(config: OpenApiConfig): z.ZodType[] {
   const named: [string, z.ZodType][] = [
     ...API_SCHEMAS.map((name): [string, z.ZodType] => [name, api[name]]),
     ['ErrorBody', ErrorBody],
+    ['ImportResult', ImportResult],
+    ['ImportProgress', ImportProgress],
+    ['ImportJob', ImportJob],
     ['GenerationEvent', GenerationEvent],
     ['Region', RegionCode],
   ];

@@ -168,6 +168,12 @@ function routeFor(name: OperationName): RouteConfig {
     );
     responses['202'] = withHeaders(json(output, 'The running job, at its URL'), location);
   }
+  if ('accepted' in contract[name]) {
+    delete responses['200'];
+    responses['202'] = withHeaders(json(output, 'The running job, at its URL'), {
+      Location: { description: "The job's URL", required: true, schema: { type: 'string' } },
+    });
+  }
   const role = contract[name].bookmark;
   if (role) {
     request.headers = z.object({

@@ -1,7 +1,8 @@
 /**
  * Routes derived from the contract table: each operation's method and path, its input validated
  * by one middleware, its handler called with the parsed value, and its output checked against
- * the output schema (outside production). Generation start has its own route (generation.ts).
+ * the output schema (outside production). Generation start and the import uploads have their own
+ * routes (generation.ts, import.ts).
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { contract, OPERATION_NAMES, type OperationName } from '../../shared/contract';
@@ -11,7 +12,7 @@ import { RETRY_AFTER_SECONDS } from './errors';
 import { checkOutput, inputOf, validateInput } from './validate';
 
 /** Operations whose routes are built elsewhere. */
-const OWN_ROUTES: readonly OperationName[] = ['startGeneration', 'importFiles'];
+const OWN_ROUTES: readonly OperationName[] = ['startGeneration', 'importFiles', 'startImport'];
 
 type AfterHook = (req: Request, res: Response, input: unknown, output: unknown) => void;
 

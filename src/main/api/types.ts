@@ -1,5 +1,6 @@
 /** What the HTTP layer needs of the backend (the full `Backend` satisfies it). */
 import type { GenerationJob } from '../../shared/api';
+import type { ImportJob } from '../../shared/import';
 import type { Config } from '../config/env';
 import type { Logger } from '../logger';
 import type { Metrics } from '../metrics';
@@ -12,9 +13,15 @@ export type JobControl = {
   wait: (jobId: string) => Promise<GenerationJob>;
 };
 
+/** Updates of an import job until it ends (at once when it has ended). */
+export type ImportEvents = {
+  subscribe: (jobId: string, listener: (job: ImportJob) => void) => () => void;
+};
+
 export type ApiBackend = {
   handlers: Handlers;
   generation: JobControl;
+  imports: ImportEvents;
   config: Config;
   logger: Logger;
   metrics?: Metrics;

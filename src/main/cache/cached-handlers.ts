@@ -1,11 +1,10 @@
 /**
  * Read-cached handlers, by each operation's cache role in the contract: `read` operations (stats,
  * filter options, region graphs) are served from the cache; every operation that writes to the
- * graph (clear, write queries, generation start/finish/cancel) drops the whole cache and leaves
+ * graph (clear, write queries, generation and import start/finish/cancel) drops the whole cache and leaves
  * its bookmark with it. An entry is never served to a request that carries a bookmark its read
  * did not wait for. Writes by other processes (e.g. the CLI) show after the TTL at most.
  */
-import type { GenerationJob } from '../../shared/api';
 import { contract, OPERATION_NAMES, type OperationName } from '../../shared/contract';
 import type { Handlers } from '../services/types';
 import { bookmarksOf } from '../../shared/http';
@@ -17,14 +16,17 @@ type CacheEntry<O> = { seen: string[]; output: O };
 
 const DEFAULT_CACHE_TTL_MS = 60_000;
 
+/** A background job as far as the cache cares: whether it still runs, and what it wrote. */
+type Job = { id: string; status: string; bookmark: string | null };
+
 export type JobEvents = {
-  subscribe: (jobId: string, listener: (job: GenerationJob) => void) => () => void;
+  subscribe: (jobId: string, listener: (job: Job) => void) => () => void;
 };
 
 export function withReadCache(
   handlers: Handlers,
   cache: ReadCache,
-  options: { generation: JobEvents; ttlMs?: number },
+  options: { generation: JobEvents; imports?: JobEvents; ttlMs?: number },
 ): Handlers {
   const ttlMs = options.ttlMs ?? DEFAULT_CACHE_TTL_MS;
 
@@ -72,10 +74,10 @@ export function withReadCache(
     }
   }
 
-  function invalidateWhenDone(job: GenerationJob): void {
+  function invalidateWhenDone(job: Job, events: JobEvents): void {
     if (job.status !== 'running') return;
     let done = false;
-    const unsubscribe = options.generation.subscribe(job.id, (update) => {
+    const unsubscribe = events.subscribe(job.id, (update) => {
       if (done || update.status === 'running') return;
       done = true;
       // subscribe may call this before it returns (job already over): unsubscribe afterwards.
@@ -88,19 +90,26 @@ export function withReadCache(
   const mayWrite = (input: unknown): boolean =>
     !(typeof input === 'object' && input !== null && 'read_only' in input && input.read_only);
 
+  /** Operations that answer with a running job, and where that job's updates come from. */
+  const JOB_EVENTS: Partial<Record<OperationName, JobEvents>> = {
+    startGeneration: options.generation,
+    ...(options.imports && { startImport: options.imports }),
+  };
+
   function wrap(name: OperationName): (input: unknown) => Promise<unknown> {
     // Each handler takes its own operation's parsed input; the wrapper passes it through.
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-    const { cache: role, async } = contract[name];
+    const { cache: role } = contract[name];
     if (role === 'read') return cached(name, handler);
     if (role === 'invalidates-when-writing')
       return (input) => (mayWrite(input) ? invalidating(() => handler(input)) : handler(input));
     if (role !== 'invalidates') return handler;
-    if (!async) return (input) => invalidating(() => handler(input));
-    // An async operation goes on writing after it answers: the cache drops again when its job ends.
+    const events = JOB_EVENTS[name];
+    if (!events) return (input) => invalidating(() => handler(input));
+    // A job goes on writing after it answers: the cache drops again when the job ends.
     return async (input) => {
-      const job = (await invalidating(() => handler(input))) as GenerationJob;
-      invalidateWhenDone(job);
+      const job = (await invalidating(() => handler(input))) as Job;
+      invalidateWhenDone(job, events);
       return job;
     };
   }

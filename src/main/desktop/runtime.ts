@@ -50,7 +50,10 @@ export type DesktopRuntime = {
   handlers: () => ShellBackend['handlers'];
   generation: () => GenerationEvents;
   /** Everything but the file dialogs, which need the window and live with it. */
-  desktop: Omit<DesktopHandlers, 'saveFile' | 'openFile' | 'importChosenFiles'>;
+  desktop: Omit<
+    DesktopHandlers,
+    'saveFile' | 'openFile' | 'importChosenFiles' | 'startChosenImport'
+  >;
   info: () => AppInfo;
   close: () => Promise<void>;
 };

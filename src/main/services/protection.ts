@@ -11,12 +11,17 @@ import type { Handlers } from './types';
 
 type WriteInput = { confirm?: boolean; read_only?: boolean; dry_run?: boolean };
 
+/** The imports: their dry runs write in a transaction they roll back. */
+const IMPORTS: readonly OperationName[] = ['importFiles', 'startImport'];
+const isDryRun = (name: OperationName, input: WriteInput): boolean =>
+  IMPORTS.includes(name) && input.dry_run === true;
+
 /** Whether this request of the operation would write. */
 function writes(name: OperationName, input: WriteInput): boolean {
   const op = contract[name];
   if (!('write' in op)) return false;
   if (op.write === 'when-writing') return input.read_only === false;
-  return !(name === 'importFiles' && input.dry_run === true);
+  return !isDryRun(name, input);
 }
 
 const what: Partial<Record<OperationName, string>> = {
@@ -24,6 +29,7 @@ const what: Partial<Record<OperationName, string>> = {
   startGeneration: 'Generating data',
   clearGraph: 'Clearing data',
   importFiles: 'An import',
+  startImport: 'An import',
 };
 
 function protectionRefusal(
@@ -33,7 +39,7 @@ function protectionRefusal(
 ): AppError | undefined {
   if (level === 'free') return undefined;
   // A dry run of an import writes in a transaction it rolls back: not under read-only.
-  const readOnlyDryRun = level === 'read-only' && name === 'importFiles' && input.dry_run === true;
+  const readOnlyDryRun = level === 'read-only' && isDryRun(name, input);
   if (!writes(name, input) && !readOnlyDryRun) return undefined;
   const action = what[name] ?? 'This write';
   if (level === 'read-only')

@@ -34,6 +34,7 @@ const desktop = {
   activateProfile: refuse,
   saveFile: refuse,
   importChosenFiles: refuse,
+  startChosenImport: refuse,
   openFile: refuse,
 } satisfies DesktopHandlers;
 

@@ -5,6 +5,7 @@
  * reading, so the report names every one; cancelling or any failure rolls everything back.
  */
 import { writtenBookmark } from '../../db/bookmarks';
+import { recordAudit } from '../audit';
 import { setupSchema } from '../../db/schema';
 import { databaseError } from '../../db/errors';
 import {
@@ -20,7 +21,8 @@ import type { Handlers, ServiceDeps } from '../types';
 import type { Cell } from './fields';
 import { fileLayout, layoutOrder, targetOf, type FileLayout } from './layout';
 import { rowWrites, writeKey } from './rows';
-import { checkSize, formatOf, readRows, type ImportFormat } from './source';
+import { checkSize, countCsvRows, formatOf, readRows, type ImportFormat } from './source';
+import { createImportJobs, type ImportJobs } from './jobs';
 import { createBatchWriter, type BatchWriter } from './write';
 
 export type ImportFile = {
@@ -38,7 +40,13 @@ const MAX_REPORTED = 1_000;
 const BATCH_SIZE = 5_000;
 const PREVIEW_ROWS = 10;
 
-type Opened = { file: ImportFile; format: ImportFormat; header: string[]; layout: FileLayout };
+type Opened = {
+  file: ImportFile;
+  format: ImportFormat;
+  header: string[];
+  layout: FileLayout;
+  bytes: number;
+};
 
 const headerText = (cells: readonly Cell[]): string[] =>
   cells.map((c) => (c === null || typeof c === 'object' ? '' : String(c)));
@@ -49,14 +57,14 @@ async function open(
   maxBytes: number,
 ): Promise<Opened> {
   const format = formatOf(file.name);
-  await checkSize(file.path, file.name, maxBytes);
+  const bytes = await checkSize(file.path, file.name, maxBytes);
   const rows = readRows(file.path, file.name, format);
   try {
     const first = await rows.next();
     if (first.done)
       throw new AppError('UNPROCESSABLE', `${file.name} is empty: it has no header row`);
     const header = headerText(first.value.cells);
-    return { file, format, header, layout: fileLayout(header, file.name, options) };
+    return { file, format, header, layout: fileLayout(header, file.name, options), bytes };
   } finally {
     await rows.return(undefined);
   }
@@ -105,16 +113,20 @@ const throwIfAborted = (signal: AbortSignal | undefined): void => {
   if (signal?.aborted) throw new AppError('CANCELLED', 'Import cancelled; nothing was written');
 };
 
+/** How often (in rows) progress is told and a cancel is looked for. */
+const PROGRESS_ROWS = 1_000;
+
 async function importFile(
   opened: Opened,
   writer: BatchWriter,
   issues: { add: (issue: ImportIssue) => void; count: () => number },
-  progress: (file: string, rows: number) => void,
+  progress: (file: string, rows: number, bytes: number) => void,
   signal: AbortSignal | undefined,
 ): Promise<number> {
   const { file, header, layout } = opened;
   const seen = new Map<string, { row: number; props: string }>();
-  const source = readRows(file.path, file.name, opened.format);
+  let bytes = 0;
+  const source = readRows(file.path, file.name, opened.format, (n) => (bytes = n));
   let rows = 0;
   const missingBefore = writer.missing.length;
   try {
@@ -153,9 +165,9 @@ async function importFile(
         seen.set(key, { row, props });
         await writer.add(write, row);
       }
-      if (rows % BATCH_SIZE === 0) {
+      if (rows % PROGRESS_ROWS === 0) {
         throwIfAborted(signal);
-        progress(file.name, rows);
+        progress(file.name, rows, bytes);
       }
     }
   } finally {
@@ -164,11 +176,23 @@ async function importFile(
   await writer.flush();
   for (const m of writer.missing.slice(missingBefore))
     issues.add({ file: file.name, row: m.row, column: null, reason: m.reason });
-  progress(file.name, rows);
+  progress(file.name, rows, opened.bytes);
   return rows;
 }
 
-export async function runImport(
+/** All data rows of the files when every one is CSV (cheap to count); else null. */
+async function countRows(opened: readonly Opened[]): Promise<number | null> {
+  if (opened.some((o) => o.format !== 'csv')) return null;
+  let total = 0;
+  for (const o of opened) total += await countCsvRows(o.file.path);
+  return total;
+}
+
+/**
+ * Imports the files, all rows or none, and reports: with bad rows (and not a dry run) nothing is
+ * committed and the report lists them. Refused files, a cancel and database failures throw.
+ */
+async function importReport(
   deps: ServiceDeps,
   files: readonly ImportFile[],
   input: ImportOptions = {},
@@ -180,11 +204,28 @@ export async function runImport(
       { field: 'file', message: 'required' },
     ]);
   const started = performance.now();
-  const progress = (phase: ImportProgress['phase'], file: string | null, rows: number): void =>
-    run.onProgress?.({ phase, file, rows, elapsed_ms: performance.now() - started });
   const opened: Opened[] = [];
   for (const file of files) opened.push(await open(file, options, deps.config.IMPORT_MAX_BYTES));
   opened.sort((a, b) => layoutOrder(a.layout.layout) - layoutOrder(b.layout.layout));
+  const rowsTotal = run.onProgress ? await countRows(opened) : null;
+  const bytesTotal = opened.reduce((sum, o) => sum + o.bytes, 0);
+  let bytesBefore = 0;
+  const progress = (
+    phase: ImportProgress['phase'],
+    file: string | null,
+    rows: number,
+    bytes: number,
+  ): void =>
+    run.onProgress?.({
+      phase,
+      file,
+      rows,
+      rows_total: rowsTotal,
+      bytes,
+      bytes_total: bytesTotal,
+      elapsed_ms: performance.now() - started,
+    });
+  progress('read', null, 0, 0);
 
   const errors: ImportIssue[] = [];
   let errorsTotal = 0;
@@ -212,24 +253,36 @@ export async function runImport(
             file,
             writer,
             issues,
-            (name, n) => progress('read', name, total + n),
+            (name, n, bytes) => progress('read', name, total + n, bytesBefore + bytes),
             run.signal,
           );
           total += rows;
+          bytesBefore += file.bytes;
           reports.push({ file: file.file.name, ...reportOf(file, rows) });
         }
         throwIfAborted(run.signal);
         if (errorsTotal === 0 && !options.dry_run) {
-          progress('commit', null, total);
+          progress('commit', null, total, bytesTotal);
+          await recordAudit(tx, {
+            action: 'import',
+            summary: `Imported ${total} rows from ${reports.map((r) => r.file).join(', ')}`,
+            counts: {
+              rows: total,
+              nodes_created: writer.nodes.created,
+              nodes_updated: writer.nodes.updated,
+              relationships_created: writer.relationships.created,
+              relationships_updated: writer.relationships.updated,
+            },
+          });
           await tx.commit();
           committed = true;
         } else {
-          progress('rollback', null, total);
+          progress('rollback', null, total, bytesTotal);
           await tx.rollback();
         }
       } finally {
         if (tx.isOpen()) {
-          progress('rollback', null, total);
+          progress('rollback', null, total, bytesBefore);
           await tx.rollback().catch(() => undefined);
         }
       }
@@ -255,12 +308,23 @@ export async function runImport(
     seconds: (performance.now() - started) / 1000,
     bookmark: committed ? writtenBookmark() : null,
   };
-  progress('done', null, total);
+  progress('done', null, total, bytesTotal);
   deps.logger.info(
     { files: reports.map((r) => r.file), rows: total, committed, errors: errorsTotal },
     'import finished',
   );
-  if (errorsTotal > 0 && !options.dry_run) throw importRefused(result);
+  return result;
+}
+
+/** Imports the files, all rows or none; bad rows (unless a dry run) throw, naming them. */
+export async function runImport(
+  deps: ServiceDeps,
+  files: readonly ImportFile[],
+  input: ImportOptions = {},
+  run: ImportRunOptions = {},
+): Promise<ImportResult> {
+  const result = await importReport(deps, files, input, run);
+  if (result.errors_total > 0 && !result.dry_run) throw importRefused(result);
   return result;
 }
 
@@ -278,8 +342,19 @@ function importRefused(result: ImportResult): AppError {
   );
 }
 
-/** The contract's import operation: files the REST upload stored, imported in one go. */
-export const importOperations = (deps: ServiceDeps) =>
+/** Background imports over this backend's database. */
+export const createImportService = (deps: ServiceDeps): ImportJobs =>
+  createImportJobs((files, options, run) => importReport(deps, files, options, run), importRefused);
+
+/**
+ * The contract's import operations: files the REST upload stored (or the desktop's open dialog
+ * chose), imported in one go, or as a job with progress and cancel.
+ */
+export const importOperations = (deps: ServiceDeps, jobs: ImportJobs) =>
   ({
     importFiles: ({ files, ...options }) => runImport(deps, files, options),
+    startImport: ({ files, ...options }) =>
+      Promise.resolve(options).then((o) => jobs.start(files, o)),
+    getImportJob: ({ id }) => Promise.resolve(id).then((i) => jobs.get(i)),
+    cancelImport: ({ id }) => Promise.resolve(id).then((i) => jobs.cancel(i)),
   }) satisfies Partial<Handlers>;

@@ -21,7 +21,8 @@ export function formatOf(name: string): ImportFormat {
   throw new AppError('UNPROCESSABLE', `${name}: only .csv and .xlsx files can be imported`);
 }
 
-export async function checkSize(path: string, name: string, maxBytes: number): Promise<void> {
+/** The file's size in bytes, refused when over the limit. */
+export async function checkSize(path: string, name: string, maxBytes: number): Promise<number> {
   const { size } = await stat(path);
   if (size > maxBytes)
     throw new AppError(
@@ -29,10 +30,26 @@ export async function checkSize(path: string, name: string, maxBytes: number): P
       `${name} has ${size} bytes, over the import limit of ${maxBytes} (IMPORT_MAX_BYTES)`,
       [{ field: 'file', message: 'over the size limit', bound: maxBytes }],
     );
+  return size;
+}
+
+/** Called with the number of bytes of the file read so far. */
+export type OnBytes = (bytes: number) => void;
+
+/** Passes bytes on unchanged, counting them. */
+function counting(onBytes: OnBytes | undefined): Transform {
+  let bytes = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      bytes += chunk.length;
+      onBytes?.(bytes);
+      callback(null, chunk);
+    },
+  });
 }
 
 /** Passes bytes on unchanged, failing at the first byte sequence that is not UTF-8. */
-function strictUtf8(name: string): Transform {
+function strictUtf8(name: string, onBytes: OnBytes | undefined): Transform {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let offset = 0;
   const fail = (): AppError =>
@@ -43,6 +60,7 @@ function strictUtf8(name: string): Transform {
   return new Transform({
     transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       offset += chunk.length;
+      onBytes?.(offset);
       try {
         decoder.decode(chunk, { stream: true });
       } catch {
@@ -63,9 +81,9 @@ function strictUtf8(name: string): Transform {
   });
 }
 
-async function* csvRows(path: string, name: string): AsyncGenerator<SourceRow> {
+async function* csvRows(path: string, name: string, onBytes?: OnBytes): AsyncGenerator<SourceRow> {
   const parser = parse({ bom: true, skip_empty_lines: true, trim: false });
-  const input = createReadStream(path).pipe(strictUtf8(name));
+  const input = createReadStream(path).pipe(strictUtf8(name, onBytes));
   input.on('error', (error) => parser.destroy(error));
   input.pipe(parser);
   let row = 0;
@@ -101,8 +119,11 @@ function excelCell(value: ExcelValue): Cell {
   return null;
 }
 
-async function* xlsxRows(path: string, name: string): AsyncGenerator<SourceRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+async function* xlsxRows(path: string, name: string, onBytes?: OnBytes): AsyncGenerator<SourceRow> {
+  const file = createReadStream(path);
+  const input = file.pipe(counting(onBytes));
+  file.on('error', (error) => input.destroy(error));
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',
@@ -125,6 +146,9 @@ async function* xlsxRows(path: string, name: string): AsyncGenerator<SourceRow> 
     if (isAppError(error)) throw error;
     const reason = error instanceof Error ? error.message : String(error);
     throw new AppError('UNPROCESSABLE', `${name} is not a readable XLSX workbook (${reason})`);
+  } finally {
+    file.destroy();
+    input.destroy();
   }
 }
 
@@ -132,6 +156,33 @@ export function readRows(
   path: string,
   name: string,
   format: ImportFormat,
+  onBytes?: OnBytes,
 ): AsyncGenerator<SourceRow> {
-  return format === 'csv' ? csvRows(path, name) : xlsxRows(path, name);
+  return format === 'csv' ? csvRows(path, name, onBytes) : xlsxRows(path, name, onBytes);
+}
+
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+
+/**
+ * The data rows of a CSV file, counted without parsing (line ends outside quotes, blank lines
+ * left out as the reader leaves them out), for the import's progress. Malformed files are
+ * refused by the reader, not here.
+ */
+export async function countCsvRows(path: string): Promise<number> {
+  let quoted = false;
+  let content = false;
+  let lines = 0;
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    for (const byte of chunk) {
+      if (byte === QUOTE) quoted = !quoted;
+      if (byte === NEWLINE && !quoted) {
+        if (content) lines += 1;
+        content = false;
+      } else if (byte !== RETURN) content = true;
+    }
+  }
+  if (content) lines += 1;
+  return Math.max(0, lines - 1);
 }

@@ -13,32 +13,31 @@ type Tx = Transaction | ManagedTransaction;
 type Counts = { created: number; updated: number; unchanged: number };
 type Missing = { row: number; reason: string };
 
-const CHANGED = 'any(k IN keys(row.p) WHERE old[k] IS NULL OR old[k] <> row.p[k])';
+/** Whether the row changes a property of `x` (the node or relationship, as it was). */
+const changed = (x: string): string =>
+  `any(k IN keys(row.p) WHERE ${x}[k] IS NULL OR ${x}[k] <> row.p[k])`;
 
+/**
+ * One index lookup per row (the MERGE on the constrained id); a row that changes nothing is not
+ * written. Created nodes are counted by the query's statistics; the rest changed or not.
+ */
 function nodeMergeCypher(label: string): string {
   return (
-    `UNWIND $rows AS row OPTIONAL MATCH (old:${label} {id: row.id}) ` +
-    `WITH row, old IS NULL AS created, old IS NOT NULL AND ${CHANGED} AS changed ` +
-    `MERGE (n:${label} {id: row.id}) SET n += row.p ` +
-    'RETURN count(*) AS matched, sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, ' +
-    'sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated'
+    `UNWIND $rows AS row MERGE (n:${label} {id: row.id}) ` +
+    `WITH n, row WHERE ${changed('n')} SET n += row.p ` +
+    'RETURN count(*) AS written'
   );
 }
 
 function relMergeCypher(rel: RelationshipKind, updateOnly: boolean): string {
   const ends = `MATCH (a:${rel.from} {id: row.s}) MATCH (b:${rel.to} {id: row.t}) `;
-  if (updateOnly)
-    return (
-      `UNWIND $rows AS row ${ends}MATCH (a)-[old:${rel.type}]->(b) ` +
-      `WITH row, old, ${CHANGED} AS changed SET old += row.p ` +
-      'RETURN count(*) AS matched, 0 AS created, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated'
-    );
+  const link = updateOnly ? `MATCH (a)-[r:${rel.type}]->(b) ` : `MERGE (a)-[r:${rel.type}]->(b) `;
   return (
-    `UNWIND $rows AS row ${ends}OPTIONAL MATCH (a)-[old:${rel.type}]->(b) ` +
-    `WITH row, a, b, old IS NULL AS created, old IS NOT NULL AND ${CHANGED} AS changed ` +
-    `MERGE (a)-[r:${rel.type}]->(b) SET r += row.p ` +
-    'RETURN count(*) AS matched, sum(CASE WHEN created THEN 1 ELSE 0 END) AS created, ' +
-    'sum(CASE WHEN changed THEN 1 ELSE 0 END) AS updated'
+    `UNWIND $rows AS row ${ends}${link}` +
+    // A relationship without properties (e.g. just created) counts as written.
+    `WITH r, row, size(keys(r)) = 0 OR ${changed('r')} AS changed ` +
+    'SET r += CASE WHEN changed THEN row.p ELSE {} END ' +
+    'RETURN count(*) AS matched, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS written'
   );
 }
 
@@ -63,9 +62,7 @@ export function createBatchWriter(tx: Tx, batchSize: number) {
   const relationships: Counts = { created: 0, updated: 0, unchanged: 0 };
   const missing: Missing[] = [];
 
-  async function run(group: Group): Promise<void> {
-    const rows = group.rows.splice(0);
-    if (!rows.length) return;
+  async function write(group: Group, rows: Row[]): Promise<void> {
     const write = group.sample;
     const cypher =
       write.kind === 'node'
@@ -73,19 +70,22 @@ export function createBatchWriter(tx: Tx, batchSize: number) {
         : relMergeCypher(write.rel, write.updateOnly);
     const result = await tx.run(cypher, { rows });
     const record = result.records[0];
-    const matched = Number(record?.get('matched') ?? 0);
-    const created = Number(record?.get('created') ?? 0);
-    const updated = Number(record?.get('updated') ?? 0);
+    const updates = result.summary.counters.updates();
+    const written = Number(record?.get('written') ?? 0);
+    const matched = write.kind === 'node' ? rows.length : Number(record?.get('matched') ?? 0);
+    const created = write.kind === 'node' ? updates.nodesCreated : updates.relationshipsCreated;
     const counts = write.kind === 'node' ? nodes : relationships;
     counts.created += created;
-    counts.updated += updated;
-    counts.unchanged += matched - created - updated;
+    counts.updated += written - created;
+    counts.unchanged += matched - written;
     if (write.kind === 'relationship' && matched < rows.length) {
       const { records } = await tx.run(missingCypher(write.rel, write.updateOnly), { rows });
+      const byRow = new Map(rows.map((x) => [x.n, x]));
       for (const r of records) {
+        const row = byRow.get(Number(r.get('n')));
         const lacks = [
-          r.get('noSource') ? `${write.rel.from} ${rows.find((x) => x.n === r.get('n'))?.s}` : null,
-          r.get('noTarget') ? `${write.rel.to} ${rows.find((x) => x.n === r.get('n'))?.t}` : null,
+          r.get('noSource') ? `${write.rel.from} ${row?.s}` : null,
+          r.get('noTarget') ? `${write.rel.to} ${row?.t}` : null,
         ].filter((x) => x !== null);
         missing.push({
           row: Number(r.get('n')),
@@ -95,6 +95,26 @@ export function createBatchWriter(tx: Tx, batchSize: number) {
         });
       }
     }
+  }
+
+  /**
+   * The batch is sent while the next one is read and checked: one write is in flight at a time
+   * (the transaction runs its queries in order), and its failure surfaces at the next send or
+   * at the flush.
+   */
+  let inFlight: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+  async function settle(): Promise<void> {
+    await inFlight;
+    if (failure) throw failure.error;
+  }
+  async function run(group: Group): Promise<void> {
+    await settle();
+    const rows = group.rows.splice(0);
+    if (!rows.length) return;
+    inFlight = write(group, rows).catch((error: unknown) => {
+      failure = { error };
+    });
   }
 
   return {
@@ -115,6 +135,7 @@ export function createBatchWriter(tx: Tx, batchSize: number) {
     /** Writes what is pending (at the end of each file, so that later files see it). */
     async flush(): Promise<void> {
       for (const group of groups.values()) await run(group);
+      await settle();
     },
   };
 }

@@ -19,12 +19,15 @@ import { AppError, ErrorBody, type ErrorCode, type ErrorDetail } from '@shared/e
 import { BOOKMARK_HEADER, buildRequest } from '@shared/http';
 import { createBookmarkHolder } from './bookmark';
 import { cancelMessage } from './cancel';
-import { ImportResult, type ImportOptions } from '@shared/import';
+import { ImportJob, type ImportOptions } from '@shared/import';
 
-export type UploadImport = (
+/** An import upload, started as a job: read and cancel it with getImportJob and cancelImport. */
+export type StartImportUpload = (
   files: readonly File[],
   options: ImportOptions,
-) => Promise<ImportResult>;
+) => Promise<ImportJob>;
+
+type Uploads = { startImportUpload: StartImportUpload };
 
 /** A failed API call: the server's error code and message, plus the HTTP status and request id. */
 export class ApiRequestError extends AppError {
@@ -86,9 +89,7 @@ function errorFrom(response: Response, body: unknown): ApiRequestError {
 const cancelled = (signal: AbortSignal): ApiRequestError =>
   new ApiRequestError('CANCELLED', cancelMessage(signal), undefined, 0);
 
-export function createHttpClient(
-  options: HttpClientOptions = {},
-): Client & { uploadImport: UploadImport } {
+export function createHttpClient(options: HttpClientOptions = {}): Client & Uploads {
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -176,10 +177,7 @@ export function createHttpClient(
   }
 
   /** The import upload: the files as `file` parts of a form, the options as its fields. */
-  async function uploadImport(
-    files: readonly File[],
-    options: ImportOptions,
-  ): Promise<ImportResult> {
+  const startImportUpload: StartImportUpload = async (files, options) => {
     const form = new FormData();
     for (const file of files) form.append('file', file, file.name);
     if (options.label) form.append('label', options.label);
@@ -189,7 +187,7 @@ export function createHttpClient(
     if (options.confirm) form.append('confirm', 'true');
     let response: Response;
     try {
-      response = await doFetch(`${baseUrl}${contract.importFiles.http.path}`, {
+      response = await doFetch(`${baseUrl}${contract.startImport.http.path}`, {
         method: 'POST',
         headers,
         body: form,
@@ -204,16 +202,16 @@ export function createHttpClient(
     }
     const body = await readJson(response);
     if (!response.ok) throw errorFrom(response, body);
-    const parsed = ImportResult.safeParse(body);
+    const parsed = ImportJob.safeParse(body);
     if (!parsed.success)
       throw new ApiRequestError(
         'INTERNAL',
-        'The server sent an unexpected import report',
+        'The server sent an unexpected import job',
         undefined,
         response.status,
       );
     return parsed.data;
-  }
+  };
 
   const operations = Object.fromEntries(
     CLIENT_OPERATION_NAMES.map((name) => {
@@ -227,7 +225,5 @@ export function createHttpClient(
     }),
   );
   // Each entry calls its own operation; the table of names guarantees the keys.
-  return { ...operations, onGenerationProgress, uploadImport } as Client & {
-    uploadImport: typeof uploadImport;
-  };
+  return { ...operations, onGenerationProgress, startImportUpload } as Client & Uploads;
 }

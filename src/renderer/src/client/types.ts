@@ -7,7 +7,7 @@
 import type { Client } from '@shared/contract';
 import type { AppInfo, DesktopInput, DesktopOperationName, DesktopOutput } from '@shared/desktop';
 import type { MenuCommand } from '@shared/ipc';
-import type { UploadImport } from './http-client';
+import type { StartImportUpload } from './http-client';
 
 export type DesktopClient = {
   [N in DesktopOperationName]: (input: DesktopInput<N>) => Promise<DesktopOutput<N>>;
@@ -20,6 +20,9 @@ export type DesktopClient = {
 
 export type AppClient = Client & {
   desktop?: DesktopClient;
-  /** Uploads files to import (the REST API; the desktop imports through its open dialog). */
-  uploadImport?: UploadImport;
+  /**
+   * Uploads files and starts importing them as a job (the REST API; the desktop imports through
+   * its open dialog).
+   */
+  startImportUpload?: StartImportUpload;
 };

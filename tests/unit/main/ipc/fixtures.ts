@@ -52,6 +52,26 @@ const job = {
   finished_at: null,
   bookmark: null,
 };
+const importJob = {
+  id: 'import-1',
+  status: 'running',
+  dry_run: false,
+  files: ['COMPANY.csv'],
+  progress: {
+    phase: 'read',
+    file: 'COMPANY.csv',
+    rows: 1_000,
+    rows_total: 20_000,
+    bytes: 100_000,
+    bytes_total: 2_000_000,
+    elapsed_ms: 250,
+  },
+  result: null,
+  error: null,
+  started_at: '2025-01-01T00:00:00.000Z',
+  finished_at: null,
+  bookmark: null,
+};
 const profile = {
   id: 'p1',
   name: 'Local',
@@ -324,6 +344,21 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     output: { ...job, status: 'cancelled', rolled_back: true },
     invalid: { input: {}, field: 'id' },
   },
+  getImportJob: {
+    input: { id: 'import-1' },
+    output: importJob,
+    invalid: { input: { id: '' }, field: 'id' },
+  },
+  cancelImport: {
+    input: { id: 'import-1' },
+    output: {
+      ...importJob,
+      status: 'cancelled',
+      finished_at: '2025-01-01T00:00:01.000Z',
+      error: { code: 'CANCELLED', message: 'Import cancelled; nothing was written' },
+    },
+    invalid: { input: {}, field: 'id' },
+  },
   clearGraph: {
     input: { confirm: true, regions: ['NAI'] },
     output: {
@@ -385,6 +420,12 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     parsed: { dry_run: true },
     output: { chosen: false, result: null },
     invalid: { input: { label: 'PERSON' }, field: 'label' },
+  },
+  startChosenImport: {
+    input: { dry_run: false },
+    parsed: { dry_run: false },
+    output: { chosen: true, job: importJob },
+    invalid: { input: { type: 'LIKES' }, field: 'type' },
   },
   openFile: {
     input: { filters: [{ name: 'Saved views', extensions: ['json'] }] },

@@ -2,13 +2,13 @@
  * Import CSV or XLSX files: in the browser the files are chosen here and uploaded; in the
  * desktop app main picks them with the native open dialog. "Check" runs a dry run (everything
  * but the commit) and shows the column mapping and every bad row; "Import" writes all rows or
- * none.
+ * none. Either runs as a job: a progress bar shows the rows read, and Cancel rolls it back.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { ProtectionLevel } from '@shared/api';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '@shared/domain';
-import type { ImportOptions, ImportResult } from '@shared/import';
+import type { ImportJob, ImportOptions, ImportResult } from '@shared/import';
 import type { AppClient } from '../../client/types';
 import { Modal } from '../../components/Modal';
 import { errorMessage } from '../../state/errors';
@@ -24,7 +24,49 @@ export type ImportDialogProps = {
 };
 
 const SHOWN_ERRORS = 50;
+/** How often a running job is read again. */
+const POLL_MS = 200;
 const count = (n: number): string => n.toLocaleString('en-US');
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const PHASES: Record<ImportJob['progress']['phase'], string> = {
+  read: 'Reading and writing',
+  commit: 'Committing',
+  rollback: 'Rolling back',
+  done: 'Finishing',
+};
+
+/** The share done: rows of the counted total, or bytes read when rows cannot be counted (XLSX). */
+function percentDone({ progress: p }: ImportJob): number {
+  const share = p.rows_total ? p.rows / p.rows_total : p.bytes_total ? p.bytes / p.bytes_total : 0;
+  return Math.min(100, Math.round(share * 100));
+}
+
+function ImportProgressView({
+  job,
+  cancelling,
+  onCancel,
+}: {
+  job: ImportJob;
+  cancelling: boolean;
+  onCancel: () => void;
+}): React.JSX.Element {
+  const p = job.progress;
+  const percent = percentDone(job);
+  return (
+    <div className="import-progress" data-testid="import-progress" data-phase={p.phase}>
+      <progress max={100} value={percent} aria-label="Import progress" />
+      <p role="status">
+        {cancelling ? 'Cancelling' : PHASES[p.phase]}: {count(p.rows)}
+        {p.rows_total !== null && ` of ${count(p.rows_total)}`} rows ({percent}%),{' '}
+        {(p.elapsed_ms / 1000).toFixed(1)} s
+      </p>
+      <button type="button" onClick={onCancel} disabled={cancelling}>
+        Cancel import
+      </button>
+    </div>
+  );
+}
 
 function Report({ result }: { result: ImportResult }): React.JSX.Element {
   const { nodes, relationships } = result;
@@ -97,10 +139,21 @@ export function ImportDialog({ client, protection, open, onClose, onImported }: 
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  /** The running job, while it runs. */
+  const [job, setJob] = useState<ImportJob | null>(null);
+  const [cancelling, setCancelling] = useState(false);
   /** Under the confirm level: the import waits for a second click (after its dry run, in the browser). */
   const [awaiting, setAwaiting] = useState(false);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const desktop = client.desktop;
-  const upload = client.uploadImport;
+  const upload = client.startImportUpload;
 
   const options = (dryRun: boolean, confirm = false): ImportOptions => ({
     dry_run: dryRun,
@@ -113,23 +166,49 @@ export function ImportDialog({ client, protection, open, onClose, onImported }: 
     }),
   });
 
+  /** Reads the job until it ends. */
+  async function follow(started: ImportJob): Promise<ImportJob> {
+    let current = started;
+    while (current.status === 'running' && mounted.current) {
+      setJob(current);
+      await sleep(POLL_MS);
+      current = await client.getImportJob({ id: current.id });
+    }
+    return current;
+  }
+
   async function run(dryRun: boolean, confirm = false): Promise<void> {
     setBusy(true);
     setError(null);
+    setNotice(null);
     setResult(null);
     setAwaiting(false);
+    setCancelling(false);
     try {
-      let done: ImportResult | null = null;
-      if (desktop) done = (await desktop.importChosenFiles(options(dryRun, confirm))).result;
-      else if (upload) done = await upload(files, options(dryRun, confirm));
-      setResult(done);
-      if (done?.committed) onImported(done);
+      let started: ImportJob | null = null;
+      if (desktop) started = (await desktop.startChosenImport(options(dryRun, confirm))).job;
+      else if (upload) started = await upload(files, options(dryRun, confirm));
+      if (!started) return;
+      const ended = await follow(started);
+      if (!mounted.current) return;
+      setResult(ended.result);
+      if (ended.status === 'cancelled')
+        setNotice(ended.error?.message ?? 'Import cancelled; nothing was written');
+      else if (ended.error) setError(ended.error.message);
+      if (ended.result?.committed) onImported(ended.result);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
+      setJob(null);
       setBusy(false);
     }
   }
+
+  const cancel = (): void => {
+    if (!job) return;
+    setCancelling(true);
+    client.cancelImport({ id: job.id }).catch((e: unknown) => setError(errorMessage(e)));
+  };
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -142,6 +221,7 @@ export function ImportDialog({ client, protection, open, onClose, onImported }: 
     if (busy) return;
     setResult(null);
     setError(null);
+    setNotice(null);
     setAwaiting(false);
     onClose();
   };
@@ -184,9 +264,15 @@ export function ImportDialog({ client, protection, open, onClose, onImported }: 
             </select>
           </label>
         </fieldset>
+        {job && <ImportProgressView job={job} cancelling={cancelling} onCancel={cancel} />}
         {error && (
           <p role="alert" className="message error">
             {error}
+          </p>
+        )}
+        {notice && (
+          <p role="status" className="message info" data-testid="import-notice">
+            {notice}
           </p>
         )}
         {result && <Report result={result} />}
