@@ -22,6 +22,8 @@ import { fileLayout, layoutOrder, targetOf, type FileLayout } from './layout';
 import { rowWrites, writeKey } from './rows';
 import { checkSize, formatOf, readRows, type ImportFormat } from './source';
 import { createBatchWriter, type BatchWriter } from './write';
+import { importAudit } from './audit';
+import { recordAudit } from '../audit';
 
 export type ImportFile = {
   path: string;
@@ -221,6 +223,7 @@ export async function runImport(
         throwIfAborted(run.signal);
         if (errorsTotal === 0 && !options.dry_run) {
           progress('commit', null, total);
+          await recordAudit(tx, importAudit(reports, total, writer));
           await tx.commit();
           committed = true;
         } else {
@@ -254,6 +257,7 @@ export async function runImport(
     errors_total: errorsTotal,
     seconds: (performance.now() - started) / 1000,
     bookmark: committed ? writtenBookmark() : null,
+    statements: writer.statements(),
   };
   progress('done', null, total);
   deps.logger.info(
