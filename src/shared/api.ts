@@ -781,6 +781,6 @@ export const PreviewRequest = z.object({
   regions: ClearInput.shape.regions,
   /** For `query`: the write query and its parameters (only their names are echoed). */
   query: QueryRequest.shape.query.optional(),
-  parameters: QueryRequest.shape.parameters,
+  parameters: z.record(z.string(), JsonValue).optional(),
 });
 export type PreviewRequest = z.infer<typeof PreviewRequest>;

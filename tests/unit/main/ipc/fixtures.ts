@@ -337,7 +337,6 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
   },
   previewWrite: {
     input: { write: 'clear', regions: ['NAI'] },
-    parsed: { write: 'clear', regions: ['NAI'], parameters: {} },
     output: {
       statements: [
         {
