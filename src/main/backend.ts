@@ -15,6 +15,8 @@ import { withReadCache } from './cache/cached-handlers';
 import type { Logger } from './logger';
 import { createMetrics, type Metrics } from './metrics';
 import { createClearService } from './services/clear';
+import { createAuditLogService } from './services/audit-log';
+import { createPreviewService } from './services/preview';
 import {
   createGenerationService,
   generationOperations,
@@ -117,6 +119,8 @@ export function assembleBackend(options: {
     ...createClearService(deps),
     ...generationOperations(generation),
     ...importOperations(deps, imports),
+    ...createPreviewService(deps),
+    ...createAuditLogService(deps),
   } satisfies Handlers;
   const handlers = withReadCache(
     withDatabaseErrors(withProtection(operations, config.PROTECTION), target),

@@ -763,3 +763,24 @@ export const ServerSettings = z.object({
   query_row_cap: z.number().int(),
 });
 export type ServerSettings = z.infer<typeof ServerSettings>;
+
+// ---------------------------------------------------------------------------------------------
+// Write previews
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A write to preview, with the input its operation takes: the answer lists the parameterised
+ * statements it would run, and nothing is written. Imports preview with a dry run (their
+ * statements depend on the files).
+ */
+export const PreviewRequest = z.object({
+  write: z.enum(['generate', 'clear', 'query']),
+  /** For `generate`: the generation request (defaults apply). */
+  generate: GenerateRequest.optional(),
+  /** For `clear`: the regions (left out: everything). */
+  regions: ClearInput.shape.regions,
+  /** For `query`: the write query and its parameters (only their names are echoed). */
+  query: QueryRequest.shape.query.optional(),
+  parameters: z.record(z.string(), JsonValue).optional(),
+});
+export type PreviewRequest = z.infer<typeof PreviewRequest>;

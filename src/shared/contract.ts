@@ -30,6 +30,7 @@ import {
   LinksResponse,
   NodeRef,
   PathsRequest,
+  PreviewRequest,
   PathsResponse,
   QueryRequest,
   QueryResponse,
@@ -44,12 +45,13 @@ import {
 } from './api';
 import { RegionCode } from './domain';
 import { ImportJob, ImportResult, ImportUpload } from './import';
+import { AuditExport, AuditExportInput, AuditListInput, AuditPage, WritePreview } from './audit';
 import type { ErrorCode } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
 export type OperationTag =
-  'Utilities' | 'Graph' | 'Filters' | 'Exploration' | 'Generation' | 'Import';
+  'Utilities' | 'Graph' | 'Filters' | 'Exploration' | 'Generation' | 'Import' | 'Audit';
 
 /**
  * What an operation does to the read cache: `read` results are cached; `invalidates` drops the
@@ -424,6 +426,34 @@ export const contract = {
     tag: 'Import',
     errors: ['NOT_FOUND'],
     bookmark: 'returns',
+  }),
+  previewWrite: op({
+    input: PreviewRequest,
+    output: WritePreview,
+    method: 'POST',
+    path: '/api/v1/preview',
+    summary:
+      'The parameterised Cypher a write (generate, clear, write query) would run, without ' +
+      'running it; parameter values are summarised, never echoed',
+    tag: 'Audit',
+  }),
+  listAudit: op({
+    input: AuditListInput,
+    output: AuditPage,
+    method: 'GET',
+    path: '/api/v1/audit',
+    summary: 'Audit log: one page of entries, newest first, by action and time range',
+    tag: 'Audit',
+    bookmark: 'waits',
+  }),
+  exportAudit: op({
+    input: AuditExportInput,
+    output: AuditExport,
+    method: 'GET',
+    path: '/api/v1/audit/export',
+    summary: 'Audit log as a CSV file (same filters as the list, newest first)',
+    tag: 'Audit',
+    bookmark: 'waits',
   }),
 } as const;
 

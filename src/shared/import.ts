@@ -1,6 +1,7 @@
 /** What an import is asked to do and what it reports (REST, IPC, CLI share these). */
 import { z } from 'zod';
 import { BookmarkToken, confirmFlag, JOB_STATUSES } from './api';
+import { WriteStatement } from './audit';
 import { ErrorDetail } from './errors';
 import { NodeLabel, RelationshipType } from './domain';
 
@@ -85,6 +86,8 @@ export const ImportResult = z.object({
   seconds: z.number(),
   /** The bookmark of the rows written (null when nothing was committed). */
   bookmark: BookmarkToken.nullable(),
+  /** The parameterised statements the import runs (or, in a dry run, would run). */
+  statements: z.array(WriteStatement),
 });
 export type ImportResult = z.infer<typeof ImportResult>;
 

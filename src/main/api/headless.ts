@@ -11,6 +11,7 @@ import { createBackend, type Backend, type BackendOptions } from '../backend';
 import type { Config } from '../config/env';
 import type { AppPaths } from '../config/paths';
 import type { Logger } from '../logger';
+import { notMetadata } from '../services/metadata';
 import { withClient } from '../services/request-context';
 import { startApiServer } from './server';
 
@@ -45,7 +46,7 @@ function findRendererDir(explicit?: string): string | undefined {
 
 async function isEmpty(backend: Backend): Promise<boolean> {
   const { records } = await backend.db.driver.executeQuery(
-    'MATCH (n) RETURN count(n) AS nodes',
+    `MATCH (n) WHERE ${notMetadata('n')} RETURN count(n) AS nodes`,
     {},
     { database: backend.db.settings.database, routing: neo4j.routing.READ },
   );

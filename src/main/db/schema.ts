@@ -3,6 +3,7 @@
  * statement is idempotent (IF NOT EXISTS); the result says which ones are new.
  */
 import type { Driver } from 'neo4j-driver';
+import { AUDIT_LABEL } from '../../shared/audit';
 import { NODE_LABELS, type NodeLabel } from '../../shared/domain';
 
 type SchemaItem = { name: string; kind: 'constraint' | 'index'; cypher: string };
@@ -25,6 +26,20 @@ const RELATIONSHIP_INDEXES = [
 ] as const;
 
 export const FULLTEXT_INDEX = 'node_name_fulltext';
+
+/** The audit log: entries by id, and listed newest first by time. */
+const AUDIT_SCHEMA: SchemaItem[] = [
+  {
+    name: 'audit_entry_id_unique',
+    kind: 'constraint',
+    cypher: `CREATE CONSTRAINT audit_entry_id_unique IF NOT EXISTS FOR (a:${AUDIT_LABEL}) REQUIRE a.id IS UNIQUE`,
+  },
+  {
+    name: 'audit_entry_at',
+    kind: 'index',
+    cypher: `CREATE INDEX audit_entry_at IF NOT EXISTS FOR (a:${AUDIT_LABEL}) ON (a.at)`,
+  },
+];
 
 const lower = (s: string): string => s.toLowerCase();
 
@@ -51,7 +66,7 @@ export function schemaItems(): SchemaItem[] {
     kind: 'index' as const,
     cypher: `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${NODE_LABELS.join('|')}) ON EACH [n.name, n.id]`,
   };
-  return [...constraints, ...nodeIndexes, ...relIndexes, fulltext];
+  return [...constraints, ...nodeIndexes, ...relIndexes, fulltext, ...AUDIT_SCHEMA];
 }
 
 export type SetupResult = { created: string[]; existing: string[]; seconds: number };

@@ -5,7 +5,7 @@
  * hold anything, and never tokens.
  */
 import { randomUUID } from 'node:crypto';
-import type { ManagedTransaction, Transaction } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Transaction } from 'neo4j-driver';
 import { AUDIT_LABEL, type AuditAction } from '../../shared/audit';
 import { currentClient } from './request-context';
 
@@ -40,4 +40,18 @@ export async function recordAudit(
     cypher: entry.cypher === undefined ? null : entry.cypher.slice(0, CYPHER_MAX),
   });
   return id;
+}
+
+/** Writes one audit entry in a transaction of its own, after a write that commits in batches. */
+export async function recordAuditAfter(
+  driver: Driver,
+  database: string,
+  entry: AuditRecord,
+): Promise<string> {
+  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  try {
+    return await session.executeWrite((tx) => recordAudit(tx, entry));
+  } finally {
+    await session.close();
+  }
 }

@@ -10,7 +10,7 @@
  */
 import neo4j, { type Driver } from 'neo4j-driver';
 import type { HealthResponse } from '../../shared/api';
-import { GENERATION_LABEL } from './generation/record';
+import { METADATA_LABELS } from './metadata';
 import type { Handlers } from './types';
 
 export type HealthDeps = {
@@ -37,13 +37,14 @@ type Check = { result: Probe | undefined; latencyMs: number; endedAt: number };
 
 async function probe(driver: Driver, database: string): Promise<Probe> {
   const { records } = await driver.executeQuery(
-    // The generation records are metadata, not part of the network (as in statistics); both
-    // counts come from the count store.
+    // Generation records and the audit log are metadata, not part of the network (as in
+    // statistics); every count comes from the count store.
     `CALL dbms.components() YIELD versions, edition
      CALL () { MATCH (n) RETURN count(n) AS allNodes }
-     CALL () { MATCH (g:${GENERATION_LABEL}) RETURN count(g) AS records }
+     ${METADATA_LABELS.map((label, i) => `CALL () { MATCH (m:${label}) RETURN count(m) AS meta${i} }`).join('\n     ')}
      CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships }
-     RETURN versions[0] AS version, edition, allNodes - records AS nodes, relationships`,
+     RETURN versions[0] AS version, edition,
+       allNodes - ${METADATA_LABELS.map((_, i) => `meta${i}`).join(' - ')} AS nodes, relationships`,
     {},
     { database, routing: neo4j.routing.READ },
   );

@@ -1,24 +1,25 @@
 /**
  * The database's schema as the data and the catalogue show it: labels, relationship types and
  * property keys (with counts and value types) from one read each, indexes and constraints from
- * SHOW. Everything runs in READ routing. Generation records are metadata: their nodes are left
- * out of the label counts and the property keys (the catalogue still lists their constraint).
+ * SHOW. Everything runs in READ routing. Generation records and the audit log are metadata: their
+ * nodes are left out of the label counts and the property keys (the catalogue still lists their
+ * constraints and indexes).
  * Driver failures are translated for every operation alike (database-errors).
  */
 import neo4j from 'neo4j-driver';
 import type { SchemaResponse } from '../../shared/api';
-import { GENERATION_LABEL } from './generation/record';
+import { notMetadata } from './metadata';
 import type { Handlers, ServiceDeps } from './types';
 
 type Row = { get(key: string): unknown };
 
-const LABELS = `MATCH (n) WHERE NOT n:${GENERATION_LABEL}
+const LABELS = `MATCH (n) WHERE ${notMetadata('n')}
 UNWIND labels(n) AS label
 RETURN label, count(*) AS count ORDER BY label`;
 
 const TYPES = 'MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS count ORDER BY type';
 
-const NODE_KEYS = `MATCH (n) WHERE NOT n:${GENERATION_LABEL}
+const NODE_KEYS = `MATCH (n) WHERE ${notMetadata('n')}
 UNWIND keys(n) AS key
 RETURN key, count(*) AS count, collect(DISTINCT valueType(n[key])) AS types`;
 

@@ -11,7 +11,8 @@ import { NODE_LABELS, RELATIONSHIP_TYPES } from '../../shared/domain';
 import type { Config } from '../config/env';
 import { resolveAppPaths } from '../config/paths';
 import { managedHome } from '../db/managed/server';
-import { GENERATION_LABEL, lastGeneration } from './generation/record';
+import { lastGeneration } from './generation/record';
+import { METADATA_LABELS } from './metadata';
 import type { Handlers, ServiceDeps } from './types';
 
 async function count(driver: Driver, database: string, cypher: string): Promise<number> {
@@ -84,13 +85,12 @@ export function createStatsService(deps: Pick<ServiceDeps, 'driver' | 'database'
           database,
           `MATCH ()-[r:${type}]->() RETURN count(r) AS count`,
         );
-      // The generation records are metadata, not part of the network.
+      // Generation records and the audit log are metadata, not part of the network; each count
+      // comes from the count store.
       const allNodes = await count(driver, database, 'MATCH (n) RETURN count(n) AS count');
-      const records = await count(
-        driver,
-        database,
-        `MATCH (n:${GENERATION_LABEL}) RETURN count(n) AS count`,
-      );
+      let records = 0;
+      for (const label of METADATA_LABELS)
+        records += await count(driver, database, `MATCH (n:${label}) RETURN count(n) AS count`);
       return {
         total_nodes: allNodes - records,
         total_relationships: await count(

@@ -5,6 +5,7 @@
  * built from the domain's labels and fixed predicates only; values are parameters.
  */
 import type { Driver } from 'neo4j-driver';
+import { AUDIT_LABEL } from '../../../shared/audit';
 import { NODE_LABELS, type NodeLabel } from '../../../shared/domain';
 
 export type DeleteCounts = { nodes: number; relationships: number };
@@ -32,7 +33,20 @@ export const regionSelection = (
   params: { regions, ...(spare === undefined ? {} : { spare }) },
 });
 
-export const everything: NodeSelection = { match: 'MATCH (n)', params: {} };
+/** Every node but the audit log, which clearing the data keeps. */
+export const everything: NodeSelection = {
+  match: `MATCH (n) WHERE NOT n:${AUDIT_LABEL}`,
+  params: {},
+};
+
+/** The two statements that delete a selection: its relationships, then its nodes. */
+export function deleteStatements(selection: NodeSelection): [string, string] {
+  return [
+    `${selection.match} MATCH (n)-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF ${RELATIONSHIP_BATCH} ROWS`,
+    // DETACH catches relationships that arrive from nodes outside the selection.
+    `${selection.match} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF ${NODE_BATCH} ROWS`,
+  ];
+}
 
 export async function deleteSelection(
   driver: Driver,
@@ -40,18 +54,10 @@ export async function deleteSelection(
   selection: NodeSelection,
 ): Promise<DeleteCounts> {
   const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  const [relationships, nodes] = deleteStatements(selection);
   try {
-    const rels = await session.run(
-      `${selection.match} MATCH (n)-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF ${RELATIONSHIP_BATCH} ROWS`,
-      selection.params,
-    );
-    // DETACH catches relationships that arrive from nodes outside the selection.
-    const nodes = await session.run(
-      `${selection.match} CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF ${NODE_BATCH} ROWS`,
-      selection.params,
-    );
-    const r = rels.summary.counters.updates();
-    const n = nodes.summary.counters.updates();
+    const r = (await session.run(relationships, selection.params)).summary.counters.updates();
+    const n = (await session.run(nodes, selection.params)).summary.counters.updates();
     return {
       nodes: n.nodesDeleted,
       relationships: r.relationshipsDeleted + n.relationshipsDeleted,

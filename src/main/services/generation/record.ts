@@ -1,10 +1,11 @@
 /**
  * Each finished run is recorded as one small `SN_GENERATION` metadata node, so statistics can
- * report the last generation. It is not one of the network's labels, so graph queries (which
- * match the domain labels) never see it.
+ * report the last generation, with its audit entry in the same transaction. It is not one of the
+ * network's labels, so graph queries (which match the domain labels) never see it.
  */
 import type { Driver } from 'neo4j-driver';
 import type { GenerationSummary } from '../../../shared/api';
+import { recordAudit, type AuditRecord } from '../audit';
 
 export const GENERATION_LABEL = 'SN_GENERATION';
 
@@ -12,12 +13,17 @@ export async function recordGeneration(
   driver: Driver,
   database: string,
   summary: GenerationSummary,
+  audit: AuditRecord,
 ): Promise<void> {
-  await driver.executeQuery(
-    `CREATE (g:${GENERATION_LABEL}) SET g = $record`,
-    { record: summary },
-    { database, routing: 'WRITE' },
-  );
+  const session = driver.session({ database, defaultAccessMode: 'WRITE' });
+  try {
+    await session.executeWrite(async (tx) => {
+      await tx.run(`CREATE (g:${GENERATION_LABEL}) SET g = $record`, { record: summary });
+      await recordAudit(tx, audit);
+    });
+  } finally {
+    await session.close();
+  }
 }
 
 export async function lastGeneration(

@@ -19,6 +19,9 @@ import { readIdOffsets } from './offsets';
 import { resolveParams, type GenerationParams } from './params';
 import { buildPlan, type GenerationPlan } from './plan';
 import { recordGeneration } from './record';
+import { generationStatements } from './statements';
+import { statementsText, type WriteStatement } from '../../../shared/audit';
+import type { AuditRecord } from '../audit';
 import { InjectedFailure, throwIfAborted, writePlan } from './writer';
 
 export type RunOptions = {
@@ -100,6 +103,31 @@ const summaryOf = (
   seed: params.seed,
 });
 
+function generationAudit(
+  generationId: string,
+  params: GenerationParams,
+  plan: GenerationPlan,
+): AuditRecord {
+  return {
+    action: 'generate',
+    summary:
+      `Generated ${plan.totalNodes} nodes and ${plan.totalRelationships} relationships in ` +
+      `${params.regions.join(', ')} (${params.mode}, seed ${params.seed}, ${generationId})`,
+    counts: { nodes_created: plan.totalNodes, relationships_created: plan.totalRelationships },
+    cypher: statementsText(generationStatements(plan, params)),
+  };
+}
+
+/** What a run of this request would write, without writing (ids continue the regions' own). */
+export async function previewGeneration(
+  deps: ServiceDeps,
+  request: GenerateRequest,
+): Promise<WriteStatement[]> {
+  const params = resolveParams(request, deps.config);
+  const offsets = await readIdOffsets(deps.driver, deps.database, params.regions);
+  return generationStatements(buildPlan(params, offsets), params);
+}
+
 export async function runGeneration(
   deps: ServiceDeps,
   request: GenerateRequest,
@@ -134,7 +162,12 @@ export async function runGeneration(
       failAfterBatches: options.failAfterBatches,
     });
     throwIfAborted(options.signal);
-    await recordGeneration(driver, database, summaryOf(generationId, params, plan));
+    await recordGeneration(
+      driver,
+      database,
+      summaryOf(generationId, params, plan),
+      generationAudit(generationId, params, plan),
+    );
   } catch (error) {
     logger.warn({ generationId, err: error }, 'generation failed; rolling back');
     progress({

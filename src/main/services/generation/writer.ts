@@ -6,8 +6,8 @@
 import type { Driver } from 'neo4j-driver';
 import type { GenerationProgress } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { nodeCreateCypher, relCreateCypher } from './cypher';
 import type { GenerationPlan, PlanPart, PlanStep } from './plan';
+import { partCypher } from './statements';
 
 export type WriteOptions = {
   driver: Driver;
@@ -44,10 +44,8 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 async function writeBatch(options: WriteOptions, part: PlanPart, rows: unknown[]): Promise<void> {
-  const cypher =
-    part.target.kind === 'node' ? nodeCreateCypher(part.target) : relCreateCypher(part.target);
   const { summary } = await options.driver.executeQuery(
-    cypher,
+    partCypher(part),
     { rows, generation: options.generationId },
     { database: options.database, routing: 'WRITE' },
   );

@@ -24,6 +24,7 @@ import { rowWrites, writeKey } from './rows';
 import { checkSize, countCsvRows, formatOf, readRows, type ImportFormat } from './source';
 import { createImportJobs, type ImportJobs } from './jobs';
 import { createBatchWriter, type BatchWriter } from './write';
+import { importAudit } from './audit';
 
 export type ImportFile = {
   path: string;
@@ -263,17 +264,7 @@ async function importReport(
         throwIfAborted(run.signal);
         if (errorsTotal === 0 && !options.dry_run) {
           progress('commit', null, total, bytesTotal);
-          await recordAudit(tx, {
-            action: 'import',
-            summary: `Imported ${total} rows from ${reports.map((r) => r.file).join(', ')}`,
-            counts: {
-              rows: total,
-              nodes_created: writer.nodes.created,
-              nodes_updated: writer.nodes.updated,
-              relationships_created: writer.relationships.created,
-              relationships_updated: writer.relationships.updated,
-            },
-          });
+          await recordAudit(tx, importAudit(reports, total, writer));
           await tx.commit();
           committed = true;
         } else {
@@ -307,6 +298,7 @@ async function importReport(
     errors_total: errorsTotal,
     seconds: (performance.now() - started) / 1000,
     bookmark: committed ? writtenBookmark() : null,
+    statements: writer.statements(),
   };
   progress('done', null, total, bytesTotal);
   deps.logger.info(

@@ -5,6 +5,7 @@
  * for updates, a missing relationship). Labels and types come only from the domain model.
  */
 import type { ManagedTransaction, Transaction } from 'neo4j-driver';
+import type { WriteStatement } from '../../../shared/audit';
 import type { RelationshipKind } from '../../../shared/domain';
 import type { Write } from './rows';
 
@@ -61,6 +62,8 @@ export function createBatchWriter(tx: Tx, batchSize: number) {
   const nodes: Counts = { created: 0, updated: 0, unchanged: 0 };
   const relationships: Counts = { created: 0, updated: 0, unchanged: 0 };
   const missing: Missing[] = [];
+  // The write statements run, in first-use order, each with how many rows it took.
+  const statements = new Map<string, number>();
 
   async function write(group: Group, rows: Row[]): Promise<void> {
     const write = group.sample;
@@ -68,6 +71,7 @@ export function createBatchWriter(tx: Tx, batchSize: number) {
       write.kind === 'node'
         ? nodeMergeCypher(write.label)
         : relMergeCypher(write.rel, write.updateOnly);
+    statements.set(cypher, (statements.get(cypher) ?? 0) + rows.length);
     const result = await tx.run(cypher, { rows });
     const record = result.records[0];
     const updates = result.summary.counters.updates();
@@ -121,6 +125,13 @@ export function createBatchWriter(tx: Tx, batchSize: number) {
     nodes,
     relationships,
     missing,
+    /** The parameterised statements written so far (the dry run's preview, the audit's text). */
+    statements(): WriteStatement[] {
+      return [...statements].map(([cypher, rows]) => ({
+        cypher,
+        parameters_summary: `$rows: ${rows} rows in batches of up to ${batchSize}`,
+      }));
+    },
     async add(write: Write, row: number): Promise<void> {
       const key = groupKey(write);
       let group = groups.get(key);

@@ -12,6 +12,7 @@ import type { QueryRequest, QueryResponse } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import type { Handlers, ServiceDeps } from '../types';
 import { writtenBookmark } from '../../db/bookmarks';
+import { recordAudit, recordAuditAfter, type AuditRecord } from '../audit';
 import { queryError } from './errors';
 import { toCypherParameters } from './parameters';
 import { planOf } from './plan';
@@ -68,8 +69,10 @@ export function createQueryService(deps: ServiceDeps) {
     const started = performance.now();
     try {
       const planned = writes ? undefined : await preflight(session, deps, text, parameters);
-      // Auto-commit, so that CALL { } IN TRANSACTIONS works when writes are allowed.
-      const result = session.run(text, parameters, { timeout });
+      // A write runs in a transaction of its own, with its audit entry; one that commits batches
+      // itself (CALL { } IN TRANSACTIONS) needs auto-commit, and its entry follows it.
+      const tx = writes && !commitsItself(text) ? session.beginTransaction({ timeout }) : null;
+      const result = tx ? tx.run(text, parameters) : session.run(text, parameters, { timeout });
       const records: Neo4jRecord[] = [];
       let truncated = false;
       for await (const record of result) {
@@ -81,9 +84,16 @@ export function createQueryService(deps: ServiceDeps) {
       }
       if (entry.stopped) throw stoppedError();
       const summary = truncated ? undefined : await result.summary();
-      const elapsed = performance.now() - started;
       const counters = summary?.counters;
       const changed = counters && (counters.containsUpdates() || counters.containsSystemUpdates());
+      const counts = changed ? { ...counters.updates(), ...systemUpdates(counters) } : undefined;
+      if (writes && (changed || truncated)) {
+        const audit = queryAudit(input.query, counts ?? {});
+        if (tx) await recordAudit(tx, audit);
+        else await recordAuditAfter(deps.driver, deps.database, audit);
+      }
+      if (tx) await tx.commit();
+      const elapsed = performance.now() - started;
       const queryType = summary?.queryType ?? planned ?? 'r';
       return {
         columns: records[0]?.keys.map(String) ?? (await result.keys()).map(String),
@@ -95,7 +105,7 @@ export function createQueryService(deps: ServiceDeps) {
           row_count: records.length,
           truncated,
           elapsed_ms: Math.round(elapsed * 10) / 10,
-          ...(changed && { counters: { ...counters.updates(), ...systemUpdates(counters) } }),
+          ...(counts && { counters: counts }),
         },
       };
     } catch (error) {
@@ -107,6 +117,21 @@ export function createQueryService(deps: ServiceDeps) {
       await session.close();
     }
   }
+}
+
+/** `CALL { … } IN [n CONCURRENT] TRANSACTIONS` commits on its own, outside any transaction. */
+const commitsItself = (text: string): boolean =>
+  /\bIN\s+(?:\d+\s+CONCURRENT\s+)?TRANSACTIONS\b/i.test(text);
+
+/** The audit entry of a write query: its text (values are parameters, never stored) and counts. */
+function queryAudit(query: string, counts: Record<string, number>): AuditRecord {
+  const firstLine = query.trim().split('\n')[0] ?? '';
+  return {
+    action: 'query',
+    summary: `Write query: ${firstLine.length > 120 ? `${firstLine.slice(0, 117)}…` : firstLine}`,
+    counts,
+    cypher: query,
+  };
 }
 
 const stoppedError = (): AppError => new AppError('CANCELLED', 'The query was stopped.');

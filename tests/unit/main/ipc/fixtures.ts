@@ -370,6 +370,49 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     },
     invalid: { input: { confirm: false }, field: 'confirm' },
   },
+  previewWrite: {
+    input: { write: 'clear', regions: ['NAI'] },
+    output: {
+      statements: [
+        {
+          cypher: 'MATCH (n:CONSULTANT) WHERE n.region IN $regions CALL (n) { DETACH DELETE n }',
+          parameters_summary: '$regions: ["NAI"]',
+        },
+      ],
+    },
+    invalid: { input: { write: 'drop' }, field: 'write' },
+  },
+  listAudit: {
+    input: { action: 'clear' },
+    parsed: { action: 'clear', offset: 0, limit: 50 },
+    output: {
+      entries: [
+        {
+          id: '0d3c6a52-6d0e-4d61-9f0c-2f5b8a3f0a11',
+          at: '2026-12-02T17:00:00.000Z',
+          client: 'ipc',
+          action: 'clear',
+          summary: 'Cleared regions NAI',
+          counts: { deleted_nodes: 10, deleted_relationships: 20 },
+          cypher: null,
+        },
+      ],
+      total: 1,
+      offset: 0,
+      limit: 50,
+    },
+    invalid: { input: { action: 'drop' }, field: 'action' },
+  },
+  exportAudit: {
+    input: {},
+    output: {
+      file_name: 'audit-log-2026-12-02.csv',
+      csv: 'at,client,action,summary,counts,cypher\r\n',
+      rows: 0,
+      truncated: false,
+    },
+    invalid: { input: { from: 'yesterday' }, field: 'from' },
+  },
   getAppInfo: { input: {}, output: appInfo },
   listProfiles: {
     input: {},

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvField, toCsv } from '../../../../src/renderer/src/features/export/csv';
+import { csvField, toCsv } from '../../../../src/shared/csv';
 
 describe('CSV encoding', () => {
   it('quotes fields with commas, quotes and line breaks', () => {

@@ -1,5 +1,5 @@
 /** The coverage table as CSV and as an Excel workbook (exceljs, loaded only when needed). */
-import { toCsv } from './csv';
+import { toCsv } from '@shared/csv';
 import { COVERAGE_COLUMNS } from '@shared/export-columns';
 import type { CoverageRow } from './coverage';
 

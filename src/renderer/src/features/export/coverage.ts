@@ -5,7 +5,7 @@
  */
 import type { GraphData, GraphNode, GraphRelationship, JsonValue } from '@shared/api';
 import type { CoverageKey } from '@shared/export-columns';
-import type { CsvCell } from './csv';
+import type { CsvCell } from '@shared/csv';
 
 export type CoverageRow = Record<CoverageKey, CsvCell>;
 

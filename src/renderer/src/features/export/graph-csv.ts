@@ -1,5 +1,5 @@
 /** The graph as two CSV tables: nodes (key first) and edges (key, source, target first). */
-import { toCsv } from './csv';
+import { toCsv } from '@shared/csv';
 import { attributeNames, type ExportGraph, type FlatAttributes } from './export-graph';
 
 export function nodesCsv(graph: ExportGraph): string {

@@ -3,7 +3,7 @@
  * spreadsheet would run as a formula is prefixed with an apostrophe, since exported names come
  * from the database and may be typed by anyone.
  */
-import { FORMULA_START } from '@shared/export-columns';
+import { FORMULA_START } from './export-columns';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
