@@ -21,6 +21,7 @@ import {
   type GenerationService,
 } from './services/generation';
 import { createRedisJobStore } from './services/generation/job-store';
+import { recordAudit } from './services/audit';
 import { editOperations } from './services/edit';
 import { importOperations } from './services/import';
 import { removeAbandonedRuns } from './services/generation/recovery';
@@ -115,7 +116,7 @@ export function assembleBackend(options: {
     ...createClearService(deps),
     ...generationOperations(generation),
     ...importOperations(deps),
-    ...editOperations(deps),
+    ...editOperations(deps, { audit: recordAudit }),
   } satisfies Handlers;
   const handlers = withReadCache(
     withDatabaseErrors(withProtection(operations, config.PROTECTION), target),

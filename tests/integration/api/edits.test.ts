@@ -46,6 +46,28 @@ async function cypher(h: Harness, query: string, parameters: Record<string, unkn
   const { records } = await h.driver.executeQuery(query, parameters);
   return records.map((r) => r.toObject() as Record<string, unknown>);
 }
+/** The audit entries of edits that name the region (summaries name the ids), oldest first. */
+async function auditOf(h: Harness, region: string) {
+  const rows = await cypher(
+    h,
+    'MATCH (a:AuditEntry) WHERE a.summary CONTAINS $region RETURN a.action AS action, a.client AS client, a.summary AS summary, a.counts_json AS counts, a.cypher AS cypher ORDER BY a.at, a.id',
+    { region },
+  );
+  return rows.map((r) => ({
+    action: r.action,
+    client: r.client,
+    summary: String(r.summary),
+    counts: JSON.parse(String(r.counts)) as Record<string, number>,
+    cypher: String(r.cypher),
+  }));
+}
+
+/** Removes this file's audit entries along with its regions. */
+async function closeHarness(h: Harness, region: string): Promise<void> {
+  await cypher(h, 'MATCH (a:AuditEntry) WHERE a.summary CONTAINS $region DELETE a', { region });
+  await h.close();
+}
+
 const num = (value: unknown): number => (neo4j.isInt(value) ? value.toNumber() : Number(value));
 
 describe('edits over REST', () => {
@@ -55,7 +77,7 @@ describe('edits over REST', () => {
     h = await openHarness({}, { regions: 1 });
     region = h.regions[0] ?? '';
   });
-  afterAll(() => h.close());
+  afterAll(() => closeHarness(h, region));
 
   const post = (path: string, body: object) => request(h.app).post(path).send(body);
 
@@ -422,6 +444,34 @@ describe('edits over REST', () => {
     ]);
   });
 
+  it('audits every edit in its transaction, naming the client and counts; refused edits leave none', async () => {
+    const entries = await auditOf(h, region);
+    expect(entries.map((e) => e.action)).toEqual([
+      'create',
+      'create',
+      'create',
+      'create',
+      'update',
+      'undo',
+      'update',
+      'delete',
+      'undo',
+      'create',
+      'bulk-update',
+      'undo',
+      'delete',
+      'undo',
+    ]);
+    expect(new Set(entries.map((e) => e.client))).toEqual(new Set(['rest']));
+    const deleted = entries.find((e) => e.summary.startsWith('Deleted COMPANY'));
+    expect(deleted?.counts).toMatchObject({ nodes_deleted: 1, relationships_deleted: 2 });
+    expect(deleted?.cypher).toContain('DETACH DELETE n');
+    const bulk = entries.find((e) => e.action === 'bulk-update');
+    expect(bulk?.counts.properties_set).toBe(4);
+    // Parameters are never recorded: only their names appear in the Cypher.
+    for (const entry of entries) expect(entry.cypher).not.toContain('Pension Fund');
+  });
+
   it('documents the edit operations in /openapi.json', async () => {
     const doc = (await request(h.app).get('/openapi.json').expect(200)).body as {
       paths: Record<
@@ -456,7 +506,7 @@ describe('edits over IPC', () => {
   });
   afterAll(async () => {
     ipc.dispose();
-    await h.close();
+    await closeHarness(h, region);
   });
 
   it('creates, updates with a version check, deletes and undoes', async () => {
@@ -504,6 +554,13 @@ describe('edits over IPC', () => {
       { id: `${region}-P-1` },
     );
     expect(rows.map((r) => [r.s, num(r.v)])).toEqual([[2.5, 2]]);
+    const entries = await auditOf(h, region);
+    expect(entries.map((e) => [e.action, e.client])).toEqual([
+      ['create', 'ipc'],
+      ['update', 'ipc'],
+      ['delete', 'ipc'],
+      ['undo', 'ipc'],
+    ]);
   });
 });
 
@@ -538,8 +595,9 @@ describe('edits under protection levels', () => {
         .send({ label: 'PRODUCT', properties: product(region, 1), preview: true });
       expect(preview.status).toBe(200);
       expect(await countRegions(h.driver, h.regions)).toEqual({ nodes: 0, relationships: 0 });
+      expect(await auditOf(h, region)).toEqual([]);
     } finally {
-      await h.close();
+      await closeHarness(h, h.regions[0] ?? '');
     }
   });
 
@@ -556,13 +614,14 @@ describe('edits under protection levels', () => {
         details: [{ field: 'confirm' }],
       });
       expect((await countRegions(h.driver, h.regions)).nodes).toBe(0);
+      expect(await auditOf(h, region)).toEqual([]);
       await request(h.app)
         .post('/api/v1/nodes')
         .send({ label: 'PRODUCT', properties: product(region, 1), confirm: true })
         .expect(200);
       expect((await countRegions(h.driver, h.regions)).nodes).toBe(1);
     } finally {
-      await h.close();
+      await closeHarness(h, h.regions[0] ?? '');
     }
   });
 });

@@ -57,7 +57,14 @@ import {
   type SetItem,
   type Statement,
 } from './statements';
+import { currentClient } from '../request-context';
 import { createUndoStore, type UndoStep } from './undo';
+
+/** Whose last edit an undo reverses: the client kind, its address and its User-Agent. */
+const undoClientKey = (): string => {
+  const { client, remote, user_agent } = currentClient();
+  return [client, remote ?? '', user_agent ?? ''].join('|');
+};
 
 /** Writes the audit entry of an edit inside its transaction. */
 export type EditAudit = (
@@ -106,12 +113,19 @@ function graphRelationship(a: unknown, r: unknown, b: unknown): GraphRelationshi
   return edge;
 }
 
+/** A relationship named by its ends, e.g. `OWNS COMPANY NAI-CO-1 → PRODUCT NAI-P-1`. */
+const endsText = (edge: GraphRelationship): string =>
+  `${edge.type} ${edge.source.replace(':', ' ')} → ${edge.target.replace(':', ' ')}`;
+
 /** The domain's field kinds of a relationship type (the same for a key every kind has). */
 function relationshipKinds(type: RelationshipType) {
   return Object.assign({}, ...kindsOfType(type).map((kind) => kindsOf(kind.props))) as ReturnType<
     typeof kindsOf
   >;
 }
+
+/** Relationships a bulk edit's summary names. */
+const BULK_NAMED = 3;
 
 const NOT_FOUND_NODE = (label: NodeLabel, id: string, field = 'id') =>
   new AppError('NOT_FOUND', `No ${label} with id ${id}.`, [
@@ -123,7 +137,7 @@ export function editOperations(
   options: { audit?: EditAudit; client?: () => string } = {},
 ) {
   const audit = options.audit;
-  const clientKey = options.client ?? (() => 'local');
+  const clientKey = options.client ?? undoClientKey;
   const undo = createUndoStore();
 
   async function write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
@@ -504,9 +518,10 @@ export function editOperations(
       const items = [{ key, version, properties }];
       const statement = setRelationshipsStatement(type, items, to_labels);
       const keys = Object.keys(properties);
-      const summary = `Updated ${type} ${key}: ${keys.join(', ')}`;
-      if (input.preview) return result('update', [statement], summary, { preview: true });
+      const planned = `Update ${type} ${key}: ${keys.join(', ')}`;
+      if (input.preview) return result('update', [statement], planned, { preview: true });
       const tally = zero();
+      let summary = planned;
       const [row] = await write(async (tx) => {
         const rows = await setRelationships(
           tx,
@@ -517,6 +532,7 @@ export function editOperations(
           tally,
           (_, name) => name,
         );
+        if (rows[0]) summary = `Updated ${endsText(rows[0].edge)}: ${keys.join(', ')}`;
         await recordAudit(tx, 'update', summary, tally, [statement]);
         return rows;
       });
@@ -542,9 +558,11 @@ export function editOperations(
     async deleteRelationship(input: DeleteRelationshipInput): Promise<EditResult> {
       const { type, key, version } = input;
       const statement = deleteRelationshipStatement(type, key, version);
-      const summary = `Deleted ${type} ${key}`;
       if (input.preview)
-        return result('delete', [statement], summary, { preview: true, relationships_affected: 1 });
+        return result('delete', [statement], `Delete ${type} ${key}`, {
+          preview: true,
+          relationships_affected: 1,
+        });
       const tally = zero();
       const row = await write(async (tx) => {
         const res = await run(tx, statement, tally);
@@ -557,14 +575,13 @@ export function editOperations(
             null,
             (_, name) => name,
           );
-        await recordAudit(tx, 'delete', summary, tally, [statement]);
-        return {
-          from: graphNode(found.get('a')),
-          to: graphNode(found.get('b')),
-          properties: found.get('properties') as Record<string, unknown>,
-        };
+        const from = graphNode(found.get('a'));
+        const to = graphNode(found.get('b'));
+        const text = `Deleted ${type} ${from.label} ${from.id} → ${to.label} ${to.id}`;
+        await recordAudit(tx, 'delete', text, tally, [statement]);
+        return { from, to, text, properties: found.get('properties') as Record<string, unknown> };
       });
-      const text = `Deleted ${type} ${row.from.label} ${row.from.id} → ${row.to.label} ${row.to.id}`;
+      const { text } = row;
       undo.keep(clientKey(), text, [
         {
           statement: createRelationshipStatement(
@@ -592,13 +609,14 @@ export function editOperations(
         properties,
       }));
       const statement = setRelationshipsStatement(type, items, to_labels);
-      const summary = `Set ${keys.join(', ')} on ${items.length} ${type}`;
+      const planned = `Set ${keys.join(', ')} on ${items.length} ${type}`;
       if (input.preview)
-        return result('bulk-update', [statement], summary, {
+        return result('bulk-update', [statement], planned, {
           preview: true,
           relationships_affected: items.length,
         });
       const tally = zero();
+      let summary = planned;
       const rows = await write(async (tx) => {
         const set = await setRelationships(
           tx,
@@ -609,6 +627,9 @@ export function editOperations(
           tally,
           (i, name) => `items.${i}.${name}`,
         );
+        const named = set.slice(0, BULK_NAMED).map((row) => endsText(row.edge));
+        const more = set.length > BULK_NAMED ? `, and ${set.length - BULK_NAMED} more` : '';
+        summary = `${planned}: ${named.join('; ')}${more}`;
         await recordAudit(tx, 'bulk-update', summary, tally, [statement]);
         return set;
       });
