@@ -25,6 +25,8 @@ import {
 import { createRedisJobStore } from './services/generation/job-store';
 import { createImportService, importOperations } from './services/import';
 import type { ImportJobs } from './services/import/jobs';
+import { recordAudit } from './services/audit';
+import { editOperations } from './services/edit';
 import { removeAbandonedRuns } from './services/generation/recovery';
 import { withDatabaseErrors } from './services/database-errors';
 import { withProtection } from './services/protection';
@@ -121,6 +123,7 @@ export function assembleBackend(options: {
     ...importOperations(deps, imports),
     ...createPreviewService(deps),
     ...createAuditLogService(deps),
+    ...editOperations(deps, { audit: recordAudit }),
   } satisfies Handlers;
   const handlers = withReadCache(
     withDatabaseErrors(withProtection(operations, config.PROTECTION), target),

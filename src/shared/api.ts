@@ -307,6 +307,8 @@ export const NodeDetails = z.object({
   degree: z.number().int(),
   /** Relationship counts by type and direction, e.g. {"OWNS:out": 3}. */
   degree_by_type: z.record(z.string(), z.number().int()),
+  /** The node's edit version (0 when never edited), which an update or delete sends back. */
+  version: z.number().int(),
 });
 export type NodeDetails = z.infer<typeof NodeDetails>;
 

@@ -46,12 +46,29 @@ import {
 import { RegionCode } from './domain';
 import { ImportJob, ImportResult, ImportUpload } from './import';
 import { AuditExport, AuditExportInput, AuditListInput, AuditPage, WritePreview } from './audit';
+import {
+  BulkUpdateInput,
+  CreateNodeInput,
+  CreateRelationshipInput,
+  DeleteNodeInput,
+  DeleteRelationshipInput,
+  EditResult,
+  RelationshipDetails,
+  RelationshipRef,
+  UndoInput,
+  UndoStatus,
+  UpdateNodeInput,
+  UpdateRelationshipInput,
+} from './edit';
 import type { ErrorCode } from './errors';
 
-export type HttpMethod = 'GET' | 'POST' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Methods whose input travels as a JSON body (the others carry it in the query string). */
+export const hasJsonBody = (method: HttpMethod): boolean => method === 'POST' || method === 'PATCH';
 
 export type OperationTag =
-  'Utilities' | 'Graph' | 'Filters' | 'Exploration' | 'Generation' | 'Import' | 'Audit';
+  'Utilities' | 'Graph' | 'Filters' | 'Exploration' | 'Edit' | 'Generation' | 'Import' | 'Audit';
 
 /**
  * What an operation does to the read cache: `read` results are cached; `invalidates` drops the
@@ -326,6 +343,171 @@ export const contract = {
     tag: 'Exploration',
     errors: ['NOT_FOUND', 'PAYLOAD_TOO_LARGE'],
     bookmark: 'waits',
+  }),
+  getRelationship: op({
+    input: RelationshipRef,
+    output: RelationshipDetails,
+    method: 'GET',
+    path: '/api/v1/relationships/:key',
+    summary: 'One relationship, its ends and its edit version',
+    tag: 'Exploration',
+    errors: ['NOT_FOUND'],
+    bookmark: 'waits',
+  }),
+  createNode: op({
+    input: CreateNodeInput,
+    output: EditResult,
+    method: 'POST',
+    path: '/api/v1/nodes',
+    summary: 'Create a node (preview: true shows the statement and writes nothing)',
+    tag: 'Edit',
+    errors: [
+      'VALIDATION_ERROR',
+      'NOT_FOUND',
+      'CONFLICT',
+      'WRITE_NOT_ALLOWED',
+      'CONFIRMATION_REQUIRED',
+    ],
+    cache: 'invalidates',
+    write: 'always',
+    bookmark: 'returns',
+  }),
+  updateNode: op({
+    input: UpdateNodeInput,
+    output: EditResult,
+    method: 'PATCH',
+    path: '/api/v1/nodes/:label/:id',
+    summary:
+      'Change properties of a node at the version it was read (409 CONFLICT with the current values when stale)',
+    tag: 'Edit',
+    errors: [
+      'VALIDATION_ERROR',
+      'NOT_FOUND',
+      'CONFLICT',
+      'WRITE_NOT_ALLOWED',
+      'CONFIRMATION_REQUIRED',
+    ],
+    cache: 'invalidates',
+    write: 'always',
+    bookmark: 'returns',
+  }),
+  deleteNode: op({
+    input: DeleteNodeInput,
+    output: EditResult,
+    method: 'DELETE',
+    path: '/api/v1/nodes/:label/:id',
+    summary:
+      'Delete a node and its relationships (DETACH DELETE) at the version it was read; counts what went',
+    tag: 'Edit',
+    errors: [
+      'VALIDATION_ERROR',
+      'NOT_FOUND',
+      'CONFLICT',
+      'WRITE_NOT_ALLOWED',
+      'CONFIRMATION_REQUIRED',
+    ],
+    cache: 'invalidates',
+    write: 'always',
+    bookmark: 'returns',
+  }),
+  createRelationship: op({
+    input: CreateRelationshipInput,
+    output: EditResult,
+    method: 'POST',
+    path: '/api/v1/relationships',
+    summary: 'Create a relationship between two existing nodes',
+    tag: 'Edit',
+    errors: [
+      'VALIDATION_ERROR',
+      'NOT_FOUND',
+      'CONFLICT',
+      'WRITE_NOT_ALLOWED',
+      'CONFIRMATION_REQUIRED',
+    ],
+    cache: 'invalidates',
+    write: 'always',
+    bookmark: 'returns',
+  }),
+  updateRelationship: op({
+    input: UpdateRelationshipInput,
+    output: EditResult,
+    method: 'PATCH',
+    path: '/api/v1/relationships/:key',
+    summary: 'Change properties of a relationship at the version it was read',
+    tag: 'Edit',
+    errors: [
+      'VALIDATION_ERROR',
+      'NOT_FOUND',
+      'CONFLICT',
+      'WRITE_NOT_ALLOWED',
+      'CONFIRMATION_REQUIRED',
+    ],
+    cache: 'invalidates',
+    write: 'always',
+    bookmark: 'returns',
+  }),
+  deleteRelationship: op({
+    input: DeleteRelationshipInput,
+    output: EditResult,
+    method: 'DELETE',
+    path: '/api/v1/relationships/:key',
+    summary: 'Delete a relationship at the version it was read',
+    tag: 'Edit',
+    errors: [
+      'VALIDATION_ERROR',
+      'NOT_FOUND',
+      'CONFLICT',
+      'WRITE_NOT_ALLOWED',
+      'CONFIRMATION_REQUIRED',
+    ],
+    cache: 'invalidates',
+    write: 'always',
+    bookmark: 'returns',
+  }),
+  bulkUpdateRelationships: op({
+    input: BulkUpdateInput,
+    output: EditResult,
+    method: 'POST',
+    path: '/api/v1/relationships/bulk-update',
+    summary:
+      'Set properties on a selection of relationships of one type: all at their versions, or none',
+    tag: 'Edit',
+    errors: [
+      'VALIDATION_ERROR',
+      'NOT_FOUND',
+      'CONFLICT',
+      'WRITE_NOT_ALLOWED',
+      'CONFIRMATION_REQUIRED',
+    ],
+    cache: 'invalidates',
+    write: 'always',
+    bookmark: 'returns',
+  }),
+  undoLastEdit: op({
+    input: UndoInput,
+    output: EditResult,
+    method: 'POST',
+    path: '/api/v1/edits/undo',
+    summary: "Undo this client's last edit (CONFLICT when the data changed since)",
+    tag: 'Edit',
+    errors: [
+      'VALIDATION_ERROR',
+      'NOT_FOUND',
+      'CONFLICT',
+      'WRITE_NOT_ALLOWED',
+      'CONFIRMATION_REQUIRED',
+    ],
+    cache: 'invalidates',
+    write: 'always',
+    bookmark: 'returns',
+  }),
+  getUndoStatus: op({
+    input: Empty,
+    output: UndoStatus,
+    method: 'GET',
+    path: '/api/v1/edits/undo',
+    summary: 'Whether this client has an edit to undo, and which',
+    tag: 'Edit',
   }),
   startGeneration: op({
     input: GenerateRequest,

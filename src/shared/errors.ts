@@ -31,11 +31,22 @@ export const ErrorDetail = z.object({
 });
 export type ErrorDetail = z.infer<typeof ErrorDetail>;
 
+/**
+ * What a CONFLICT of an edit answers with: the record as it is now in the database (its version
+ * and properties), so that a client can show it and reload.
+ */
+export const ErrorCurrent = z.object({
+  version: z.number().int(),
+  properties: z.record(z.string(), z.unknown()),
+});
+export type ErrorCurrent = z.infer<typeof ErrorCurrent>;
+
 export const ErrorBody = z.object({
   error: z.object({
     code: ErrorCode,
     message: z.string(),
     details: z.array(ErrorDetail).optional(),
+    current: ErrorCurrent.optional(),
     request_id: z.string().optional(),
   }),
 });
@@ -47,6 +58,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    /** The record as it is now, for a CONFLICT of an edit. */
+    readonly current?: ErrorCurrent,
   ) {
     super(message);
     this.name = 'AppError';

@@ -1,19 +1,25 @@
 /**
  * How each contract operation travels over HTTP. `:name` path segments come from the input;
  * GET and DELETE carry the rest in the query string (arrays as repeated keys, an empty one as
- * `key=`; the server also accepts comma-separated values); POST carries it as a JSON body. The client builds requests
+ * `key=`; the server also accepts comma-separated values); POST and PATCH carry it as a JSON body. The client builds requests
  * with `buildRequest`, the server turns them back into raw input with `decodeInput`, and both
  * then leave validation to the operation's zod input schema.
  */
 import { z } from 'zod';
-import { contract, type HttpMethod, type OperationInput, type OperationName } from './contract';
+import {
+  contract,
+  hasJsonBody,
+  type HttpMethod,
+  type OperationInput,
+  type OperationName,
+} from './contract';
 import { AppError } from './errors';
 
 export type HttpRequest = {
   method: HttpMethod;
   /** Path and query string, e.g. `/api/v1/graph/region/NAI?limit=100`. */
   url: string;
-  /** JSON body (POST only). */
+  /** JSON body (POST and PATCH only). */
   body?: unknown;
 };
 
@@ -68,12 +74,12 @@ export function buildRequest<N extends OperationName>(
     return encodeURIComponent(String(value));
   });
   const query = new URLSearchParams();
-  if (method !== 'POST')
+  if (!hasJsonBody(method))
     for (const [key, value] of Object.entries(rest)) appendQuery(query, key, value);
   for (const [key, value] of Object.entries(extraQuery)) appendQuery(query, key, value);
   const search = query.toString();
   const url = search ? `${resolved}?${search}` : resolved;
-  return method === 'POST' ? { method, url, body: rest } : { method, url };
+  return hasJsonBody(method) ? { method, url, body: rest } : { method, url };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -182,7 +188,7 @@ export function decodeInput(name: OperationName, parts: IncomingParts): unknown 
   const params = decodeQuery(input, parts.params);
   // The bookmark parameter is a transport option of the operations that wait for one.
   const { [BOOKMARK_PARAM]: _bookmark, ...query } = parts.query;
-  if (http.method !== 'POST')
+  if (!hasJsonBody(http.method))
     return { ...decodeQuery(input, bookmark ? query : parts.query), ...params };
   // No body at all means "no fields"; an explicit JSON null is refused like any non-object.
   const body = parts.body === undefined ? {} : parts.body;

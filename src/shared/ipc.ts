@@ -18,7 +18,7 @@ import {
   type DesktopOperationName,
   type DesktopOutput,
 } from './desktop';
-import { ErrorCode, ErrorDetail } from './errors';
+import { ErrorCode, ErrorCurrent, ErrorDetail } from './errors';
 
 export type BridgeOperationName = ClientOperationName | DesktopOperationName;
 
@@ -43,6 +43,7 @@ export const IpcError = z.object({
   code: ErrorCode,
   message: z.string(),
   details: z.array(ErrorDetail).optional(),
+  current: ErrorCurrent.optional(),
 });
 export type IpcError = z.infer<typeof IpcError>;
 

@@ -34,9 +34,13 @@ const hasBody = (req: express.Request): boolean =>
   req.headers['transfer-encoding'] !== undefined ||
   (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0');
 
-/** POST bodies must be JSON: a form post from another site must not pass as an empty body. */
+/** POST and PATCH bodies must be JSON: a form post from another site must not pass as an empty body. */
 const requireJsonBody: RequestHandler = (req, _res, next) => {
-  if (req.method !== 'POST' || !hasBody(req) || req.is(['application/json', '+json']))
+  if (
+    (req.method !== 'POST' && req.method !== 'PATCH') ||
+    !hasBody(req) ||
+    req.is(['application/json', '+json'])
+  )
     return next();
   // The upload route takes a multipart form (still behind the origin and token checks).
   if (UPLOAD_PATHS.includes(req.path) && req.is('multipart/form-data')) return next();

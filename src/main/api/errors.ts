@@ -69,6 +69,7 @@ export function errorResponse(error: AppError | undefined, requestId: string): E
       code: app.code,
       message: app.message,
       ...(app.details?.length ? { details: app.details } : {}),
+      ...(app.current ? { current: app.current } : {}),
       request_id: requestId,
     },
   };

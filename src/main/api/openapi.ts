@@ -12,7 +12,14 @@ import {
   type RouteConfig,
 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { contract, OPERATION_NAMES, streams, type OperationName } from '../../shared/contract';
+import {
+  contract,
+  hasJsonBody,
+  OPERATION_NAMES,
+  streams,
+  type HttpMethod,
+  type OperationName,
+} from '../../shared/contract';
 import { ErrorBody, type ErrorCode } from '../../shared/errors';
 import { BookmarkToken } from '../../shared/api';
 import { BOOKMARK_HEADER, BOOKMARK_PARAM, pathParamNames } from '../../shared/http';
@@ -124,6 +131,13 @@ function uploadForm(shape: Record<string, z.ZodType>): z.ZodObject {
   });
 }
 
+const OPENAPI_METHOD = {
+  GET: 'get',
+  POST: 'post',
+  PATCH: 'patch',
+  DELETE: 'delete',
+} as const satisfies Record<HttpMethod, RouteConfig['method']>;
+
 function routeFor(name: OperationName): RouteConfig {
   const { input, output, http, summary, tag, errors: documented } = contract[name];
   const params = pathParamNames(http.path);
@@ -136,7 +150,7 @@ function routeFor(name: OperationName): RouteConfig {
       required: true,
       content: { 'multipart/form-data': { schema: uploadForm(shape) } },
     };
-  } else if (http.method === 'POST') {
+  } else if (hasJsonBody(http.method)) {
     const body = params.length ? pick(shape, params, false) : input;
     // No body means "no fields" (shared/http): a body is required only if no fields is refused.
     const required = !body.safeParse({}).success;
@@ -198,7 +212,7 @@ function routeFor(name: OperationName): RouteConfig {
     if (response && !('$ref' in response)) response.links = links;
   }
   return {
-    method: http.method === 'GET' ? 'get' : http.method === 'POST' ? 'post' : 'delete',
+    method: OPENAPI_METHOD[http.method],
     path: toOpenApiPath(http.path),
     operationId: name,
     summary,

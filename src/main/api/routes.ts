@@ -60,6 +60,7 @@ export function contractRouter(handlers: Handlers, validateResponses: boolean): 
     ];
     if (method === 'GET') route.get(chain);
     else if (method === 'POST') route.post(chain);
+    else if (method === 'PATCH') route.patch(chain);
     else route.delete(chain);
   }
   return router;

@@ -84,7 +84,7 @@ export function corsMiddleware(allowlist: readonly string[]): RequestHandler {
   const allowed = new Set(allowlist.map((o) => o.replace(/\/+$/, '')));
   const handler = cors({
     origin: (origin, callback) => callback(null, origin !== undefined && allowed.has(origin)),
-    methods: ['GET', 'POST', 'DELETE'],
+    methods: ['GET', 'POST', 'PATCH', 'DELETE'],
     allowedHeaders: ['Content-Type', 'Authorization', 'X-Request-Id', BOOKMARK_HEADER],
     exposedHeaders: ['X-Request-Id', 'Location', 'Retry-After', BOOKMARK_HEADER],
     maxAge: 600,

@@ -28,6 +28,13 @@ import {
   type JsonValue,
 } from '../../shared/api';
 import { NodeLabel, RelationshipType } from '../../shared/domain';
+import { VERSION_PROPERTY } from '../../shared/edit';
+
+/** An element's properties as views show them: its edit version is not one of them. */
+function shownProperties(properties: Record<string, unknown>): Record<string, JsonValue> {
+  const { [VERSION_PROPERTY]: _version, ...rest } = properties;
+  return propertiesToJson(rest);
+}
 
 /** Temporal values print themselves as ISO 8601 (with the zone id in brackets when named). */
 function temporalToIso(value: unknown): string | undefined {
@@ -128,7 +135,7 @@ function pathToJson(path: Path): JsonValue {
 export function toGraphNode(node: Node): GraphNode | undefined {
   const label = domainLabel(node.labels);
   if (!label) return undefined;
-  const properties = propertiesToJson(node.properties);
+  const properties = shownProperties(node.properties);
   const id = typeof properties.id === 'string' ? properties.id : node.elementId;
   const name = typeof properties.name === 'string' ? properties.name : id;
   const region = typeof properties.region === 'string' ? properties.region : null;
@@ -152,7 +159,7 @@ function toGraphRelationship(
     type: type.data,
     source,
     target,
-    properties: propertiesToJson(rel.properties),
+    properties: shownProperties(rel.properties),
   };
 }
 

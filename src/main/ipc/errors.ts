@@ -14,6 +14,7 @@ function toIpcError(error: unknown): IpcError {
       code: known.code,
       message: known.message,
       ...(known.details && { details: known.details }),
+      ...(known.current && { current: known.current }),
     };
   return { code: 'INTERNAL', message: 'Something went wrong in the app; see its log for details.' };
 }

@@ -9,7 +9,7 @@ import type { ProtectionLevel } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import type { Handlers } from './types';
 
-type WriteInput = { confirm?: boolean; read_only?: boolean; dry_run?: boolean };
+type WriteInput = { confirm?: boolean; read_only?: boolean; dry_run?: boolean; preview?: boolean };
 
 /** The imports: their dry runs write in a transaction they roll back. */
 const IMPORTS: readonly OperationName[] = ['importFiles', 'startImport'];
@@ -20,6 +20,8 @@ const isDryRun = (name: OperationName, input: WriteInput): boolean =>
 function writes(name: OperationName, input: WriteInput): boolean {
   const op = contract[name];
   if (!('write' in op)) return false;
+  // A preview of an edit answers with its statements and writes nothing.
+  if (input.preview === true) return false;
   if (op.write === 'when-writing') return input.read_only === false;
   return !isDryRun(name, input);
 }
@@ -30,6 +32,14 @@ const what: Partial<Record<OperationName, string>> = {
   clearGraph: 'Clearing data',
   importFiles: 'An import',
   startImport: 'An import',
+  createNode: 'Creating a node',
+  updateNode: 'Editing a node',
+  deleteNode: 'Deleting a node',
+  createRelationship: 'Creating a relationship',
+  updateRelationship: 'Editing a relationship',
+  deleteRelationship: 'Deleting a relationship',
+  bulkUpdateRelationships: 'A bulk edit',
+  undoLastEdit: 'Undoing an edit',
 };
 
 function protectionRefusal(

@@ -3,7 +3,7 @@
  * so a node with thousands of relationships never floods the client), name search and the
  * shortest paths between two nodes.
  */
-import { isNode, isPath, type Path } from 'neo4j-driver';
+import { isNode, isPath, type Node, type Path } from 'neo4j-driver';
 import type {
   GraphNode,
   NeighboursInput,
@@ -18,6 +18,7 @@ import type {
   SearchResponse,
 } from '../../../shared/api';
 import { SEARCH_CANDIDATES, SEARCH_RANKS } from '../../../shared/api';
+import { VERSION_PROPERTY } from '../../../shared/edit';
 import { AppError } from '../../../shared/errors';
 import {
   neighbourCountQuery,
@@ -64,6 +65,9 @@ async function nodeDetails(deps: ServiceDeps, ref: NodeRef): Promise<NodeDetails
     node: graphNodeOf(record.get('n'), ref),
     degree: numberOf(record.get('degree')),
     degree_by_type: byType,
+    version: isNode(record.get('n'))
+      ? numberOf((record.get('n') as Node).properties[VERSION_PROPERTY])
+      : 0,
   };
 }
 

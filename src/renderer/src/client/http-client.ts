@@ -15,7 +15,13 @@ import {
   type OperationName,
   type OperationOutput,
 } from '@shared/contract';
-import { AppError, ErrorBody, type ErrorCode, type ErrorDetail } from '@shared/errors';
+import {
+  AppError,
+  ErrorBody,
+  type ErrorCode,
+  type ErrorCurrent,
+  type ErrorDetail,
+} from '@shared/errors';
 import { BOOKMARK_HEADER, buildRequest } from '@shared/http';
 import { createBookmarkHolder } from './bookmark';
 import { cancelMessage } from './cancel';
@@ -37,8 +43,9 @@ export class ApiRequestError extends AppError {
     details: ErrorDetail[] | undefined,
     readonly status: number,
     readonly requestId?: string,
+    current?: ErrorCurrent,
   ) {
-    super(code, message, details);
+    super(code, message, details, current);
     this.name = 'ApiRequestError';
   }
 }
@@ -72,8 +79,8 @@ async function readJson(response: Response): Promise<unknown> {
 function errorFrom(response: Response, body: unknown): ApiRequestError {
   const parsed = ErrorBody.safeParse(body);
   if (parsed.success) {
-    const { code, message, details, request_id } = parsed.data.error;
-    return new ApiRequestError(code, message, details, response.status, request_id);
+    const { code, message, details, request_id, current } = parsed.data.error;
+    return new ApiRequestError(code, message, details, response.status, request_id, current);
   }
   const requestId = response.headers.get('x-request-id') ?? undefined;
   const code: ErrorCode = response.status === 503 ? 'DATABASE_UNAVAILABLE' : 'INTERNAL';

@@ -33,8 +33,8 @@ function unwrap<T extends z.ZodType>(name: string, schema: T, answer: unknown): 
   const envelope = IpcEnvelope.safeParse(answer);
   if (!envelope.success) throw invalid();
   if (!envelope.data.ok) {
-    const { code, message, details } = envelope.data.error;
-    throw new AppError(code, message, details);
+    const { code, message, details, current } = envelope.data.error;
+    throw new AppError(code, message, details, current);
   }
   const value = schema.safeParse(envelope.data.value);
   if (!value.success) throw invalid();

@@ -68,6 +68,6 @@ describe('CORS', () => {
       .set('Origin', 'http://allowed.example')
       .set('Access-Control-Request-Method', 'POST');
     expect(preflight.status).toBe(204);
-    expect(preflight.headers['access-control-allow-methods']).toBe('GET,POST,DELETE');
+    expect(preflight.headers['access-control-allow-methods']).toBe('GET,POST,PATCH,DELETE');
   });
 });

@@ -12,6 +12,42 @@ const node = {
   region: 'NAI',
   properties: { performance: 91, channel: 'Direct' },
 };
+const edge = {
+  key: '5:abc:1',
+  type: 'OWNS',
+  source: 'COMPANY:NAI-CO-1',
+  target: 'PRODUCT:NAI-P-1',
+  properties: { mandate_status: 'Active' },
+};
+const product = {
+  id: 'NAI-P-1',
+  name: 'Global Equity',
+  region: 'NAI',
+  asset_class: 'Equities',
+  universe_name: 'Global',
+  universe_score: 4.5,
+  jpm_flag: 'Y',
+};
+const edited = {
+  action: 'create',
+  preview: false,
+  statements: [
+    {
+      cypher: 'CREATE (n:PRODUCT) SET n = $properties',
+      parameters_summary: { properties: '{id}' },
+    },
+  ],
+  counts: {
+    nodes_created: 1,
+    nodes_deleted: 0,
+    relationships_created: 0,
+    relationships_deleted: 0,
+    properties_set: 8,
+  },
+  summary: 'Created PRODUCT NAI-P-1',
+  undo_available: true,
+  bookmark: 'FB:example',
+};
 const graph = {
   nodes: [node],
   relationships: [],
@@ -232,7 +268,7 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
   },
   getNode: {
     input: { label: 'CONSULTANT', id: 'NAI-C-0001' },
-    output: { node, degree: 3, degree_by_type: { 'EMPLOYS:out': 3 } },
+    output: { node, degree: 3, degree_by_type: { 'EMPLOYS:out': 3 }, version: 0 },
     invalid: { input: { label: 'PERSON', id: 'x' }, field: 'label' },
   },
   getNeighbours: {
@@ -328,6 +364,94 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
       field: 'to',
     },
   },
+  getRelationship: {
+    input: { key: '5:abc:1' },
+    output: {
+      relationship: edge,
+      version: 2,
+      source: { ...node, key: 'COMPANY:NAI-CO-1', id: 'NAI-CO-1', label: 'COMPANY' },
+      target: { ...node, key: 'PRODUCT:NAI-P-1', id: 'NAI-P-1', label: 'PRODUCT' },
+    },
+    invalid: { input: { key: '' }, field: 'key' },
+  },
+  createNode: {
+    input: { label: 'PRODUCT', properties: product },
+    output: {
+      ...edited,
+      node: { ...node, key: 'PRODUCT:NAI-P-1', id: 'NAI-P-1', label: 'PRODUCT' },
+    },
+    invalid: {
+      input: { label: 'PRODUCT', properties: { ...product, universe_score: 9 } },
+      field: 'properties.universe_score',
+    },
+  },
+  updateNode: {
+    input: { label: 'CONSULTANT', id: 'NAI-C-0001', version: 1, properties: { performance: 50 } },
+    output: { ...edited, action: 'update', node, version: 2 },
+    invalid: {
+      input: {
+        label: 'CONSULTANT',
+        id: 'NAI-C-0001',
+        version: 1,
+        properties: { performance: 101 },
+      },
+      field: 'properties.performance',
+    },
+  },
+  deleteNode: {
+    input: { label: 'CONSULTANT', id: 'NAI-C-0001', version: 1 },
+    output: { ...edited, action: 'delete' },
+    invalid: { input: { label: 'CONSULTANT', id: 'NAI-C-0001' }, field: 'version' },
+  },
+  createRelationship: {
+    input: {
+      type: 'COVERS',
+      source: { label: 'CONSULTANT', id: 'NAI-C-0001' },
+      target: { label: 'COMPANY', id: 'NAI-CO-1' },
+      properties: { level_of_influence: 4, coverage_type: 'Primary' },
+    },
+    output: { ...edited, relationship: edge, version: 0 },
+    invalid: {
+      input: {
+        type: 'COVERS',
+        source: { label: 'CONSULTANT', id: 'NAI-C-0001' },
+        target: { label: 'COMPANY', id: 'NAI-CO-1' },
+        properties: { level_of_influence: 5, coverage_type: 'Primary' },
+      },
+      field: 'properties.level_of_influence',
+    },
+  },
+  updateRelationship: {
+    input: { key: '5:abc:1', type: 'OWNS', version: 0, properties: { mandate_status: 'At Risk' } },
+    output: { ...edited, action: 'update', relationship: edge, version: 1 },
+    invalid: {
+      input: { key: '5:abc:1', type: 'OWNS', version: 0, properties: { mandate_status: 'Lost' } },
+      field: 'properties.mandate_status',
+    },
+  },
+  deleteRelationship: {
+    input: { key: '5:abc:1', type: 'OWNS', version: 0 },
+    output: { ...edited, action: 'delete' },
+    invalid: { input: { key: '5:abc:1', type: 'LIKES', version: 0 }, field: 'type' },
+  },
+  bulkUpdateRelationships: {
+    input: {
+      type: 'OWNS',
+      items: [{ key: '5:abc:1', version: 0 }],
+      properties: { mandate_status: 'Active' },
+    },
+    output: { ...edited, action: 'bulk-update', relationships_affected: 1 },
+    invalid: {
+      input: { type: 'OWNS', items: [], properties: { mandate_status: 'Active' } },
+      field: 'items',
+    },
+  },
+  undoLastEdit: {
+    input: {},
+    output: { ...edited, action: 'undo', undone: 'Created PRODUCT NAI-P-1' },
+    invalid: { input: { preview: 'maybe' }, field: 'preview' },
+  },
+  getUndoStatus: { input: {}, output: { available: true, summary: 'Created PRODUCT NAI-P-1' } },
   startGeneration: {
     input: { regions: ['NAI'], consultants_per_region: 2 },
     parsed: { regions: ['NAI'], consultants_per_region: 2, mode: 'append' },
