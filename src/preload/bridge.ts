@@ -10,9 +10,12 @@ import {
   MENU_COMMAND_EVENT,
   SUBSCRIBE_GENERATION,
   UNSUBSCRIBE_GENERATION,
+  VIEW_GRAPH,
+  VIEW_LINE_EVENT,
   operationChannel,
   type Bridge,
   type GenerationSubscription,
+  type ViewGraphCall,
 } from '../shared/ipc';
 
 /** The part of Electron's ipcRenderer the bridge uses. */
@@ -62,6 +65,75 @@ function subscribeGeneration(
   };
 }
 
+/** Longest wait for lines main sent before its answer. */
+const LATE_LINES_MS = 5000;
+
+const linesOf = (answer: unknown): number =>
+  typeof answer === 'object' &&
+  answer !== null &&
+  'ok' in answer &&
+  answer.ok === true &&
+  'value' in answer &&
+  typeof answer.value === 'object' &&
+  answer.value !== null &&
+  'lines' in answer.value &&
+  typeof answer.value.lines === 'number'
+    ? answer.value.lines
+    : 0;
+
+/** A view load: lines of this call's stream go to `onLine` until main has answered. */
+async function viewGraph(
+  ipc: IpcRendererLike,
+  request: unknown,
+  onLine: (line: unknown) => void,
+  transport?: unknown,
+): Promise<unknown> {
+  if (typeof request !== 'object' || request === null || typeof onLine !== 'function')
+    throw new TypeError('viewGraph(request: object, onLine: function)');
+  const stream = nextSubscriptionId();
+  let received = 0;
+  let expected = Infinity;
+  let allIn: () => void = () => undefined;
+  const onEvent = (_event: unknown, payload: unknown): void => {
+    if (
+      typeof payload === 'object' &&
+      payload !== null &&
+      'stream' in payload &&
+      payload.stream === stream &&
+      'line' in payload
+    ) {
+      received++;
+      onLine(payload.line);
+      if (received >= expected) allIn();
+    }
+  };
+  ipc.on(VIEW_LINE_EVENT, onEvent);
+  const operation = 'operation' in request ? request.operation : undefined;
+  const input = 'input' in request ? request.input : undefined;
+  const bookmark =
+    typeof transport === 'object' && transport !== null && 'bookmark' in transport
+      ? transport.bookmark
+      : undefined;
+  const call: ViewGraphCall = { stream, operation: operation as ViewGraphCall['operation'], input };
+  try {
+    const answer = await (typeof bookmark === 'string'
+      ? ipc.invoke(VIEW_GRAPH, call, { bookmark })
+      : ipc.invoke(VIEW_GRAPH, call));
+    // Main sent every line before answering; should an event still be on its way, wait for it.
+    const lines = linesOf(answer);
+    if (lines > received) {
+      expected = lines;
+      await new Promise<void>((resolve) => {
+        allIn = resolve;
+        setTimeout(resolve, LATE_LINES_MS);
+      });
+    }
+    return answer;
+  } finally {
+    ipc.removeListener(VIEW_LINE_EVENT, onEvent);
+  }
+}
+
 /** Events main pushes to every listener of a channel (menu commands, app status). */
 function subscribeEvent(
   ipc: IpcRendererLike,
@@ -98,6 +170,8 @@ export function createBridge(ipc: IpcRendererLike): Bridge {
     ...operations,
     onGenerationProgress: (jobId: string, listener: (job: unknown) => void) =>
       subscribeGeneration(ipc, jobId, listener),
+    viewGraph: (request: unknown, onLine: (line: unknown) => void, transport?: unknown) =>
+      viewGraph(ipc, request, onLine, transport),
     onMenuCommand: (listener: (command: unknown) => void) =>
       subscribeEvent(ipc, MENU_COMMAND_EVENT, listener),
     onAppStatus: (listener: (status: unknown) => void) =>

@@ -43,6 +43,7 @@ import {
   StopQueryResult,
   StatsResponse,
 } from './api';
+import type { CompactChunk } from './compact-graph';
 import { RegionCode } from './domain';
 import { ImportJob, ImportResult, ImportUpload } from './import';
 import { AuditExport, AuditExportInput, AuditListInput, AuditPage, WritePreview } from './audit';
@@ -650,6 +651,30 @@ export type CallOptions = { signal?: AbortSignal };
 /** Operations a client calls: uploads travel as forms, outside the typed client and IPC. */
 export type ClientOperationName = Exclude<OperationName, 'importFiles' | 'startImport'>;
 
+/**
+ * Graphs the network view draws: besides the full JSON response (the default), their routes
+ * answer in the compact view format (shared/compact-graph) with `?format=compact`, or stream it
+ * as NDJSON with `?format=ndjson`; clients load them with `viewGraph`.
+ */
+export const VIEW_OPERATION_NAMES = [
+  'getRegionGraph',
+  'filterGraph',
+] as const satisfies readonly OperationName[];
+export type ViewOperationName = (typeof VIEW_OPERATION_NAMES)[number];
+
+/** A view load: the operation and its input (as for calling the operation itself). */
+export type ViewRequest = {
+  [N in ViewOperationName]: { operation: N; input: OperationInput<N> };
+}[ViewOperationName];
+
+export type ViewOptions = CallOptions & {
+  /**
+   * Called with each chunk as it arrives (nodes first, then relationships), before the call
+   * resolves with the whole graph; chunks carry the header (totals, limit, mode).
+   */
+  onChunk?: (chunk: CompactChunk) => void;
+};
+
 /** The typed client every UI and tool uses: one async function per operation. */
 export type Client = {
   [N in ClientOperationName]: (
@@ -659,12 +684,20 @@ export type Client = {
 } & {
   /** Live generation progress; returns an unsubscribe function. */
   onGenerationProgress: (jobId: string, listener: (job: GenerationJob) => void) => () => void;
+  /**
+   * A view operation's graph in the compact view format, streamed: only what drawing needs
+   * (shared/compact-graph), each chunk handed to `onChunk` as it arrives.
+   */
+  viewGraph: (request: ViewRequest, options?: ViewOptions) => Promise<GraphResponse>;
 };
 
 export const OPERATION_NAMES = Object.keys(contract) as OperationName[];
 export const CLIENT_OPERATION_NAMES = OPERATION_NAMES.filter(
   (name): name is ClientOperationName => !('upload' in contract[name]),
 );
+/** Whether an operation is one of the view's (see VIEW_OPERATION_NAMES). */
+export const isViewOperation = (name: OperationName): name is ViewOperationName =>
+  (VIEW_OPERATION_NAMES as readonly OperationName[]).includes(name);
 
 /**
  * Server-sent event streams: a GET route whose answer is a `text/event-stream` of `event`

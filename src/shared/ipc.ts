@@ -8,7 +8,9 @@ import { BookmarkToken } from './api';
 import { MENU_COMMAND_IDS } from './commands';
 import {
   CLIENT_OPERATION_NAMES,
+  VIEW_OPERATION_NAMES,
   type ClientOperationName,
+  type ViewRequest,
   type OperationInput,
   type OperationOutput,
 } from './contract';
@@ -36,6 +38,12 @@ export const SUBSCRIBE_GENERATION = 'sn:subscribe:generation';
 export const UNSUBSCRIBE_GENERATION = 'sn:unsubscribe:generation';
 export const GENERATION_PROGRESS_EVENT = 'sn:event:generation-progress';
 export const MENU_COMMAND_EVENT = 'sn:event:menu-command';
+/**
+ * A view load (Client.viewGraph): main answers with how many lines it sent, after sending each
+ * line of the compact NDJSON stream as an event to the window that asked.
+ */
+export const VIEW_GRAPH = 'sn:view-graph';
+export const VIEW_LINE_EVENT = 'sn:event:view-line';
 /** The app info, pushed whenever the backend starts, fails or reports start-up progress. */
 export const APP_STATUS_EVENT = 'sn:event:app-status';
 
@@ -68,6 +76,15 @@ export const GenerationSubscription = z.strictObject({
 });
 export type GenerationSubscription = z.infer<typeof GenerationSubscription>;
 
+export const ViewGraphCall = z.strictObject({
+  stream: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  operation: z.enum(VIEW_OPERATION_NAMES),
+  input: z.unknown(),
+});
+export type ViewGraphCall = z.infer<typeof ViewGraphCall>;
+export const ViewGraphAnswer = z.object({ lines: z.number().int().min(0) });
+export type ViewGraphAnswer = z.infer<typeof ViewGraphAnswer>;
+
 /** Commands of the native menu (./commands marks them); the renderer runs what it receives. */
 export const MenuCommand = z.enum(MENU_COMMAND_IDS);
 export type MenuCommand = z.infer<typeof MenuCommand>;
@@ -87,6 +104,12 @@ export type Bridge = {
   [N in DesktopOperationName]: (input: DesktopInput<N>) => Promise<IpcResult<DesktopOutput<N>>>;
 } & {
   onGenerationProgress: (jobId: string, listener: (job: unknown) => void) => () => void;
+  /** A view load: each line of the compact stream to `onLine`, then how many were sent. */
+  viewGraph: (
+    request: ViewRequest,
+    onLine: (line: unknown) => void,
+    transport?: IpcTransport,
+  ) => Promise<IpcResult<ViewGraphAnswer>>;
   onMenuCommand: (listener: (command: unknown) => void) => () => void;
   onAppStatus: (listener: (status: unknown) => void) => () => void;
 };

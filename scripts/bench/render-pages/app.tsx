@@ -19,6 +19,7 @@ const offline: Client = {
   // Every name of the contract, each with the same failing function.
   ...(operations as Record<OperationName, typeof fail>),
   onGenerationProgress: () => () => undefined,
+  viewGraph: fail,
 };
 
 async function main(): Promise<void> {

@@ -15,15 +15,26 @@ import { z } from 'zod';
 import {
   contract,
   hasJsonBody,
+  isViewOperation,
   OPERATION_NAMES,
   streams,
   type HttpMethod,
   type OperationName,
 } from '../../shared/contract';
+import {
+  COMPACT_MEDIA_TYPE,
+  CompactGraph,
+  CompactLine,
+  NDJSON_MEDIA_TYPE,
+  VIEW_FORMATS,
+  VIEW_NODE_PROPERTIES,
+  VIEW_RELATIONSHIP_PROPERTIES,
+} from '../../shared/compact-graph';
 import { ErrorBody, type ErrorCode } from '../../shared/errors';
 import { BookmarkToken } from '../../shared/api';
 import { BOOKMARK_HEADER, BOOKMARK_PARAM, pathParamNames } from '../../shared/http';
 import { STATUS_BY_CODE } from './errors';
+import { FORMAT_PARAM } from './view';
 import { LINKS } from './openapi-links';
 import {
   anyOfNullableRefs,
@@ -187,6 +198,33 @@ function routeFor(name: OperationName): RouteConfig {
     responses['202'] = withHeaders(json(output, 'The running job, at its URL'), {
       Location: { description: "The job's URL", required: true, schema: { type: 'string' } },
     });
+  }
+  if (isViewOperation(name)) {
+    const query = request.query instanceof z.ZodObject ? request.query.shape : {};
+    request.query = z.object({
+      ...query,
+      [FORMAT_PARAM]: z
+        .enum(VIEW_FORMATS)
+        .optional()
+        .meta({
+          description:
+            '`json` (default): the full response. `compact`: the compact view format, one JSON ' +
+            `document (${COMPACT_MEDIA_TYPE}) with only what drawing needs (label, id, name, ` +
+            `region, the properties ${VIEW_NODE_PROPERTIES.join(', ')} of nodes and ` +
+            `${VIEW_RELATIONSHIP_PROPERTIES.join(', ')} of relationships) in columns with string ` +
+            `tables. \`ndjson\`: the same streamed as ${NDJSON_MEDIA_TYPE}, one JSON value a line: a ` +
+            'header (totals, truncated, limit, mode, counts, string tables), node chunks, ' +
+            'relationship chunks, then an end line with the counts',
+        }),
+    });
+    const full = responses['200'];
+    if (full && !('$ref' in full))
+      full.content = {
+        ...full.content,
+        [COMPACT_MEDIA_TYPE]: { schema: CompactGraph },
+        // Each line, as OpenAPI 3.1 describes a stream (3.2 would name it itemSchema).
+        [NDJSON_MEDIA_TYPE]: { schema: CompactLine },
+      };
   }
   const role = contract[name].bookmark;
   if (role) {

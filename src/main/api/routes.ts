@@ -5,11 +5,18 @@
  * routes (generation.ts, import.ts).
  */
 import { Router, type Request, type RequestHandler, type Response } from 'express';
-import { contract, OPERATION_NAMES, type OperationName } from '../../shared/contract';
+import {
+  contract,
+  isViewOperation,
+  OPERATION_NAMES,
+  type OperationName,
+} from '../../shared/contract';
 import type { Handlers } from '../services/types';
 import { bookmarkScope, sendBookmark } from './bookmarks';
 import { RETRY_AFTER_SECONDS } from './errors';
 import { checkOutput, inputOf, validateInput } from './validate';
+import { sendView, viewFormatOf } from './view';
+import type { GraphResponse } from '../../shared/api';
 
 /** Operations whose routes are built elsewhere. */
 const OWN_ROUTES: readonly OperationName[] = ['startGeneration', 'importFiles', 'startImport'];
@@ -36,13 +43,18 @@ function operationHandler(
 ): RequestHandler {
   // The input was parsed with this operation's schema, which is what its handler takes.
   const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+  const view = isViewOperation(name);
   return async (req, res) => {
     const input = inputOf(req, name);
+    // An unknown format is refused before the database is asked.
+    const format = view ? viewFormatOf(req) : 'json';
     const output = await handler(input);
     if (validateResponses) checkOutput(name, output);
     res.status(200);
     sendBookmark(name, res, output);
     AFTER[name]?.(req, res, input, output);
+    // View operations answer graphs (their output schema is GraphResponse).
+    if (format !== 'json') return sendView(res, output as GraphResponse, format);
     res.json(output);
   };
 }

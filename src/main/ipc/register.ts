@@ -14,11 +14,17 @@ import {
   IpcTransport,
   SUBSCRIBE_GENERATION,
   UNSUBSCRIBE_GENERATION,
+  VIEW_GRAPH,
+  VIEW_LINE_EVENT,
+  ViewGraphCall,
   operationChannel,
+  type ViewGraphAnswer,
   type BridgeOperationName,
   type IpcResult,
 } from '../../shared/ipc';
 import { bookmarksOf } from '../../shared/http';
+import type { GraphResponse } from '../../shared/api';
+import { compactStreamLines } from '../../shared/compact-graph';
 import { withinBookmarkScope } from '../db/bookmarks';
 import type { Logger } from '../logger';
 import { throttleProgress } from '../services/generation/throttle';
@@ -110,10 +116,52 @@ export function registerIpc(deps: IpcDeps): () => void {
     serve(name, desktopContract[name].input, handler);
   }
   const stopSubscriptions = registerGenerationEvents(deps, trusted);
+  registerViewGraph(deps, trusted);
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);
+    ipcMain.removeHandler(VIEW_GRAPH);
     stopSubscriptions();
   };
+}
+
+/**
+ * View loads (Client.viewGraph): the operation's graph as the lines of the compact NDJSON
+ * stream, each sent to the asking window as an event, then the answer with their count.
+ */
+function registerViewGraph(
+  deps: IpcDeps,
+  trusted: (event: IpcEvent, channel: string) => boolean,
+): void {
+  deps.ipcMain.handle(
+    VIEW_GRAPH,
+    async (event, raw, rawTransport): Promise<IpcResult<ViewGraphAnswer>> => {
+      if (!trusted(event, VIEW_GRAPH)) return failure(refused);
+      const call = ViewGraphCall.safeParse(raw);
+      if (!call.success) return failure(validationError(call.error, 'View request'));
+      const { stream, operation } = call.data;
+      const input = contract[operation].input.safeParse(argument(call.data.input));
+      if (!input.success) return failure(validationError(input.error, `${operation} input`));
+      const transport = IpcTransport.optional().safeParse(rawTransport);
+      if (!transport.success)
+        return failure(validationError(transport.error, `${operation} bookmark`));
+      try {
+        const handler = deps.handlers()[operation] as (input: unknown) => Promise<GraphResponse>;
+        const wait = bookmarksOf(transport.data?.bookmark);
+        const output = await withinBookmarkScope(wait, () => handler(input.data));
+        let lines = 0;
+        for (const line of compactStreamLines(output)) {
+          if (event.sender.isDestroyed()) break;
+          event.sender.send(VIEW_LINE_EVENT, { stream, line });
+          lines++;
+        }
+        return { ok: true, value: { lines } };
+      } catch (error) {
+        if (!(error instanceof AppError))
+          deps.logger.error({ err: error, channel: VIEW_GRAPH }, 'IPC call failed');
+        return failure(error);
+      }
+    },
+  );
 }
 
 function registerGenerationEvents(

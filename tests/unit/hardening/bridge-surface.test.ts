@@ -15,7 +15,7 @@ import { BRIDGE_OPERATION_NAMES, operationChannel } from '../../../src/shared/ip
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const BUILT = resolve(ROOT, 'out/preload/index.cjs');
-const SUBSCRIPTIONS = ['onAppStatus', 'onGenerationProgress', 'onMenuCommand'];
+const SUBSCRIPTIONS = ['onAppStatus', 'onGenerationProgress', 'onMenuCommand', 'viewGraph'];
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 type Exposed = { name: string; api: Record<string, unknown> };

@@ -4,7 +4,13 @@
  * response becomes a thrown `ApiRequestError` carrying the server's code, message and details.
  */
 import type { z } from 'zod';
-import type { GenerationJob } from '@shared/api';
+import type { GenerationJob, GraphResponse } from '@shared/api';
+import {
+  NDJSON_MEDIA_TYPE,
+  createCompactStreamDecoder,
+  lineSplitter,
+  type CompactChunk,
+} from '@shared/compact-graph';
 import {
   contract,
   CLIENT_OPERATION_NAMES,
@@ -14,6 +20,8 @@ import {
   type OperationInput,
   type OperationName,
   type OperationOutput,
+  type ViewOptions,
+  type ViewRequest,
 } from '@shared/contract';
 import {
   AppError,
@@ -103,20 +111,22 @@ export function createHttpClient(options: HttpClientOptions = {}): Client & Uplo
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   const bookmark = createBookmarkHolder();
 
-  async function call<N extends OperationName>(
+  /** Sends one operation's request; a network failure or a cancel becomes an ApiRequestError. */
+  async function send<N extends OperationName>(
     name: N,
     input: OperationInput<N>,
     extraQuery: Record<string, string>,
-    { signal }: CallOptions = {},
-  ): Promise<OperationOutput<N>> {
+    signal: AbortSignal | undefined,
+    accept?: string,
+  ): Promise<Response> {
     const request = buildRequest(name, input, extraQuery);
     const carried = contract[name].bookmark ? bookmark.current() : null;
-    let response: Response;
     try {
-      response = await doFetch(`${baseUrl}${request.url}`, {
+      return await doFetch(`${baseUrl}${request.url}`, {
         method: request.method,
         headers: {
           ...headers,
+          ...(accept ? { accept } : {}),
           ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
           ...(carried ? { [BOOKMARK_HEADER]: carried } : {}),
         },
@@ -132,6 +142,15 @@ export function createHttpClient(options: HttpClientOptions = {}): Client & Uplo
         0,
       );
     }
+  }
+
+  async function call<N extends OperationName>(
+    name: N,
+    input: OperationInput<N>,
+    extraQuery: Record<string, string>,
+    { signal }: CallOptions = {},
+  ): Promise<OperationOutput<N>> {
+    const response = await send(name, input, extraQuery, signal);
     const body = await readJson(response).catch((error: unknown) => {
       if (signal?.aborted) throw cancelled(signal);
       throw error;
@@ -153,6 +172,60 @@ export function createHttpClient(options: HttpClientOptions = {}): Client & Uplo
     if (contract[name].bookmark === 'returns') bookmark.remember(parsed.data);
     // TypeScript cannot correlate a generic key with its table entry; the table guarantees it.
     return parsed.data as OperationOutput<N>;
+  }
+
+  /** A view operation's graph as the NDJSON stream of the compact format, read as it arrives. */
+  async function viewGraph(
+    request: ViewRequest,
+    { signal, onChunk }: ViewOptions = {},
+  ): Promise<GraphResponse> {
+    const { operation, input } = request;
+    const query = { format: 'ndjson' };
+    const response = await send(operation, input, query, signal, NDJSON_MEDIA_TYPE);
+    if (!response.ok || !response.body) throw errorFrom(response, await readJson(response));
+    const unexpected = (error: unknown): ApiRequestError =>
+      new ApiRequestError(
+        'INTERNAL',
+        `The server sent an unexpected response to ${operation}`,
+        [{ message: error instanceof Error ? error.message : String(error) }],
+        response.status,
+        response.headers.get('x-request-id') ?? undefined,
+      );
+    const decoder = createCompactStreamDecoder();
+    const lines = lineSplitter((line) => {
+      let chunk: CompactChunk | null;
+      try {
+        chunk = decoder.push(line);
+      } catch (error) {
+        throw unexpected(error);
+      }
+      if (chunk) onChunk?.(chunk);
+    });
+    const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader();
+    const text = new TextDecoder();
+    for (;;) {
+      let piece: Awaited<ReturnType<typeof reader.read>>;
+      try {
+        piece = await reader.read();
+      } catch {
+        if (signal?.aborted) throw cancelled(signal);
+        throw new ApiRequestError(
+          'INTERNAL',
+          `The answer to ${operation} was cut off`,
+          undefined,
+          0,
+        );
+      }
+      if (piece.done) break;
+      lines.write(text.decode(piece.value, { stream: true }));
+    }
+    lines.write(text.decode());
+    lines.flush();
+    try {
+      return decoder.result();
+    } catch (error) {
+      throw unexpected(error);
+    }
   }
 
   const openEvents: EventSourceFactory =
@@ -232,5 +305,5 @@ export function createHttpClient(options: HttpClientOptions = {}): Client & Uplo
     }),
   );
   // Each entry calls its own operation; the table of names guarantees the keys.
-  return { ...operations, onGenerationProgress, startImportUpload } as Client & Uploads;
+  return { ...operations, onGenerationProgress, viewGraph, startImportUpload } as Client & Uploads;
 }

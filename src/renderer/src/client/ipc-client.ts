@@ -4,13 +4,16 @@
  * `AppError`s with their code and details.
  */
 import type { z } from 'zod';
-import { GenerationJob } from '@shared/api';
+import { GenerationJob, type GraphResponse } from '@shared/api';
+import { createCompactStreamDecoder } from '@shared/compact-graph';
 import {
   CLIENT_OPERATION_NAMES,
   contract,
   type CallOptions,
   type Client,
   type ClientOperationName,
+  type ViewOptions,
+  type ViewRequest,
 } from '@shared/contract';
 import {
   AppInfo,
@@ -19,7 +22,13 @@ import {
   type DesktopOperationName,
 } from '@shared/desktop';
 import { AppError } from '@shared/errors';
-import { IpcEnvelope, MenuCommand, type Bridge, type IpcTransport } from '@shared/ipc';
+import {
+  IpcEnvelope,
+  MenuCommand,
+  ViewGraphAnswer,
+  type Bridge,
+  type IpcTransport,
+} from '@shared/ipc';
 import { createBookmarkHolder } from './bookmark';
 import { cancelMessage } from './cancel';
 import type { DesktopClient } from './types';
@@ -41,6 +50,20 @@ function unwrap<T extends z.ZodType>(name: string, schema: T, answer: unknown): 
   return value.data;
 }
 
+/**
+ * An IPC call cannot be withdrawn from main: a cancelled one is answered at once and its late
+ * answer dropped.
+ */
+async function withCancel(send: () => Promise<unknown>, signal?: AbortSignal): Promise<unknown> {
+  if (!signal) return send();
+  const cancelled = (): AppError => new AppError('CANCELLED', cancelMessage(signal));
+  if (signal.aborted) throw cancelled();
+  const aborted = new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () => reject(cancelled()), { once: true }),
+  );
+  return Promise.race([send(), aborted]);
+}
+
 export function createIpcClient(bridge: Bridge): BridgeClient {
   const bookmark = createBookmarkHolder();
   const call =
@@ -51,18 +74,7 @@ export function createIpcClient(bridge: Bridge): BridgeClient {
       const carried = role ? bookmark.current() : null;
       const send = (): Promise<unknown> =>
         carried ? invoke(input, { bookmark: carried }) : invoke(input);
-      const answered = async (): Promise<unknown> => {
-        // An IPC call cannot be withdrawn from main: a cancelled one is answered at once and its
-        // late answer dropped.
-        if (!signal) return send();
-        const cancelled = (): AppError => new AppError('CANCELLED', cancelMessage(signal));
-        if (signal.aborted) throw cancelled();
-        const aborted = new Promise<never>((_, reject) =>
-          signal.addEventListener('abort', () => reject(cancelled()), { once: true }),
-        );
-        return Promise.race([send(), aborted]);
-      };
-      const output = unwrap(name, schema, await answered());
+      const output = unwrap(name, schema, await withCancel(send, signal));
       if (role === 'returns') bookmark.remember(output);
       return output;
     };
@@ -73,8 +85,46 @@ export function createIpcClient(bridge: Bridge): BridgeClient {
     DESKTOP_OPERATION_NAMES.map((name) => [name, call(name, desktopContract[name].output)]),
   ) as Omit<DesktopClient, 'onMenuCommand' | 'onAppStatus'>;
 
+  /** A view load over the bridge: main's lines of the compact stream, decoded as they come. */
+  async function viewGraph(
+    request: ViewRequest,
+    { signal, onChunk }: ViewOptions = {},
+  ): Promise<GraphResponse> {
+    const decoder = createCompactStreamDecoder();
+    const invalid = (): AppError =>
+      new AppError(
+        'INTERNAL',
+        `The app answered ${request.operation} with data it does not understand.`,
+      );
+    const state: { failed: AppError | null } = { failed: null };
+    const onLine = (line: unknown): void => {
+      if (state.failed || signal?.aborted) return;
+      try {
+        if (typeof line !== 'string') throw invalid();
+        const chunk = decoder.push(line);
+        if (chunk) onChunk?.(chunk);
+      } catch (error) {
+        state.failed = error instanceof AppError ? error : invalid();
+      }
+    };
+    const carried = bookmark.current();
+    const send = (): Promise<unknown> =>
+      carried
+        ? bridge.viewGraph(request, onLine, { bookmark: carried })
+        : bridge.viewGraph(request, onLine);
+    const answer = await withCancel(send, signal);
+    unwrap(request.operation, ViewGraphAnswer, answer);
+    if (state.failed) throw state.failed;
+    try {
+      return decoder.result();
+    } catch {
+      throw invalid();
+    }
+  }
+
   return {
     ...operations,
+    viewGraph,
     onGenerationProgress: (jobId, listener) =>
       bridge.onGenerationProgress(jobId, (raw) => {
         const job = GenerationJob.safeParse(raw);

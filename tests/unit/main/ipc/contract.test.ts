@@ -5,7 +5,7 @@ import type { DesktopHandlers, GenerationEvents } from '../../../../src/main/des
 import type { Handlers } from '../../../../src/main/services/types';
 import { createBridge } from '../../../../src/preload/bridge';
 import { createIpcClient } from '../../../../src/renderer/src/client/ipc-client';
-import type { GenerationJob } from '../../../../src/shared/api';
+import type { GenerationJob, GraphResponse } from '../../../../src/shared/api';
 import {
   contract,
   CLIENT_OPERATION_NAMES,
@@ -23,6 +23,7 @@ import {
   GENERATION_PROGRESS_EVENT,
   MENU_COMMAND_EVENT,
   SUBSCRIBE_GENERATION,
+  VIEW_GRAPH,
   operationChannel,
   type Bridge,
   type BridgeOperationName,
@@ -43,7 +44,7 @@ function rendererClient(bridge: Bridge) {
         : client.desktop[name as DesktopOperationName];
     return (operation as (input: unknown) => Promise<unknown>)(input);
   };
-  return { call, onGenerationProgress: client.onGenerationProgress };
+  return { call, onGenerationProgress: client.onGenerationProgress, viewGraph: client.viewGraph };
 }
 
 function outputSchema(name: BridgeOperationName) {
@@ -148,13 +149,47 @@ describe('IPC contract', () => {
     expect(waited).toHaveLength(2);
   });
 
+  it('loads a view graph in compact chunks over the bridge, the same graph as the operation', async () => {
+    const { client, calls } = setup();
+    const chunks: number[] = [];
+    const graph = await client.viewGraph(
+      { operation: 'filterGraph', input: { regions: ['NAI'] } },
+      { onChunk: (chunk) => chunks.push(chunk.nodes.length + chunk.relationships.length) },
+    );
+    const full = FIXTURES.filterGraph.output as GraphResponse;
+    expect(calls).toEqual([{ name: 'filterGraph', input: { regions: ['NAI'], mode: 'standard' } }]);
+    expect(graph.nodes.map((n) => [n.key, n.label, n.name, n.region])).toEqual(
+      full.nodes.map((n) => [n.key, n.label, n.name, n.region]),
+    );
+    expect(graph.relationships.map((r) => [r.key, r.type, r.source, r.target])).toEqual(
+      full.relationships.map((r) => [r.key, r.type, r.source, r.target]),
+    );
+    expect(graph.totals).toEqual(full.totals);
+    expect(chunks.reduce((a, b) => a + b, 0)).toBe(full.nodes.length + full.relationships.length);
+  });
+
+  it('refuses a view load of an operation that is not a view', async () => {
+    const { bridge, calls } = setup();
+    const answer = await (
+      bridge.viewGraph as (request: unknown, onLine: () => void) => Promise<unknown>
+    )({ operation: 'runQuery', input: {} }, () => undefined);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'VALIDATION_ERROR' } });
+    expect(calls).toEqual([]);
+  });
+
   it('registers one channel per operation and exposes one bridge function per operation', () => {
     const { ipc, bridge } = setup();
     expect([...ipc.handlers.keys()].sort()).toEqual(
-      [...BRIDGE_OPERATION_NAMES.map(operationChannel), SUBSCRIBE_GENERATION].sort(),
+      [...BRIDGE_OPERATION_NAMES.map(operationChannel), SUBSCRIBE_GENERATION, VIEW_GRAPH].sort(),
     );
     expect(Object.keys(bridge).sort()).toEqual(
-      [...BRIDGE_OPERATION_NAMES, 'onGenerationProgress', 'onMenuCommand', 'onAppStatus'].sort(),
+      [
+        ...BRIDGE_OPERATION_NAMES,
+        'onGenerationProgress',
+        'onMenuCommand',
+        'onAppStatus',
+        'viewGraph',
+      ].sort(),
     );
     for (const name of BRIDGE_OPERATION_NAMES) {
       expect(operationChannel(name)).toBe(`sn:${name}`);
