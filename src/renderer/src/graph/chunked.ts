@@ -14,6 +14,8 @@ export type ChunkOptions = {
   now: () => number;
   /** Checked before each chunk: true gives up (a newer load replaced this one). */
   cancelled?: () => boolean;
+  /** Told after each chunk how many items are done. */
+  progress?: (done: number) => void;
 };
 
 const MIN_CHUNK = 100;
@@ -40,6 +42,7 @@ export async function inChunks<T>(
     apply(items.slice(start, start + size));
     start += size;
     chunks++;
+    options.progress?.(Math.min(start, items.length));
     size = nextChunkSize(size, options.now() - began, options.budgetMs);
     if (start < items.length) await options.yieldNow();
   }

@@ -184,21 +184,36 @@ export function syncGraph(
   return { added, removed };
 }
 
+/** How far a chunked sync has got: nodes first, then relationships. */
+export type SyncProgress = { phase: 'nodes' | 'relationships'; done: number; total: number };
+
 /**
  * `syncGraph` in chunks with the browser running between them (see chunked): how many chunks,
- * null when cancelled part-way (the graph then holds part of `visual`).
+ * null when cancelled part-way (the graph then holds part of `visual`). `progress` is told after
+ * each chunk.
  */
 export async function syncGraphInChunks(
   graph: SigmaGraph,
   visual: VisualGraph,
   place: Place,
-  options: ChunkOptions,
+  options: Omit<ChunkOptions, 'progress'>,
+  progress?: (p: SyncProgress) => void,
 ): Promise<number | null> {
   dropLeft(graph, visual);
-  const nodes = await inChunks([...visual.nodes], (c) => syncNodes(graph, c, place), options);
+  const nodeTotal = visual.nodes.size;
+  const edgeTotal = visual.edges.size;
+  progress?.({ phase: 'nodes', done: 0, total: nodeTotal });
+  const nodes = await inChunks([...visual.nodes], (c) => syncNodes(graph, c, place), {
+    ...options,
+    progress: (done) => progress?.({ phase: 'nodes', done, total: nodeTotal }),
+  });
   if (nodes === null) return null;
   // An edge costs about half a node.
-  const edgeOptions = { ...options, firstSize: options.firstSize * 2 };
+  const edgeOptions: ChunkOptions = {
+    ...options,
+    firstSize: options.firstSize * 2,
+    progress: (done) => progress?.({ phase: 'relationships', done, total: edgeTotal }),
+  };
   const edges = await inChunks([...visual.edges], (c) => syncEdges(graph, c), edgeOptions);
   return edges === null ? null : nodes + edges;
 }

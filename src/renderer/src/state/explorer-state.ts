@@ -13,6 +13,7 @@ import type { History } from '../graph/history';
 import { createHistory } from '../graph/history';
 import type { MetricId } from '../graph/metrics';
 import type { MetricValues } from '../graph/node-values';
+import type { SyncProgress } from '../graph/visual';
 import type { LayoutState } from './view-state';
 import { DEFAULT_VIEW } from './view-state';
 
@@ -87,6 +88,8 @@ export type ExplorerState = {
   drawAnyway: boolean;
   /** Bumped when positions should be recomputed by the chosen layout. */
   layoutEpoch: number;
+  /** A large graph being drawn in chunks: how far it has got (null: nothing under way). */
+  drawing: SyncProgress | null;
 };
 
 const UNPROBED = decideDrawCapacity(null);
@@ -124,4 +127,5 @@ export const initialExplorerState = (
   drawCapacity,
   drawAnyway: false,
   layoutEpoch: 0,
+  drawing: null,
 });

@@ -427,6 +427,10 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
       syncChunks = n;
     },
     syncChunks: (): number => syncChunks,
+    /** How far the chunked drawing of a large graph has got (null: done, or none under way). */
+    noteDrawing: (drawing: ExplorerState['drawing']): void => {
+      if (drawing !== null || store.get().drawing !== null) patch({ drawing });
+    },
     drawAnyway: (): Promise<void> => {
       if (store.get().load.source === 'query' && heldQuery) {
         showGraph(heldQuery, true);

@@ -11,6 +11,7 @@ import type { Theme } from '../../state/preferences';
 import { useExplorer } from '../../state/context';
 import { GroupBySelect } from './GroupBySelect';
 import { LayoutBar } from './LayoutBar';
+import { DrawingProgress } from './DrawingProgress';
 import { LoadingOverlay } from './LoadingOverlay';
 import { TooLargeGuard } from './TooLargeGuard';
 
@@ -52,7 +53,7 @@ export function ExploreScreen({
           <NetworkView explorer={explorer} theme={theme} />
           <TooLargeGuard />
           <PathsDialog />
-          {load.status === 'loading' && <LoadingOverlay />}
+          {load.status === 'loading' ? <LoadingOverlay /> : <DrawingProgress />}
         </div>
       </main>
       <aside className="side">

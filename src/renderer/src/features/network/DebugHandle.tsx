@@ -45,6 +45,8 @@ type DebugHandle = {
   readonly edgeDisplay: (key: string) => { color: string; size: number } | null;
   /** How many chunks the latest load took (1: at once). */
   readonly syncChunks: () => number;
+  /** The latest frame sigma drew: how many nodes it held, and when (performance.now()). */
+  readonly lastRender: () => { nodes: number; at: number } | null;
   /** Whether edges and labels are hidden while the camera moves. */
   readonly moveDetail: () => { hideEdgesOnMove: boolean; hideLabelsOnMove: boolean };
 };
@@ -59,6 +61,11 @@ export function DebugHandleController({ explorer }: { explorer: Explorer }): nul
   const sigma = useSigma();
   useEffect(() => {
     if (!debugEnabled()) return;
+    let lastRender: { nodes: number; at: number } | null = null;
+    const rendered = (): void => {
+      lastRender = { nodes: sigma.getGraph().order, at: performance.now() };
+    };
+    sigma.on('afterRender', rendered);
     const handle: DebugHandle = Object.freeze({
       nodeCount: () => explorer.graph.order,
       edgeCount: () => explorer.graph.size,
@@ -114,6 +121,7 @@ export function DebugHandleController({ explorer }: { explorer: Explorer }): nul
         return data ? { color: data.color, size: data.size } : null;
       },
       syncChunks: () => explorer.syncChunks(),
+      lastRender: () => (lastRender ? { ...lastRender } : null),
       moveDetail: () => ({
         hideEdgesOnMove: sigma.getSetting('hideEdgesOnMove'),
         hideLabelsOnMove: sigma.getSetting('hideLabelsOnMove'),
@@ -121,6 +129,7 @@ export function DebugHandleController({ explorer }: { explorer: Explorer }): nul
     });
     globalThis.__SN__ = handle;
     return () => {
+      sigma.off('afterRender', rendered);
       globalThis.__SN__ = undefined;
     };
   }, [explorer, sigma]);

@@ -110,6 +110,7 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
     // one full refresh.
     const large = Math.max(graph.order, visual.nodes.size) > BULK_LOAD_NODES;
     if (!large) {
+      explorer.noteDrawing(null);
       syncGraph(graph, visual, place);
       explorer.noteSyncChunks(1);
       finish();
@@ -120,14 +121,21 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
       sigma.setGraph(createSigmaGraph());
       applySettings(sigma, moveDetail(visual.nodes.size));
     }
-    void syncGraphInChunks(graph, visual, place, {
-      budgetMs: CHUNK_BUDGET_MS,
-      firstSize: FIRST_CHUNK_NODES,
-      yieldNow: yieldToBrowser,
-      now: () => performance.now(),
-      cancelled: () => cancelled,
-    }).then((chunks) => {
+    void syncGraphInChunks(
+      graph,
+      visual,
+      place,
+      {
+        budgetMs: CHUNK_BUDGET_MS,
+        firstSize: FIRST_CHUNK_NODES,
+        yieldNow: yieldToBrowser,
+        now: () => performance.now(),
+        cancelled: () => cancelled,
+      },
+      explorer.noteDrawing,
+    ).then((chunks) => {
       if (chunks === null) return;
+      explorer.noteDrawing(null);
       explorer.noteSyncChunks(chunks);
       finish();
     });
