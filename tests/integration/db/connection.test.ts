@@ -1,3 +1,4 @@
+import { AUDIT_LABEL } from '../../../src/shared/audit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Driver } from 'neo4j-driver';
 import { parseConfig } from '../../../src/main/config/env';
@@ -36,7 +37,9 @@ describe('database connection', () => {
       "SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties",
     );
     const unique = records.filter((r) => (r.get('properties') as string[]).join() === 'id');
-    expect(unique.map((r) => r.get('label') as string).sort()).toEqual([...NODE_LABELS].sort());
+    expect(unique.map((r) => r.get('label') as string).sort()).toEqual(
+      [...NODE_LABELS, AUDIT_LABEL].sort(),
+    );
   });
 
   it('fails fast, naming the URI, when nothing listens', async () => {

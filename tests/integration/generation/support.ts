@@ -104,7 +104,7 @@ export async function databaseCounts(
 ): Promise<{ nodes: number; relationships: number }> {
   const database = testDatabase().database;
   const { records } = await driver.executeQuery(
-    'CALL () { MATCH (n) RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
+    'CALL () { MATCH (n) WHERE NOT n:AuditEntry RETURN count(n) AS nodes } CALL () { MATCH ()-[r]->() RETURN count(r) AS relationships } RETURN nodes, relationships',
     {},
     { database },
   );

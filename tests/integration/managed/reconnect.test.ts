@@ -60,7 +60,7 @@ type Observation = {
   counted: number | null;
 };
 
-const COUNT = 'MATCH (n) WHERE NOT n:SN_GENERATION RETURN count(n) AS nodes';
+const COUNT = 'MATCH (n) WHERE NOT n:SN_GENERATION AND NOT n:AuditEntry RETURN count(n) AS nodes';
 
 async function observe(server: Served): Promise<Observation> {
   const healthRes = await fetch(`${server.url}/health`);

@@ -26,7 +26,12 @@ function recording(driver: Driver, modes: Mode[]): Driver {
   const watch = (session: Session, mode: Mode): Session =>
     new Proxy(session, {
       get(target, property) {
-        if (property === 'executeRead' || property === 'executeWrite' || property === 'run')
+        if (
+          property === 'executeRead' ||
+          property === 'executeWrite' ||
+          property === 'run' ||
+          property === 'beginTransaction'
+        )
           return (...args: unknown[]) => {
             modes.push(
               property === 'executeRead' ? 'READ' : property === 'executeWrite' ? 'WRITE' : mode,
@@ -140,6 +145,8 @@ describe('neo4j:// routing, access modes and bookmarks', () => {
       (n) => n.label === 'COMPANY',
     );
     expect(other).toBeDefined();
+    const relationship = (graph.body as { relationships: { key: string }[] }).relationships[0];
+    expect(relationship).toBeDefined();
     const nodePath = `/api/v1/nodes/${node?.label}/${node?.id}`;
     const reads: Partial<Record<OperationName, (t: request.Agent) => request.Test>> = {
       health: (t) => t.get('/health'),
@@ -170,6 +177,12 @@ describe('neo4j:// routing, access modes and bookmarks', () => {
       getHistograms: (t) => t.get(`/api/v1/filters/histograms?regions=${region}`),
       getCoverageGaps: (t) => t.get(`/api/v1/graph/coverage-gaps?regions=${region}`),
       getDistributions: (t) => t.get(`/api/v1/graph/distributions?regions=${region}`),
+      estimateGraph: (t) =>
+        t.post('/api/v1/graph/estimate').send({ view: 'region', region, mode: 'standard' }),
+      getRelationship: (t) =>
+        t.get(`/api/v1/relationships/${encodeURIComponent(relationship?.key ?? '')}`),
+      listAudit: (t) => t.get('/api/v1/audit'),
+      exportAudit: (t) => t.get('/api/v1/audit/export'),
     };
     // Every operation that reads the database is here (the rest write, or read no database).
     const readsDatabase = OPERATION_NAMES.filter(
