@@ -1,9 +1,11 @@
 /**
  * The audit log in the Admin tab: a node created and deleted over the API shows up as two
  * entries (newest first, client `rest`), the action filter narrows the table, an action nobody
- * performed shows the empty state, and Export CSV downloads the server's CSV for the filter.
+ * performed shows the empty state, Export CSV downloads the server's CSV for the filter, and
+ * Older/Newer page through it.
  */
 import { readFile } from 'node:fs/promises';
+import type { APIRequestContext } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { AUDIT_CSV_COLUMNS, AuditPage } from '../../src/shared/audit';
 import { EditResult } from '../../src/shared/edit';
@@ -11,25 +13,30 @@ import { openApp, snap } from './support';
 
 const ID = `AUDIT-E2E-${Date.now()}`;
 
-test('writes are listed, filtered by action and exported as CSV', async ({ page, request }) => {
-  const created = await request.post('/api/v1/nodes', {
-    data: {
-      label: 'PRODUCT',
-      properties: {
-        id: ID,
-        name: 'Audit check',
-        region: 'APAC',
-        asset_class: 'Equities',
-        universe_name: 'Global',
-        universe_score: 3,
-        jpm_flag: 'N',
-      },
-    },
-  });
+const product = (id: string) => ({
+  label: 'PRODUCT',
+  properties: {
+    id,
+    name: 'Audit check',
+    region: 'APAC',
+    asset_class: 'Equities',
+    universe_name: 'Global',
+    universe_score: 3,
+    jpm_flag: 'N',
+  },
+});
+
+/** Creates a product node over the API and deletes it again: two audit entries. */
+async function createAndDelete(request: APIRequestContext, id: string): Promise<void> {
+  const created = await request.post('/api/v1/nodes', { data: product(id) });
   expect(created.status()).toBe(200);
   const { version } = EditResult.parse(await created.json());
-  const deleted = await request.delete(`/api/v1/nodes/PRODUCT/${ID}?version=${version}`);
+  const deleted = await request.delete(`/api/v1/nodes/PRODUCT/${id}?version=${version}`);
   expect(deleted.status()).toBe(200);
+}
+
+test('writes are listed, filtered by action and exported as CSV', async ({ page, request }) => {
+  await createAndDelete(request, ID);
 
   await openApp(page);
   await page.locator('[data-tab="admin"]').click();
@@ -80,4 +87,27 @@ test('writes are listed, filtered by action and exported as CSV', async ({ page,
   await view.getByLabel('Action').selectOption('undo');
   await expect(view.getByTestId('audit-empty')).toHaveText('No audit entries for undo.');
   await expect(view.getByTestId('audit-table')).toHaveCount(0);
+});
+
+test('Older and Newer page through the log, 25 entries at a time', async ({ page, request }) => {
+  for (let i = 0; i < 13; i++) await createAndDelete(request, `AUDIT-PAGE-${Date.now()}-${i}`);
+  const all = AuditPage.parse(await (await request.get('/api/v1/audit?limit=50')).json());
+  expect(all.total).toBeGreaterThan(25);
+  await openApp(page);
+  await page.locator('[data-tab="admin"]').click();
+  const view = page.getByTestId('audit-view');
+  const rows = view.getByTestId('audit-table').locator('tbody tr');
+  const range = view.getByTestId('audit-range');
+  const newer = view.getByRole('button', { name: '← Newer' });
+  const older = view.getByRole('button', { name: 'Older →' });
+  await expect(range).toHaveText(`1–25 of ${all.total}`);
+  await expect(rows).toHaveCount(25);
+  await expect(newer).toBeDisabled();
+  await older.click();
+  await expect(range).toHaveText(`26–${Math.min(all.total, 50)} of ${all.total}`);
+  // The 26th entry, newest first, heads the second page.
+  await expect(rows.first()).toContainText(all.entries[25]?.summary ?? '?');
+  await newer.click();
+  await expect(range).toHaveText(`1–25 of ${all.total}`);
+  await expect(rows.first()).toContainText(all.entries[0]?.summary ?? '?');
 });
