@@ -5,6 +5,7 @@
  * state with `useExplorer()`, and statistics/options with `useAppData()`.
  */
 import { createElement, type ReactNode } from 'react';
+import { AuditView } from './features/admin/AuditView';
 import { DataTool } from './features/admin/DataTool';
 import { ExportTool } from './features/export/ExportTool';
 import { ViewsTool } from './features/views/ViewsTool';
@@ -20,6 +21,7 @@ export type ToolbarItem = { id: string; render: () => ReactNode };
 
 export const tabs: TabDefinition[] = [
   { id: 'workbench', title: 'Workbench', render: () => createElement(WorkbenchScreen) },
+  { id: 'admin', title: 'Admin', render: () => createElement(AuditView) },
 ];
 export const toolbarItems: ToolbarItem[] = [
   { id: 'views', render: () => createElement(ViewsTool) },
