@@ -8,6 +8,7 @@ import {
   layeredLayout,
   placeArrivals,
   separateDiscs,
+  spreadDiscs,
 } from '../../../src/renderer/src/graph/layouts';
 import { createSigmaGraph, deriveVisual, syncGraph } from '../../../src/renderer/src/graph/visual';
 import { base, c1, co1, f1, node, p1, rel } from './fixtures';
@@ -146,4 +147,49 @@ describe('layouts', () => {
         expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(a.r + b.r - 1e-6);
     expect(discs[3]).toEqual({ x: 40, y: 40, r: 2 });
   });
+  it("spreads overlapping discs by noverlap's rule: the later disc steps away", () => {
+    const discs = [
+      { x: 0, y: 0, r: 5 },
+      { x: 4, y: 0, r: 5 },
+      { x: 100, y: 0, r: 5 },
+    ];
+    expect(spreadDiscs(discs, 100)).toBe(true);
+    expect(discs[0]).toEqual({ x: 0, y: 0, r: 5 });
+    expect(discs[1]?.x).toBeGreaterThanOrEqual(10);
+    expect(discs[1]?.y).toBe(0);
+    expect(discs[2]).toEqual({ x: 100, y: 0, r: 5 });
+  });
+
+  it('spreads and separates 20,000 discs crowded into one region, with a far outlier', () => {
+    // A dense cloud plus one node far away: graphology-layout-noverlap's 20×20 grid over that
+    // extent holds most of the cloud in a few cells and collects their pairs in one Set, which
+    // throws "RangeError: Set maximum size exceeded".
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return (seed + 1) / 2_147_483_649;
+    };
+    const gauss = (): number =>
+      Math.sqrt(-2 * Math.log(random())) * Math.cos(2 * Math.PI * random());
+    const discs = Array.from({ length: 20_000 }, () => ({
+      x: gauss() * 1000,
+      y: gauss() * 1000,
+      r: 2 + 3 * random(),
+    }));
+    discs.push({ x: 50_000, y: 50_000, r: 40 });
+    spreadDiscs(discs, 150);
+    expect(separateDiscs(discs, 200)).toBe(0);
+    // No pair overlaps, checked by a sweep along x.
+    const order = discs.map((_, i) => i).sort((a, b) => (discs[a]?.x ?? 0) - (discs[b]?.x ?? 0));
+    let overlapping = 0;
+    for (let a = 0; a < order.length; a++) {
+      const p = discs[order[a] as number] as { x: number; y: number; r: number };
+      for (let b = a + 1; b < order.length; b++) {
+        const q = discs[order[b] as number] as { x: number; y: number; r: number };
+        if (q.x - p.x >= 45) break;
+        if (Math.hypot(q.x - p.x, q.y - p.y) < p.r + q.r - 1e-6) overlapping++;
+      }
+    }
+    expect(overlapping).toBe(0);
+  }, 120_000);
 });

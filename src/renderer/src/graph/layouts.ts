@@ -368,48 +368,117 @@ export function nearestConsultant(
 export type Disc = { x: number; y: number; r: number };
 
 /**
+ * Calls `visit(i, j)` (i < j) once for every pair of discs whose bounding boxes share a cell of
+ * a spatial hash of twice the discs' mean diameter. Each disc goes into every cell its box covers
+ * and a pair is visited only in the cell holding the corner of its boxes' common cells, so the
+ * work and memory grow with the number of discs and close pairs, never with all pairs of a
+ * crowded region (a fixed grid over the extent puts most of a big dense drawing in a few cells).
+ */
+function forEachCloseDiscPair(discs: readonly Disc[], visit: (i: number, j: number) => void): void {
+  const n = discs.length;
+  if (n < 2) return;
+  const mean = discs.reduce((s, d) => s + d.r, 0) / n;
+  const cell = Math.max(4 * mean, 1e-9);
+  const boxes = new Float64Array(4 * n);
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxY = -Infinity;
+  discs.forEach((d, i) => {
+    const x0 = Math.floor((d.x - d.r) / cell);
+    const y0 = Math.floor((d.y - d.r) / cell);
+    const y1 = Math.floor((d.y + d.r) / cell);
+    boxes.set([x0, y0, Math.floor((d.x + d.r) / cell), y1], 4 * i);
+    minX = Math.min(minX, x0);
+    minY = Math.min(minY, y0);
+    maxY = Math.max(maxY, y1);
+  });
+  const rows = maxY - minY + 1;
+  const grid = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    for (let cx = boxes[4 * i] as number; cx <= (boxes[4 * i + 2] as number); cx++) {
+      for (let cy = boxes[4 * i + 1] as number; cy <= (boxes[4 * i + 3] as number); cy++) {
+        const key = (cx - minX) * rows + (cy - minY);
+        const list = grid.get(key);
+        if (list) list.push(i);
+        else grid.set(key, [i]);
+      }
+    }
+  }
+  for (const [key, list] of grid) {
+    const cx = Math.floor(key / rows) + minX;
+    const cy = (key % rows) + minY;
+    for (let a = 0; a < list.length; a++) {
+      const i = list[a] as number;
+      for (let b = a + 1; b < list.length; b++) {
+        const j = list[b] as number;
+        const ownerX = Math.max(boxes[4 * i] as number, boxes[4 * j] as number);
+        const ownerY = Math.max(boxes[4 * i + 1] as number, boxes[4 * j + 1] as number);
+        if (ownerX === cx && ownerY === cy) visit(i, j);
+      }
+    }
+  }
+}
+
+/** A direction fixed by the pair, for discs whose centres coincide. */
+const pairAngle = (i: number, j: number): number => (((i * 7 + j * 13) % 360) * Math.PI) / 180;
+
+/**
+ * Noverlap's rule on discs: each pass, of every overlapping pair the later disc steps away
+ * from the earlier by (1 + its radius) × 0.3, until none overlaps or `maxIterations` passes;
+ * returns whether none overlaps. Spreads dense regions out before `separateDiscs` finishes.
+ */
+export function spreadDiscs(discs: Disc[], maxIterations = 150): boolean {
+  const dx = new Float64Array(discs.length);
+  const dy = new Float64Array(discs.length);
+  for (let pass = 0; pass < maxIterations; pass++) {
+    dx.fill(0);
+    dy.fill(0);
+    let overlaps = false;
+    forEachCloseDiscPair(discs, (i, j) => {
+      const a = discs[i] as Disc;
+      const b = discs[j] as Disc;
+      const ex = b.x - a.x;
+      const ey = b.y - a.y;
+      const d = Math.sqrt(ex * ex + ey * ey);
+      if (d >= a.r + b.r) return;
+      overlaps = true;
+      const angle = d > 0 ? Math.atan2(ey, ex) : pairAngle(i, j);
+      dx[j] = (dx[j] as number) + Math.cos(angle) * (1 + a.r);
+      dy[j] = (dy[j] as number) + Math.sin(angle) * (1 + a.r);
+    });
+    if (!overlaps) return true;
+    discs.forEach((d, i) => {
+      d.x += (dx[i] as number) * 0.3;
+      d.y += (dy[i] as number) * 0.3;
+    });
+  }
+  return false;
+}
+
+/**
  * Pushes overlapping discs apart, each overlapping pair by its overlap shared between the two,
  * until none overlaps or `maxIterations` passes; returns the number of overlaps in the last pass.
- * Used after noverlap, whose steps can leave some pairs overlapping in dense drawings.
+ * Used after `spreadDiscs`, whose steps can leave some pairs overlapping in dense drawings.
  */
 export function separateDiscs(discs: Disc[], maxIterations = 60): number {
-  const maxR = discs.reduce((m, d) => Math.max(m, d.r), 1e-9);
-  const cell = 2 * maxR;
   let overlaps = 0;
   for (let pass = 0; pass < maxIterations; pass++) {
-    const grid = new Map<number, number[]>();
-    const cellKey = (cx: number, cy: number): number => cx * 1_000_003 + cy;
-    discs.forEach((d, i) => {
-      const key = cellKey(Math.floor(d.x / cell), Math.floor(d.y / cell));
-      const list = grid.get(key);
-      if (list) list.push(i);
-      else grid.set(key, [i]);
-    });
     overlaps = 0;
-    discs.forEach((a, i) => {
-      const cx = Math.floor(a.x / cell);
-      const cy = Math.floor(a.y / cell);
-      for (let dx = -1; dx <= 1; dx++) {
-        for (let dy = -1; dy <= 1; dy++) {
-          for (const j of grid.get(cellKey(cx + dx, cy + dy)) ?? []) {
-            if (j <= i) continue;
-            const b = discs[j] as Disc;
-            const ex = b.x - a.x;
-            const ey = b.y - a.y;
-            const d = Math.hypot(ex, ey);
-            const min = a.r + b.r;
-            if (d >= min) continue;
-            overlaps++;
-            // Coincident centres part along a direction fixed by the pair.
-            const angle = d > 0 ? Math.atan2(ey, ex) : (i * 7 + j * 13) % 360;
-            const push = (min - d) / 2 + 1e-3;
-            a.x -= push * Math.cos(angle);
-            a.y -= push * Math.sin(angle);
-            b.x += push * Math.cos(angle);
-            b.y += push * Math.sin(angle);
-          }
-        }
-      }
+    forEachCloseDiscPair(discs, (i, j) => {
+      const a = discs[i] as Disc;
+      const b = discs[j] as Disc;
+      const ex = b.x - a.x;
+      const ey = b.y - a.y;
+      const d = Math.sqrt(ex * ex + ey * ey);
+      const min = a.r + b.r;
+      if (d >= min) return;
+      overlaps++;
+      const angle = d > 0 ? Math.atan2(ey, ex) : pairAngle(i, j);
+      const push = (min - d) / 2 + 1e-3;
+      a.x -= push * Math.cos(angle);
+      a.y -= push * Math.sin(angle);
+      b.x += push * Math.cos(angle);
+      b.y += push * Math.sin(angle);
     });
     if (overlaps === 0) break;
   }

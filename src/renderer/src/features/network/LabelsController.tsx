@@ -55,9 +55,17 @@ function collides(grid: Map<string, Obstacle[]>, b: LabelBox, minSize = 0): bool
   return false;
 }
 
-function insert(grid: Map<string, Obstacle[]>, b: Obstacle): void {
-  for (let cx = Math.floor(b.x / CELL_PX); cx <= Math.floor((b.x + b.width) / CELL_PX); cx++) {
-    for (let cy = Math.floor(b.y / CELL_PX); cy <= Math.floor((b.y + b.height) / CELL_PX); cy++) {
+/**
+ * Files `b` under the cells it covers within the canvas (`width` × `height`): labels are only
+ * placed inside it, and a node zoomed far in would otherwise cover millions of cells.
+ */
+function insert(grid: Map<string, Obstacle[]>, b: Obstacle, width: number, height: number): void {
+  const x0 = Math.max(0, Math.floor(b.x / CELL_PX));
+  const x1 = Math.min(Math.floor(width / CELL_PX), Math.floor((b.x + b.width) / CELL_PX));
+  const y0 = Math.max(0, Math.floor(b.y / CELL_PX));
+  const y1 = Math.min(Math.floor(height / CELL_PX), Math.floor((b.y + b.height) / CELL_PX));
+  for (let cx = x0; cx <= x1; cx++) {
+    for (let cy = y0; cy <= y1; cy++) {
       const key = `${cx},${cy}`;
       const list = grid.get(key);
       if (list) list.push(b);
@@ -104,7 +112,12 @@ function drawLabels(
     const r = sigma.scaleSize(data.size);
     const p = sigma.framedGraphToViewport(data);
     if (p.x < -r || p.x > width + r || p.y < -r || p.y > height + r) return;
-    insert(discs, { key, x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r, size: r });
+    insert(
+      discs,
+      { key, x: p.x - r, y: p.y - r, width: 2 * r, height: 2 * r, size: r },
+      width,
+      height,
+    );
   });
   const context = sigma.getCanvases().labels?.getContext('2d');
   if (!context) return;
@@ -113,13 +126,18 @@ function drawLabels(
   context.font = `${settings.labelWeight} ${fontSize}px ${settings.labelFont}`;
   const grid = new Map<string, LabelBox[]>();
   for (const o of overlayRects(sigma)) {
-    insert(grid, {
-      key: '',
-      x: o.left,
-      y: o.top,
-      width: o.right - o.left,
-      height: o.bottom - o.top,
-    });
+    insert(
+      grid,
+      {
+        key: '',
+        x: o.left,
+        y: o.top,
+        width: o.right - o.left,
+        height: o.bottom - o.top,
+      },
+      width,
+      height,
+    );
   }
   const color = settings.labelColor.color ?? '#000';
   for (const c of candidates) {
@@ -138,7 +156,7 @@ function drawLabels(
     if (box.x < 0 || box.y < 0 || box.x + box.width > width || box.y + box.height > height)
       continue;
     if (collides(grid, box) || (!boxed && collides(discs, box, c.size))) continue;
-    insert(grid, box);
+    insert(grid, box, width, height);
     out.push(box);
     if (!boxed)
       drawDiscNodeLabel(

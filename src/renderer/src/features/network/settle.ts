@@ -1,11 +1,10 @@
 /**
  * What happens once a layout has settled: nodes without relationships go to a compact grid
- * beside the drawing, nodes are drawn smaller when too many to fit, overlap removal (noverlap)
- * separates nodes by their size on screen at the fitted zoom, and the camera frames the result
- * unless the analyst moved it meanwhile.
+ * beside the drawing, nodes are drawn smaller when too many to fit, overlap removal (noverlap's
+ * rule, then a separation of the pairs left) separates nodes by their size on screen at the
+ * fitted zoom, and the camera frames the result unless the analyst moved it meanwhile.
  */
-import noverlap from 'graphology-layout-noverlap';
-import { gridLayout, separateDiscs } from '../../graph/layouts';
+import { gridLayout, separateDiscs, spreadDiscs } from '../../graph/layouts';
 import type { Disc } from '../../graph/layouts';
 import type { SigmaGraph } from '../../graph/visual';
 import type { Explorer, SigmaInstance } from '../../state/explorer';
@@ -93,9 +92,12 @@ function fittedView(sigma: SigmaInstance): { scale: number; ratio: number } | nu
 }
 
 /**
- * Moves nodes apart until none covers another on screen at the fitted zoom: noverlap first,
- * then a separation of the discs left overlapping, both in screen pixels. Each round refits,
- * since spreading nodes out makes the fitted zoom smaller.
+ * Moves nodes apart until none covers another on screen at the fitted zoom: noverlap's rule
+ * first, then a separation of the discs left overlapping, both in screen pixels and over a spatial
+ * hash sized by the discs, so tens of thousands of nodes stay linear (graphology-layout-noverlap's
+ * fixed 20×20 grid collects every pair of a crowded cell in one Set, which overflows V8's 2^24
+ * entries past about 6,000 nodes in a cell). Each round refits, since spreading nodes out makes
+ * the fitted zoom smaller.
  */
 function removeOverlaps(graph: SigmaGraph, sigma: SigmaInstance): void {
   for (let round = 0; round < SEPARATION_ROUNDS; round++) {
@@ -105,20 +107,12 @@ function removeOverlaps(graph: SigmaGraph, sigma: SigmaInstance): void {
     const { scale, ratio } = view;
     const radius = (size: number | undefined): number =>
       sigma.scaleSize(size ?? 0, ratio) + GAP_PX / 2;
-    if (round === 0) {
-      // noverlap's steps are in its own units: it works in screen pixels too.
-      noverlap.assign(graph, {
-        maxIterations: 150,
-        inputReducer: (_key, a) => ({ x: a.x * scale, y: a.y * scale, size: radius(a.size) }),
-        outputReducer: (_key, p) => ({ x: p.x / scale, y: p.y / scale }),
-        settings: { margin: 0, ratio: 1, expansion: 1.1, gridSize: 20 },
-      });
-    }
     const keys = graph.nodes();
     const discs: Disc[] = keys.map((key) => {
       const a = graph.getNodeAttributes(key);
       return { x: a.x * scale, y: a.y * scale, r: radius(a.size) };
     });
+    if (round === 0) spreadDiscs(discs, 150);
     const left = separateDiscs(discs);
     keys.forEach((key, i) => {
       const d = discs[i] as Disc;
