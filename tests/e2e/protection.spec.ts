@@ -53,7 +53,9 @@ test('under confirm the import shows its dry run and writes only when confirmed'
   await snap(page, 'protection-confirm');
   expect(await regionNodes(request)).toBe(0);
 
-  const upload = page.waitForRequest((r) => r.url().endsWith('/api/v1/import'));
+  const upload = page.waitForRequest(
+    (r) => r.method() === 'POST' && r.url().endsWith('/api/v1/import/jobs'),
+  );
   await confirm.getByRole('button', { name: 'Confirm import' }).click();
   expect((await upload).postData()).toContain('name="confirm"');
   await expect(dialog.getByTestId('import-report')).toContainText('Imported 1 rows');
