@@ -15,6 +15,12 @@ import { decodeInput } from '../../src/shared/http';
 import type { Config } from '../../src/main/config/env';
 import { resolveParams } from '../../src/main/services/generation/params';
 import { encodePart, errorShapeProblem, http, type HttpResponse } from './lib/http';
+import {
+  COMPACT_MEDIA_TYPE,
+  CompactGraph,
+  CompactLine,
+  NDJSON_MEDIA_TYPE,
+} from '../../src/shared/compact-graph';
 import { caseArb, type Document, type Schema } from './lib/schema-arb';
 import type { ProofResult } from './lib/report';
 
@@ -163,7 +169,14 @@ function check(
   if (res.status >= 500) return `${res.status}: ${res.text.slice(0, 200)}`;
   if (res.status >= 400) return errorShapeProblem(res);
   if (!name) return undefined;
-  const output = contract[name].output as z.ZodType;
+  // A view asked for in the compact format answers its own media type, each with its schema.
+  const type = String(res.headers['content-type'] ?? '').split(';')[0];
+  if (type === NDJSON_MEDIA_TYPE) {
+    const lines = res.text.split('\n').filter((line) => line.length > 0);
+    const bad = lines.findIndex((line) => !CompactLine.safeParse(JSON.parse(line)).success);
+    return bad === -1 ? undefined : `NDJSON line ${bad + 1} does not match the compact line schema`;
+  }
+  const output = (type === COMPACT_MEDIA_TYPE ? CompactGraph : contract[name].output) as z.ZodType;
   const parsed = output.safeParse(res.json);
   return parsed.success
     ? undefined

@@ -38,7 +38,10 @@ export const writtenBookmark = (): string | null =>
 const causalBookmarks = (scope: Scope): string[] => [...scope.wait, ...scope.written];
 
 /** A write's bookmark supersedes the ones it started from (one database, one history). */
-function record(scope: Scope, startedFrom: readonly string[], committed: readonly string[]): void {
+function record(scope: Scope, startedFrom: readonly string[], returned: readonly string[]): void {
+  // A session that committed nothing hands back the bookmarks it was given, a carried one the
+  // database refused among them: only a new bookmark is a write of this scope.
+  const committed = returned.filter((bookmark) => !startedFrom.includes(bookmark));
   if (committed.length === 0) return;
   for (const bookmark of startedFrom) scope.written.delete(bookmark);
   for (const bookmark of committed) scope.written.add(bookmark);
