@@ -14,8 +14,12 @@ import { PYTHON_DIR, runLogged, venvProgram } from './lib/python';
 import type { ProofResult } from './lib/report';
 import { startServer, type ServerProcess } from './lib/server';
 
-/** Generation, its jobs and events, and clearing: the operations that write. */
-const WRITES = '^/api/v1/graph/(generate|clear)';
+/**
+ * The operations that write, fuzzed on a throwaway database: generation, its jobs and events,
+ * clearing, import jobs, previews, and the edits of nodes and relationships (with their reads).
+ */
+const WRITES =
+  '^/api/v1/(graph/(generate|clear)|import/jobs|preview|nodes$|nodes/[^/]+/[^/]+$|relationships|edits)';
 /** Small bounds, so that every generation the fuzzer asks for is quick. */
 const THROWAWAY_BOUNDS = {
   REGIONS: 'NAI,EMEA',
