@@ -4,11 +4,8 @@
  * layered layout. Reports the time to the first frame, the JSON.parse time of the same text in
  * the page, and the main-thread long tasks meanwhile.
  */
-import Graph from 'graphology';
-import Sigma from 'sigma';
 import type { GraphData } from '../../../src/shared/api';
-import { NODE_COLORS } from '../../../src/renderer/src/graph/appearance';
-import { layeredLayout } from '../../../src/renderer/src/graph/layouts';
+import { drawBare } from './bare-graph';
 
 export type E2eBareResult = { firstFrameMs: number; parseMs: number; longestTaskMs: number };
 
@@ -29,25 +26,7 @@ async function main(): Promise<void> {
     for (const e of list.getEntries()) tasks.push(e.duration);
   });
   observer.observe({ entryTypes: ['longtask'] });
-  const t0 = performance.now();
-  const positions = layeredLayout(
-    data.nodes.map((n) => ({ key: n.key, type: n.label })),
-    data.relationships,
-    'standard',
-  );
-  const graph = new Graph({ multi: true, type: 'directed' });
-  for (const n of data.nodes) {
-    const p = positions.get(n.key) ?? { x: 0, y: 0 };
-    graph.addNode(n.key, { ...p, size: 3, color: NODE_COLORS[n.label], label: n.name });
-  }
-  for (const r of data.relationships)
-    graph.addDirectedEdgeWithKey(r.key, r.source, r.target, { size: 1, color: '#adb5bd' });
-  const container = document.getElementById('root');
-  if (!container) throw new Error('no #root');
-  // Sigma draws once inside its constructor; the frame is up at the next animation frame.
-  new Sigma(graph, container);
-  await new Promise((r) => requestAnimationFrame(r));
-  const firstFrameMs = performance.now() - t0;
+  const { firstFrameMs } = await drawBare(data, 3);
   // Long task entries arrive after the task ends.
   await new Promise((r) => setTimeout(r, 200));
   observer.disconnect();
