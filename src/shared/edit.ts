@@ -187,6 +187,17 @@ export const CreateRelationshipInput = z
   });
 export type CreateRelationshipInput = z.infer<typeof CreateRelationshipInput>;
 
+/** A relationship change names at least one property, each valid for the type. */
+function checkRelationshipChange(
+  input: { type: RelationshipType; properties: Record<string, unknown> },
+  ctx: z.RefinementCtx,
+): void {
+  if (!Object.keys(input.properties).length)
+    ctx.addIssue({ code: 'custom', path: ['properties'], message: 'name at least one property' });
+  for (const issue of relationshipUpdateCheck(input.type, input.properties).issues)
+    ctx.addIssue({ code: 'custom', path: ['properties', issue.key], message: issue.message });
+}
+
 export const UpdateRelationshipInput = z
   .strictObject({
     key: RelationshipKey,
@@ -198,10 +209,7 @@ export const UpdateRelationshipInput = z
     ...writeFlags,
   })
   .superRefine((input, ctx) => {
-    if (!Object.keys(input.properties).length)
-      ctx.addIssue({ code: 'custom', path: ['properties'], message: 'name at least one property' });
-    for (const issue of relationshipUpdateCheck(input.type, input.properties).issues)
-      ctx.addIssue({ code: 'custom', path: ['properties', issue.key], message: issue.message });
+    checkRelationshipChange(input, ctx);
   });
 export type UpdateRelationshipInput = z.infer<typeof UpdateRelationshipInput>;
 
@@ -229,10 +237,7 @@ export const BulkUpdateInput = z
     ...writeFlags,
   })
   .superRefine((input, ctx) => {
-    if (!Object.keys(input.properties).length)
-      ctx.addIssue({ code: 'custom', path: ['properties'], message: 'name at least one property' });
-    for (const issue of relationshipUpdateCheck(input.type, input.properties).issues)
-      ctx.addIssue({ code: 'custom', path: ['properties', issue.key], message: issue.message });
+    checkRelationshipChange(input, ctx);
     const keys = input.items.map((item) => item.key);
     if (new Set(keys).size !== keys.length)
       ctx.addIssue({
