@@ -775,14 +775,22 @@ export type ServerSettings = z.infer<typeof ServerSettings>;
  * statements it would run, and nothing is written. Imports preview with a dry run (their
  * statements depend on the files).
  */
-export const PreviewRequest = z.object({
-  write: z.enum(['generate', 'clear', 'query']),
-  /** For `generate`: the generation request (defaults apply). */
-  generate: GenerateRequest.optional(),
-  /** For `clear`: the regions (left out: everything). */
-  regions: ClearInput.shape.regions,
-  /** For `query`: the write query and its parameters (only their names are echoed). */
-  query: QueryRequest.shape.query.optional(),
-  parameters: z.record(z.string(), JsonValue).optional(),
-});
+export const PreviewRequest = z.discriminatedUnion('write', [
+  z.strictObject({
+    write: z.literal('generate'),
+    /** The generation request (defaults apply). */
+    generate: GenerateRequest.optional(),
+  }),
+  z.strictObject({
+    write: z.literal('clear'),
+    /** The regions (left out: everything). */
+    regions: ClearInput.shape.regions,
+  }),
+  z.strictObject({
+    write: z.literal('query'),
+    /** The write query and its parameters (only their names are echoed). */
+    query: QueryRequest.shape.query,
+    parameters: z.record(z.string(), JsonValue).optional(),
+  }),
+]);
 export type PreviewRequest = z.infer<typeof PreviewRequest>;

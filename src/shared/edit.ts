@@ -29,11 +29,17 @@ export const VERSION_PROPERTY = '_version';
 /** Properties no edit sets: the id is the node's identity, the stamp belongs to generation. */
 const FIXED_NODE_PROPERTIES = ['id', 'generation_id'] as const;
 
-const Version = z.coerce
-  .number()
-  .int()
-  .min(0)
-  .max(2 ** 31)
+const VERSION_MAX = 999_999_999;
+
+/** A version, as a number or, in a query string, its digits. */
+const Version = z
+  .union([
+    z.number().int().min(0).max(VERSION_MAX),
+    z
+      .string()
+      .regex(/^\d{1,9}$/)
+      .transform(Number),
+  ])
   .describe('The version the element had when it was read (0 when it had none)');
 
 const preview = z
@@ -42,6 +48,10 @@ const preview = z
   .describe('true: answer with the statements the edit would run, writing nothing');
 
 const PropertyValues = z.record(z.string(), JsonValue);
+
+/** The properties an update sets: at least one. */
+const changedValues = (description: string) =>
+  PropertyValues.meta({ minProperties: 1, description });
 
 /** The kinds a relationship type has (OWNS and COVERS have two). */
 export const kindsOfType = (type: RelationshipType): RelationshipKind[] =>
@@ -121,7 +131,7 @@ export const UpdateNodeInput = z
   .strictObject({
     ...NodeRef.shape,
     version: Version,
-    properties: PropertyValues.describe(
+    properties: changedValues(
       "The properties to change, by the label's schema; a property left out keeps its value",
     ),
     ...writeFlags,
@@ -203,7 +213,7 @@ export const UpdateRelationshipInput = z
     key: RelationshipKey,
     type: RelationshipType,
     version: Version,
-    properties: PropertyValues.describe(
+    properties: changedValues(
       'The properties to change, by the schema of the type; a property left out keeps its value',
     ),
     ...writeFlags,
@@ -231,7 +241,7 @@ export const BulkUpdateInput = z
       z.strictObject({ key: RelationshipKey, version: Version }),
       'select at least one relationship',
     ).max(BULK_MAX),
-    properties: PropertyValues.describe(
+    properties: changedValues(
       'The properties to set on every selected relationship, by the schema of the type',
     ),
     ...writeFlags,

@@ -49,8 +49,16 @@ function formInput(req: Request, files: Express.Multer.File[]): unknown {
       ]);
     }
   } else mapping = undefined;
-  const flag = (value: unknown): boolean | undefined =>
-    value === undefined ? undefined : value === 'true' || value === '1';
+  // A form field is text: true/1 and false/0 are the flags; anything else is passed on to be
+  // refused by the schema, naming the field.
+  const flag = (value: unknown): unknown =>
+    value === ''
+      ? undefined
+      : value === 'true' || value === '1'
+        ? true
+        : value === 'false' || value === '0'
+          ? false
+          : value;
   return {
     label: body.label || undefined,
     type: body.type || undefined,

@@ -3,7 +3,6 @@
  * run uses (and its audit entry records), without writing anything.
  */
 import { GenerateRequest, type PreviewRequest } from '../../shared/api';
-import { AppError } from '../../shared/errors';
 import type { WritePreview } from '../../shared/audit';
 import { clearStatements } from './clear';
 import { previewGeneration } from './generation/run';
@@ -31,10 +30,6 @@ export function createPreviewService(deps: ServiceDeps) {
           assertRegionsConfigured(deps.config, input.regions);
           return { statements: clearStatements({ regions: input.regions }) };
         case 'query':
-          if (input.query === undefined)
-            throw new AppError('VALIDATION_ERROR', 'query is required to preview a write query', [
-              { field: 'query', message: 'required' },
-            ]);
           return {
             statements: [
               { cypher: input.query, parameters_summary: parameterNames(input.parameters ?? {}) },

@@ -9,6 +9,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStartChosenImport } from '../../../src/main/desktop/import-files';
 import { ImportJob } from '../../../src/shared/import';
+import { ErrorBody } from '../../../src/shared/errors';
 import { databaseCounts } from '../generation/support';
 import { openHarness, type Harness } from '../api/harness';
 import { tempDir } from './support';
@@ -108,6 +109,28 @@ describe('import jobs over REST', () => {
     expect(await databaseCounts(h.driver)).toEqual(before);
     await request(h.app).get('/api/v1/import/jobs/nope').expect(404);
     await request(h.app).delete('/api/v1/import/jobs/nope').expect(404);
+  });
+
+  it('refuses a file that is not CSV or XLSX, and a flag that is not true or false, before any job starts', async () => {
+    const picture = join(tempDir(), 'logo.png');
+    writeFileSync(picture, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    const before = await databaseCounts(h.driver);
+    const wrongFile = await request(h.app)
+      .post('/api/v1/import/jobs')
+      .attach('file', picture)
+      .expect(422);
+    expect(ErrorBody.parse(wrongFile.body).error.message).toMatch(
+      /logo\.png: only \.csv and \.xlsx/,
+    );
+    const wrongFlag = await request(h.app)
+      .post('/api/v1/import/jobs')
+      .field('confirm', '{}')
+      .attach('file', path)
+      .expect(400);
+    expect(ErrorBody.parse(wrongFlag.body).error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'confirm' })]),
+    );
+    expect(await databaseCounts(h.driver)).toEqual(before);
   });
 
   it('the desktop starts the job from the open dialog and follows it over the contract', async () => {

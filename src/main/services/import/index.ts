@@ -345,8 +345,12 @@ export const createImportService = (deps: ServiceDeps): ImportJobs =>
 export const importOperations = (deps: ServiceDeps, jobs: ImportJobs) =>
   ({
     importFiles: ({ files, ...options }) => runImport(deps, files, options),
+    // A file that is neither CSV nor XLSX is refused before the job starts.
     startImport: ({ files, ...options }) =>
-      Promise.resolve(options).then((o) => jobs.start(files, o)),
+      Promise.resolve(options).then((o) => {
+        for (const file of files) formatOf(file.name);
+        return jobs.start(files, o);
+      }),
     getImportJob: ({ id }) => Promise.resolve(id).then((i) => jobs.get(i)),
     cancelImport: ({ id }) => Promise.resolve(id).then((i) => jobs.cancel(i)),
   }) satisfies Partial<Handlers>;
