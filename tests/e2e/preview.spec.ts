@@ -165,6 +165,10 @@ test('the console asks before a write and shows its Cypher with parameter names 
 }) => {
   const before = await counts(request);
   const writes = watchWrites(page);
+  // In the dark theme, to see the preview read there too.
+  if ((await page.locator('html').getAttribute('data-theme')) !== 'dark')
+    await page.getByTestId('theme-toggle').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await page.locator('[data-tab="workbench"]').click();
   const editor = page.getByTestId('cypher-editor');
   await expect(editor).toBeVisible();
