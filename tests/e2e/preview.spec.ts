@@ -135,6 +135,13 @@ test('the clear dialog shows the DETACH DELETE of the chosen regions before the 
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toContain('DETACH DELETE n');
   expect(copied.split(';\n\n')).toHaveLength(await statements.count());
+  // Another scope is another script: the note goes.
+  await dialog.getByLabel('All data').check();
+  await expect(statements).toHaveCount(2);
+  await expect(preview.getByRole('status')).toHaveText('');
+  await dialog.getByLabel('Only some regions').check();
+  await dialog.getByRole('checkbox', { name: 'EMEA', exact: true }).check();
+  await expect(preview).toContainText('EMEA');
 
   await expectInside(preview, dialog);
   await snap(page, 'preview-clear');

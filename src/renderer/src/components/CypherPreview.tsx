@@ -2,7 +2,8 @@
  * "Show Cypher": the parameterised statements a write will run, read-only, folded until asked
  * for, with a copy button. The statements are either known already (an import's dry run) or
  * read from the server's preview of the write (generate, clear, a write query), which runs
- * nothing. Parameter values never appear: only their names and sizes.
+ * nothing. Parameter values never appear: only their names and sizes (or a plain selection such
+ * as the regions).
  */
 import './components.css';
 import { useEffect, useState } from 'react';
@@ -75,14 +76,16 @@ function usePreview(source: Source, open: boolean): Loaded {
 export function CypherPreview(props: CypherPreviewProps): React.JSX.Element {
   const { defaultOpen = false, testId = 'cypher-preview' } = props;
   const [open, setOpen] = useState(defaultOpen);
-  const [copied, setCopied] = useState<string | null>(null);
+  /** The outcome of the last copy, with the script it copied (a changed script clears it). */
+  const [copied, setCopied] = useState<{ script: string; message: string } | null>(null);
   const loaded = usePreview(props, open);
   const unavailable = 'client' in props && !props.request ? props.unavailable : undefined;
 
-  const copy = (statements: readonly WriteStatement[]): void => {
-    navigator.clipboard.writeText(statementsScript(statements)).then(
-      () => setCopied('Copied'),
-      (error: unknown) => setCopied(`Could not copy: ${errorMessage(error)}`),
+  const script = loaded.kind === 'ready' ? statementsScript(loaded.statements) : '';
+  const copy = (): void => {
+    navigator.clipboard.writeText(script).then(
+      () => setCopied({ script, message: 'Copied' }),
+      (error: unknown) => setCopied({ script, message: `Could not copy: ${errorMessage(error)}` }),
     );
   };
 
@@ -108,16 +111,12 @@ export function CypherPreview(props: CypherPreviewProps): React.JSX.Element {
             <span className="muted">
               {loaded.statements.length === 0
                 ? 'Nothing to run.'
-                : `${loaded.statements.length} ${loaded.statements.length === 1 ? 'statement' : 'statements'}, parameters by name only`}
+                : `${loaded.statements.length} ${loaded.statements.length === 1 ? 'statement' : 'statements'}`}
             </span>
             <span className="muted" role="status">
-              {copied}
+              {copied?.script === script ? copied.message : null}
             </span>
-            <button
-              type="button"
-              disabled={loaded.statements.length === 0}
-              onClick={() => copy(loaded.statements)}
-            >
+            <button type="button" disabled={loaded.statements.length === 0} onClick={copy}>
               Copy
             </button>
           </div>
