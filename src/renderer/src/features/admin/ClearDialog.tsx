@@ -10,6 +10,7 @@ import { errorMessage } from '../../state/errors';
 import '../workbench/workbench.css';
 import type { ClearScope } from './clear-form';
 import { clearInput, confirmationPhrase, isConfirmed } from './clear-form';
+import { CypherPreview } from '../../components/CypherPreview';
 import { Modal } from '../../components/Modal';
 import { RegionPicker } from './RegionPicker';
 
@@ -106,6 +107,12 @@ export function ClearDialog(props: ClearDialogProps): React.JSX.Element {
             />
           </label>
         </fieldset>
+        <CypherPreview
+          client={client}
+          request={input && { write: 'clear', ...(input.regions && { regions: input.regions }) }}
+          unavailable="Pick the regions to see the Cypher."
+          testId="clear-cypher"
+        />
         {error && (
           <p role="alert" className="message error">
             {error}

@@ -19,6 +19,7 @@ import {
   toGenerateRequest,
 } from './generate-form';
 import { GenerationProgressView } from './GenerationProgressView';
+import { CypherPreview } from '../../components/CypherPreview';
 import { Modal } from '../../components/Modal';
 import { RegionPicker } from './RegionPicker';
 import { isFinished } from './progress';
@@ -62,6 +63,8 @@ export function GenerateDialog(props: GenerateDialogProps): React.JSX.Element {
   };
 
   const estimate = estimateNodes(form);
+  // What the run would write, shown on request before it starts.
+  const planned = toGenerateRequest(form, fields);
 
   return (
     <Modal title="Generate sample data" open={open} onClose={close} testId="generate-dialog">
@@ -169,6 +172,14 @@ export function GenerateDialog(props: GenerateDialogProps): React.JSX.Element {
           </p>
         )}
         {generation.job && <GenerationProgressView job={generation.job} rows={generation.rows} />}
+        {!running && (
+          <CypherPreview
+            client={client}
+            request={'request' in planned ? { write: 'generate', generate: planned.request } : null}
+            unavailable="Fix the fields above to see the Cypher."
+            testId="generate-cypher"
+          />
+        )}
         <div className="modal-actions">
           {running ? (
             <button type="button" onClick={() => void generation.cancel()}>

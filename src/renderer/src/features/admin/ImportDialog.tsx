@@ -2,7 +2,8 @@
  * Import CSV or XLSX files: in the browser the files are chosen here and uploaded; in the
  * desktop app main picks them with the native open dialog. "Check" runs a dry run (everything
  * but the commit) and shows the column mapping and every bad row; "Import" writes all rows or
- * none. Either runs as a job: a progress bar shows the rows read, and Cancel rolls it back.
+ * none. Either runs as a job: a progress bar shows the rows read, and Cancel rolls it back. The
+ * report shows the Cypher the import runs (a dry run: would run).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
@@ -10,6 +11,7 @@ import type { ProtectionLevel } from '@shared/api';
 import { NODE_LABELS, RELATIONSHIP_TYPES } from '@shared/domain';
 import type { ImportJob, ImportOptions, ImportResult } from '@shared/import';
 import type { AppClient } from '../../client/types';
+import { CypherPreview } from '../../components/CypherPreview';
 import { Modal } from '../../components/Modal';
 import { errorMessage } from '../../state/errors';
 import '../workbench/workbench.css';
@@ -101,6 +103,9 @@ function Report({ result }: { result: ImportResult }): React.JSX.Element {
           </table>
         </details>
       ))}
+      {result.statements.length > 0 && (
+        <CypherPreview statements={result.statements} testId="import-cypher" />
+      )}
       {result.errors_total > 0 && (
         <>
           <p role="alert" className="message error">

@@ -1,13 +1,17 @@
 /**
  * The Cypher console: editor with live-schema completion, a parameters editor, run with
  * Ctrl/Cmd+Enter (or EXPLAIN / PROFILE it), Stop while it runs, results as a table, a graph, JSON
- * or the plan diagram and on request in the network view; history, saved queries and the schema. Queries run read-only unless the analyst turns writes on; even then the server only
- * writes when it is configured to allow it.
+ * or the plan diagram and on request in the network view; history, saved queries and the schema.
+ * Queries run read-only unless the analyst turns writes on; even then the server only writes
+ * when it is configured to allow it, and under `confirm` a write first shows its Cypher in a
+ * confirmation dialog.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { GraphData, ProtectionLevel, QueryRequest, QueryResponse } from '@shared/api';
 import type { Client } from '@shared/contract';
 import { useProvideTool } from '../../commands/tools';
+import { CypherPreview } from '../../components/CypherPreview';
+import { Modal } from '../../components/Modal';
 import { errorMessage } from '../../state/errors';
 import { CypherInput } from './CypherInput';
 import { HistoryPanel } from './HistoryPanel';
@@ -52,6 +56,12 @@ type Outcome =
   { kind: 'result'; result: QueryResponse } | { kind: 'error'; message: string } | null;
 
 type ResultView = 'table' | 'graph' | 'json' | 'plan';
+/** A query to run: the text, its parameters and the plan asked for. */
+type QueryRun = {
+  query: string;
+  parameters: QueryRequest['parameters'];
+  plan: QueryRequest['plan'];
+};
 type Running = { runId: string; controller: AbortController };
 
 const RESULT_VIEW_TITLES: Record<ResultView, string> = {
@@ -75,6 +85,8 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
   const [running, setRunning] = useState(false);
   const current = useRef<Running | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
+  /** A write waiting for its confirmation. */
+  const [pending, setPending] = useState<QueryRun | null>(null);
   const [view, setView] = useState<ResultView>('table');
   const [side, setSide] = useState<'history' | 'saved' | 'schema'>('history');
   const [schema, setSchema] = useState<Omit<CypherSchema, 'parameters'>>(EMPTY_SCHEMA);
@@ -108,8 +120,19 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
       return;
     }
     const readOnlyRun = readOnly || !writesPossible;
-    const confirm = !readOnlyRun && protection === 'confirm';
-    if (confirm && !window.confirm(`Run this query with writes allowed?\n\n${text}`)) return;
+    // Under `confirm` a write waits for the confirmation dialog, which shows its Cypher.
+    if (!readOnlyRun && protection === 'confirm') {
+      setPending({ query: text, parameters, plan });
+      return;
+    }
+    await execute({ query: text, parameters, plan }, readOnlyRun, false);
+  }
+
+  async function execute(
+    { query: text, parameters, plan }: QueryRun,
+    readOnlyRun: boolean,
+    confirm: boolean,
+  ): Promise<void> {
     setRunning(true);
     const ran_at = new Date().toISOString();
     const run_id = crypto.randomUUID();
@@ -180,6 +203,12 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
   };
 
   const graph = outcome?.kind === 'result' ? outcome.result.graph : null;
+
+  const confirmWrite = (): void => {
+    const write = pending;
+    setPending(null);
+    if (write) void execute(write, false, true);
+  };
 
   return (
     <div className="workbench">
@@ -321,6 +350,35 @@ export function ConsoleView(props: ConsoleViewProps): React.JSX.Element {
           </>
         )}
       </div>
+      <Modal
+        title="Run this query with writes allowed?"
+        open={pending !== null}
+        onClose={() => setPending(null)}
+        testId="write-confirm"
+      >
+        {pending && (
+          <>
+            <p>
+              This connection asks before each write. The query below runs with writes allowed
+              {pending.plan ? ` (${pending.plan.toUpperCase()})` : ''}.
+            </p>
+            <CypherPreview
+              client={client}
+              request={{ write: 'query', query: pending.query, parameters: pending.parameters }}
+              defaultOpen
+              testId="write-cypher"
+            />
+            <div className="modal-actions">
+              <button type="button" className="primary" onClick={confirmWrite}>
+                Confirm and run
+              </button>
+              <button type="button" onClick={() => setPending(null)}>
+                Cancel
+              </button>
+            </div>
+          </>
+        )}
+      </Modal>
       <aside className="workbench-side">
         <div role="tablist" className="workbench-tabs">
           <button
