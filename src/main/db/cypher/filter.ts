@@ -5,7 +5,7 @@
  * relationships whose two ends are of requested types.
  */
 import type { GraphMode } from '../../../shared/domain';
-import { pathsSubquery, type PathFilterField } from './paths';
+import { PATH_HUB, PATH_ROOT, pathsSubquery, rootConditions, type PathFilterField } from './paths';
 
 /** Per path: its root's id, its nodes by depth and its relationships with their ends' depths. */
 const PATH_SHAPE: Record<GraphMode, string> = {
@@ -59,4 +59,66 @@ CALL (paths) {
   RETURN count(DISTINCT edge[0]) AS relationships
 }
 RETURN nodes, relationships`;
+}
+
+/**
+ * Row: reached (matching nodes of the first roots' paths), roots (how many roots had paths),
+ * nodes (the first $limit of them in cap order) and rels (their paths' candidate
+ * relationships). Roots are read by id, only those with a matching path count, and the database
+ * stops after $anchors of them: a node's anchor is the smallest root id of its paths, and every
+ * smaller root with paths is among those read, so the order equals filterGraphQuery's as far as
+ * these paths go. Roots without an id come last, in no fixed order among themselves.
+ */
+export function filterAnchoredQuery(mode: GraphMode, fields: readonly PathFilterField[]): string {
+  const { variable, label } = PATH_ROOT[mode];
+  const conditions = rootConditions(mode, fields);
+  return `MATCH (${variable}:${label})${conditions.length ? ` WHERE ${conditions.join(' AND ')}` : ''}
+WITH ${variable} ORDER BY ${variable}.id
+CALL (${variable}) {
+  ${pathsSubquery(mode, fields, variable)}
+  ${PATH_SHAPE[mode]}
+  RETURN collect([anchor, ns, rs]) AS rootPaths
+}
+WITH rootPaths WHERE size(rootPaths) > 0
+LIMIT $anchors
+WITH collect(rootPaths) AS perRoot
+CALL (perRoot) {
+  UNWIND perRoot AS rootPaths
+  UNWIND rootPaths AS path
+  RETURN collect(path) AS paths
+}
+WITH size(perRoot) AS roots, paths
+CALL (paths) {
+  ${NODE_ROWS}
+  WITH n, depth, min(anchor) AS anchor
+  ORDER BY anchor, depth, n.id
+  RETURN collect(n) AS ordered
+}
+CALL (paths) {
+  ${EDGE_ROWS}
+  RETURN collect(DISTINCT edge[0]) AS rels
+}
+RETURN size(ordered) AS reached, roots, ordered[0..$limit] AS nodes, rels`;
+}
+
+/**
+ * Row: rels, the candidate relationships of every matching path through the given hubs ($hubs:
+ * element ids of companies, or of incumbents in recommendations mode). With the paths of the
+ * roots kept, these are all the candidates among kept nodes: a relationship that touches no
+ * root passes through a hub.
+ */
+export function filterHubRelationshipsQuery(
+  mode: GraphMode,
+  fields: readonly PathFilterField[],
+): string {
+  const { variable, label } = PATH_HUB[mode];
+  return `MATCH (${variable}:${label}) WHERE elementId(${variable}) IN $hubs
+${pathsSubquery(mode, fields, variable)}
+${PATH_SHAPE[mode]}
+WITH collect([anchor, ns, rs]) AS paths
+CALL (paths) {
+  ${EDGE_ROWS}
+  RETURN collect(DISTINCT edge[0]) AS rels
+}
+RETURN rels`;
 }

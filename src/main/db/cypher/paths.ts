@@ -95,7 +95,14 @@ function conditionsFor(mode: GraphMode, fields: readonly PathFilterField[], vars
     .filter((condition) => vars.some((v) => condition.startsWith(`${v}.`)));
 }
 
-function standardPaths(fields: readonly PathFilterField[]): string {
+/** Variables a subquery may take from outside: a path root (`c`, `co`) or the hub (`co`, `i`). */
+export type BoundVariable = 'c' | 'co' | 'i';
+
+/** The RETURN list without the bound variable (a subquery cannot return what it imported). */
+const returning = (items: string[], bound?: BoundVariable): string =>
+  `RETURN ${items.filter((item) => item !== bound).join(', ')}`;
+
+function standardPaths(fields: readonly PathFilterField[], bound?: BoundVariable): string {
   // A filter on the rating (its value or date) needs one: unrated paths fail it.
   const rated = conditionsFor('standard', fields, ['r']).length > 0;
   const rating = rated
@@ -104,7 +111,7 @@ function standardPaths(fields: readonly PathFilterField[]): string {
   const viaField = `MATCH (c:CONSULTANT)-[e:EMPLOYS]->(f:FIELD_CONSULTANT)-[v:COVERS]->(co:COMPANY)-[o:OWNS]->(p:PRODUCT)
   ${where(conditionsFor('standard', fields, ['c', 'f', 'v', 'co', 'o', 'p']))}
   ${rating}
-  RETURN c, e, f, v, co, o, p, r`;
+  ${returning(['c', 'e', 'f', 'v', 'co', 'o', 'p', 'r'], bound)}`;
   // Direct coverage has no field consultant: filters on one rule it out.
   const needsField = fields.some((field) =>
     (PATH_CONDITIONS.standard[field] ?? []).every((condition) => condition.startsWith('f.')),
@@ -113,25 +120,51 @@ function standardPaths(fields: readonly PathFilterField[]): string {
   const direct = `MATCH (c:CONSULTANT)-[v:COVERS]->(co:COMPANY)-[o:OWNS]->(p:PRODUCT)
   ${where(conditionsFor('standard', fields, ['c', 'v', 'co', 'o', 'p']))}
   ${rating}
-  RETURN c, null AS e, null AS f, v, co, o, p, r`;
+  ${returning(['c', 'null AS e', 'null AS f', 'v', 'co', 'o', 'p', 'r'], bound)}`;
   return `${viaField}
   UNION ALL
   ${direct}`;
 }
 
-function recommendationPaths(fields: readonly PathFilterField[]): string {
+function recommendationPaths(fields: readonly PathFilterField[], bound?: BoundVariable): string {
   return `MATCH (co:COMPANY)-[o:OWNS]->(i:INCUMBENT_PRODUCT)-[b:BI_RECOMMENDS]->(p:PRODUCT)
   ${where(conditionsFor('recommendations', fields, ['co', 'o', 'i', 'b', 'p']))}
-  RETURN co, o, i, b, p`;
+  ${returning(['co', 'o', 'i', 'b', 'p'], bound)}`;
 }
 
 /**
  * `CALL () { … }` yielding one row per matching path: standard mode c, e, f, v, co, o, p, r
  * (e, f null on direct coverage; r null when unrated); recommendations mode co, o, i, b, p.
  */
-export function pathsSubquery(mode: GraphMode, fields: readonly PathFilterField[]): string {
-  const body = mode === 'standard' ? standardPaths(fields) : recommendationPaths(fields);
-  return `CALL () {
+export function pathsSubquery(
+  mode: GraphMode,
+  fields: readonly PathFilterField[],
+  bound?: BoundVariable,
+): string {
+  const body =
+    mode === 'standard' ? standardPaths(fields, bound) : recommendationPaths(fields, bound);
+  return `CALL (${bound ?? ''}) {
   ${body}
 }`;
+}
+
+/** The path root of each mode and the conditions of the fields on it alone. */
+export const PATH_ROOT = {
+  standard: { variable: 'c', label: 'CONSULTANT' },
+  recommendations: { variable: 'co', label: 'COMPANY' },
+} as const satisfies Record<GraphMode, { variable: BoundVariable; label: string }>;
+
+/**
+ * The node through which every relationship of a path not touching the root passes (standard:
+ * the company — COVERS from a field consultant, OWNS; recommendations: the incumbent —
+ * BI_RECOMMENDS).
+ */
+export const PATH_HUB = {
+  standard: { variable: 'co', label: 'COMPANY', depth: 2 },
+  recommendations: { variable: 'i', label: 'INCUMBENT_PRODUCT', depth: 1 },
+} as const satisfies Record<GraphMode, { variable: BoundVariable; label: string; depth: number }>;
+
+/** The fields' conditions on the path root alone (none: an empty list). */
+export function rootConditions(mode: GraphMode, fields: readonly PathFilterField[]): string[] {
+  return conditionsFor(mode, fields, [PATH_ROOT[mode].variable]);
 }

@@ -58,6 +58,35 @@ WITH collect(n) AS ordered
 RETURN size(ordered) AS total, ordered[0..$limit] AS nodes`;
 }
 
+/**
+ * Rows: reached, roots and nodes — the region's neighbourhoods of its first $anchors roots (by
+ * id), in cap order, first $limit of them. Each node's anchor is the smallest root id above it,
+ * and every root smaller than that is among the first $anchors, so the order equals
+ * regionNodesQuery's as far as these neighbourhoods go. The database reads $anchors roots and
+ * what they reach, not the whole region. Roots without an id are left to regionNodesQuery.
+ */
+export function regionAnchoredNodesQuery(mode: GraphMode): string {
+  const labels: readonly NodeLabel[] = MODE_LABELS[mode];
+  const [root, ...reached] = labels;
+  const branches = reached.flatMap((label, index) =>
+    (ANCHOR_PATTERNS[mode][label] ?? []).map(
+      (pattern) =>
+        `MATCH ${pattern} WHERE n:${label} AND n.region = $region RETURN n, ${index + 1} AS depth`,
+    ),
+  );
+  return `MATCH (c:${root ?? ''}) WHERE c.region = $region AND c.id IS NOT NULL
+WITH c ORDER BY c.id LIMIT $anchors
+CALL (c) {
+  RETURN c AS n, 0 AS depth
+  UNION ALL
+  ${branches.join('\n  UNION ALL\n  ')}
+}
+WITH n, depth, min(c.id) AS anchor
+ORDER BY anchor, depth, n.id
+WITH collect(n) AS ordered, sum(CASE depth WHEN 0 THEN 1 ELSE 0 END) AS roots
+RETURN size(ordered) AS reached, roots, ordered[0..$limit] AS nodes`;
+}
+
 /** Relationships of the mode from the given nodes ($ids: element ids) to nodes of the region. */
 export function regionRelationshipsQuery(mode: GraphMode): string {
   return `UNWIND $ids AS id

@@ -54,3 +54,14 @@ export function relationshipsOf(value: unknown): Relationship[] {
 
 /** Neo4j integers for parameters that Cypher needs as integers (LIMIT, SKIP, stored ints). */
 export const int = (value: number) => neo4j.int(value);
+
+/**
+ * How many roots (consultants, companies) a capped view reads next: a first guess of 1 root per
+ * 16 nodes of the cap, then, while their neighbourhoods hold fewer than `limit` nodes, enough
+ * for the nodes a root held so far (with a quarter more), at least twice as many.
+ */
+export function anchorsToRead(limit: number, read?: number, reached?: number): number {
+  if (read === undefined || reached === undefined) return Math.max(1, Math.ceil(limit / 16));
+  const perRoot = Math.max(reached, 1) / read;
+  return Math.max(read * 2, Math.ceil((limit / perRoot) * 1.25));
+}

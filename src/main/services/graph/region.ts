@@ -1,7 +1,9 @@
 /** The region graph: the region's network in one mode, capped with whole neighbourhoods first. */
 import type { GraphResponse, RegionGraphInput } from '../../../shared/api';
+import type { ManagedTransaction, Node } from 'neo4j-driver';
 import {
   regionAllNodesQuery,
+  regionAnchoredNodesQuery,
   regionAllRelationshipsQuery,
   regionNodeCountQuery,
   regionNodesQuery,
@@ -11,11 +13,40 @@ import {
 import { assertRegionExists } from '../regions';
 import type { Handlers, ServiceDeps } from '../types';
 import { cappedGraph } from './capped';
-import { int, nodesOf, numberOf, readTransaction, relationshipsOf } from './read';
+import { anchorsToRead, int, nodesOf, numberOf, readTransaction, relationshipsOf } from './read';
 
 /**
- * Counts first: a region within the cap is read whole by plain scans; a larger one is read in cap
- * order (whole neighbourhoods first) with the relationships among the kept nodes.
+ * The first `limit` nodes in cap order, read from as few roots as it takes: roots are taken by
+ * id in growing batches until their neighbourhoods hold `limit` nodes. Should the roots run out
+ * first (the rest are nodes no root reaches, or roots without an id), the whole region is ordered.
+ */
+async function firstNodes(
+  tx: ManagedTransaction,
+  mode: RegionGraphInput['mode'],
+  region: string,
+  limit: number,
+): Promise<Node[]> {
+  let anchors = anchorsToRead(limit);
+  for (;;) {
+    const rows = await tx.run(regionAnchoredNodesQuery(mode), {
+      region,
+      anchors: int(anchors),
+      limit: int(limit),
+    });
+    const row = rows.records[0];
+    const reached = numberOf(row?.get('reached'));
+    if (reached >= limit) return nodesOf(row?.get('nodes'));
+    if (numberOf(row?.get('roots')) < anchors) break;
+    anchors = anchorsToRead(limit, anchors, reached);
+  }
+  const nodeRows = await tx.run(regionNodesQuery(mode), { region, limit: int(limit) });
+  return nodesOf(nodeRows.records[0]?.get('nodes'));
+}
+
+/**
+ * Counts first: a region within the cap is read whole by plain scans; of a larger one only the
+ * first roots' neighbourhoods are read, in cap order (whole neighbourhoods first), with the
+ * relationships among the kept nodes.
  */
 async function regionGraph(deps: ServiceDeps, input: RegionGraphInput): Promise<GraphResponse> {
   assertRegionExists(deps.config, input.region);
@@ -40,8 +71,7 @@ async function regionGraph(deps: ServiceDeps, input: RegionGraphInput): Promise<
         mode,
       });
     }
-    const nodeRows = await tx.run(regionNodesQuery(mode), { region, limit: int(limit) });
-    const nodes = nodesOf(nodeRows.records[0]?.get('nodes'));
+    const nodes = await firstNodes(tx, mode, region, limit);
     const ids = nodes.map((node) => node.elementId);
     const relRows = await tx.run(regionRelationshipsQuery(mode), { region, ids });
     const countRows = await tx.run(regionRelationshipCountQuery(mode), { region });
