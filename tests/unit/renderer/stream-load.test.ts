@@ -92,6 +92,12 @@ describe('a large view streamed in', () => {
     // An image needs only what is drawn.
     expect((await explorer.completeData(false)).nodes[0]?.properties).not.toHaveProperty('privacy');
     expect(fullCalls()).toBe(1);
+    // Style rules may use any property: the step's base takes them all, in place.
+    await explorer.completeProperties();
+    const after = explorer.store.get();
+    expect(after.history.past).toHaveLength(1);
+    expect(after.history.present.base.nodes[0]?.properties).toMatchObject({ privacy: 'Public' });
+    expect(fullCalls()).toBe(1);
   });
 
   it('cancelled part-way, leaves the graph drawn before', async () => {

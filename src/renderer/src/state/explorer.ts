@@ -13,7 +13,7 @@ import type {
   PathsResponse,
 } from '@shared/api';
 import { LINKS_AMONG_MAX } from '@shared/api';
-import type { CompactChunk } from '@shared/compact-graph';
+import { VIEW_NODE_PROPERTIES, type CompactChunk } from '@shared/compact-graph';
 import type { Client, OperationInput, ViewRequest } from '@shared/contract';
 import type { GraphMode } from '@shared/domain';
 import type { AppearanceState } from '../graph/appearance';
@@ -55,6 +55,15 @@ import type { CameraState, LayoutKind, LayoutState, ViewState } from './view-sta
 import { ViewState as ViewStateSchema } from './view-state';
 
 const NEIGHBOUR_PAGE = 50;
+/** What a rule reads without the full properties: the compact view's and the built-in fields. */
+const DRAWN_PROPERTIES: ReadonlySet<string> = new Set([
+  ...VIEW_NODE_PROPERTIES,
+  'id',
+  'name',
+  'region',
+  'label',
+  'degree',
+]);
 
 export type SigmaInstance = Sigma<NodeAttributes, EdgeAttributes>;
 
@@ -208,6 +217,36 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     }
   }
 
+  /** The full response of a base loaded compact (fetched once). */
+  async function fullBase(base: GraphData, request: ViewRequest): Promise<GraphResponse> {
+    let full = fullBases.get(base);
+    if (!full) {
+      full = await fullView(request);
+      fullBases.set(base, full);
+    }
+    return full;
+  }
+
+  /**
+   * Gives the present step's base every property (style rules may use any): a base loaded in
+   * the compact format is replaced, in place, by the same view in full JSON.
+   */
+  async function completeProperties(): Promise<void> {
+    const present = store.get().history.present;
+    const request = compactBases.get(present.base);
+    if (!request) return;
+    try {
+      const full = await fullBase(present.base, request);
+      store.set((s) =>
+        s.history.present === present
+          ? { ...s, history: { ...s.history, present: { ...present, base: full } } }
+          : s,
+      );
+    } catch (error) {
+      patch({ load: { ...store.get().load, status: 'error', error: errorMessage(error) } });
+    }
+  }
+
   /**
    * The drawn graph, with every property when `complete` (exports): a base that came in the compact format is
    * fetched again in full JSON once, and its nodes and relationships take their properties.
@@ -219,11 +258,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     const relationships = [...dataset.edges.values()];
     const request = compactBases.get(present.base);
     if (!request || !complete) return { nodes, relationships };
-    let full = fullBases.get(present.base);
-    if (!full) {
-      full = await fullView(request);
-      fullBases.set(present.base, full);
-    }
+    const full = await fullBase(present.base, request);
     // Nodes and relationships of later steps came in full: they win over the compact base's.
     const fullNodes = new Map(full.nodes.map((n) => [n.key, n]));
     for (const step of present.expansions) for (const n of step.data.nodes) fullNodes.set(n.key, n);
@@ -451,6 +486,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     load,
     cancelLoad,
     completeData,
+    completeProperties,
     /** Sets the filter (normalised) and reloads. */
     applyFilters: (filters: FilterState): Promise<void> => {
       patch({ filters: normalizeFilters(filters), drawAnyway: false });
@@ -621,7 +657,9 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
       }
       if (view.camera) setCamera(view.camera);
       // Metrics are not saved with the view: its rules' metrics are computed on its graph again.
-      const metrics = ruleProperties(view.appearance.rules).filter(isMetricId);
+      const used = ruleProperties(view.appearance.rules);
+      if (used.some((p) => !isMetricId(p) && !DRAWN_PROPERTIES.has(p))) await completeProperties();
+      const metrics = used.filter(isMetricId);
       if (metrics.length > 0 && graph.order > 0) await computeMetrics(metrics);
     },
   };

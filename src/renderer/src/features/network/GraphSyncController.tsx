@@ -53,6 +53,7 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
 
   // The picture drawn before a stream began: the whole view is placed against it.
   const beforeStream = useRef<Map<string, Point> | null>(null);
+  const streamReached = useRef({ nodes: 0, relationships: 0 });
 
   useEffect(() => {
     const graph = explorer.graph;
@@ -62,6 +63,7 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
       // Part of a view: in the drawing (detached from sigma) as it comes, laid out once whole.
       if (!beforeStream.current) {
         explorer.cancelLayout();
+        streamReached.current = { nodes: 0, relationships: 0 };
         const before = new Map<string, Point>();
         graph.forEachNode((key, a) => before.set(key, { x: a.x, y: a.y }));
         beforeStream.current = before;
@@ -84,7 +86,17 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
           now: () => performance.now(),
           cancelled: () => cancelled,
         },
-        (p) => explorer.noteDrawing({ ...p, total: Math.max(p.total, whole[p.phase]) }),
+        (p) => {
+          // Each part syncs all that came so far: the count only goes up, nodes then relationships.
+          const reached = streamReached.current;
+          if (p.phase === 'nodes' && reached.relationships > 0) return;
+          reached[p.phase] = Math.max(reached[p.phase], p.done);
+          explorer.noteDrawing({
+            phase: p.phase,
+            done: reached[p.phase],
+            total: Math.max(p.total, whole[p.phase]),
+          });
+        },
       );
       return () => {
         cancelled = true;
@@ -190,7 +202,12 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
         now: () => performance.now(),
         cancelled: () => cancelled,
       },
-      explorer.noteDrawing,
+      // After a stream its nodes are in already: the count goes on from the relationships.
+      streamed
+        ? (p) => {
+            if (p.phase === 'relationships') explorer.noteDrawing(p);
+          }
+        : explorer.noteDrawing,
     ).then((chunks) => {
       if (chunks === null) return;
       explorer.noteDrawing(null);
