@@ -51,6 +51,8 @@ export async function openBenchDatabase(allowClear: boolean): Promise<BenchDatab
     boltPort: 0,
     heapMax: BENCH_HEAP,
     pageCache: BENCH_PAGE_CACHE,
+    // A shared, busy machine may take minutes to open Bolt.
+    startTimeoutMs: 600_000,
   });
   const settings = settingsFromConfig(
     config,

@@ -20,6 +20,9 @@ export type ChunkOptions = {
 
 const MIN_CHUNK = 100;
 
+/** Graphs over this many nodes are synced into the drawing in chunks (and streamed in). */
+export const CHUNKED_SYNC_NODES = 1000;
+
 /** The next chunk's size: what the measured rate fits in the budget, at most double the last. */
 export function nextChunkSize(size: number, elapsedMs: number, budgetMs: number): number {
   if (elapsedMs <= 0) return size * 2;

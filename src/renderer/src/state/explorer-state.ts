@@ -4,6 +4,7 @@ import type { AppearanceState } from '../graph/appearance';
 import type { DrawCapacity } from '../graph/draw-capacity';
 import { decideDrawCapacity } from '../graph/draw-capacity';
 import { DEFAULT_APPEARANCE } from '../graph/appearance';
+import type { GraphData } from '@shared/api';
 import type { Exploration } from '../graph/exploration';
 import { EMPTY_GRAPH, startExploration } from '../graph/exploration';
 import type { FilterState } from '../graph/filters';
@@ -32,6 +33,17 @@ type LoadState = {
   tooLarge: boolean;
   /** What the answer was: the view of the filter, or a query's result shown in the network. */
   source: 'view' | 'query';
+};
+
+/**
+ * A view arriving in chunks (the streamed compact format): what has come so far, drawn in place
+ * of the present step until the whole graph is in, and how many nodes and relationships the
+ * whole holds.
+ */
+type StreamState = {
+  data: GraphData;
+  nodes: number;
+  relationships: number;
 };
 
 /** Computed metrics, and the computation under way (progress, or why the last one failed). */
@@ -90,6 +102,8 @@ export type ExplorerState = {
   layoutEpoch: number;
   /** A large graph being drawn in chunks: how far it has got (null: nothing under way). */
   drawing: SyncProgress | null;
+  /** A large view still arriving: drawn as it comes (null: none). */
+  stream: StreamState | null;
 };
 
 const UNPROBED = decideDrawCapacity(null);
@@ -128,4 +142,5 @@ export const initialExplorerState = (
   drawAnyway: false,
   layoutEpoch: 0,
   drawing: null,
+  stream: null,
 });

@@ -5,9 +5,16 @@
  */
 import type Sigma from 'sigma';
 import type { DrawCapacity } from '../graph/draw-capacity';
-import type { GraphData, GraphNode, GraphResponse, PathsResponse } from '@shared/api';
+import type {
+  GraphData,
+  GraphNode,
+  GraphRelationship,
+  GraphResponse,
+  PathsResponse,
+} from '@shared/api';
 import { LINKS_AMONG_MAX } from '@shared/api';
-import type { Client, OperationInput } from '@shared/contract';
+import { VIEW_NODE_PROPERTIES, type CompactChunk } from '@shared/compact-graph';
+import type { Client, OperationInput, ViewRequest } from '@shared/contract';
 import type { GraphMode } from '@shared/domain';
 import type { AppearanceState } from '../graph/appearance';
 import type { Exploration } from '../graph/exploration';
@@ -27,6 +34,7 @@ import type { GroupProperty } from '../graph/grouping';
 import { NO_GROUPING, groupBy, groupDataset, toggleCollapsed } from '../graph/grouping';
 import { normalizeFilters, viewOf } from '../graph/filters';
 import { canRedo, canUndo, createHistory, pushHistory, redo, undo } from '../graph/history';
+import { CHUNKED_SYNC_NODES } from '../graph/chunked';
 import { capGraphData } from '../graph/guard';
 import { createSigmaGraph } from '../graph/visual';
 import type { MetricId } from '../graph/metrics';
@@ -47,6 +55,15 @@ import type { CameraState, LayoutKind, LayoutState, ViewState } from './view-sta
 import { ViewState as ViewStateSchema } from './view-state';
 
 const NEIGHBOUR_PAGE = 50;
+/** What a rule reads without the full properties: the compact view's and the built-in fields. */
+const DRAWN_PROPERTIES: ReadonlySet<string> = new Set([
+  ...VIEW_NODE_PROPERTIES,
+  'id',
+  'name',
+  'region',
+  'label',
+  'degree',
+]);
 
 export type SigmaInstance = Sigma<NodeAttributes, EdgeAttributes>;
 
@@ -106,18 +123,39 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
       layoutEpoch: relayout ? s.layoutEpoch + 1 : s.layoutEpoch,
     }));
 
-  /** The filter's graph in the mode; fields that do not apply in the mode are left out. */
-  async function fetchGraph(s: ExplorerState, signal: AbortSignal): Promise<GraphResponse> {
+  /** The view request of the filter in the mode; fields that do not apply in the mode are left out. */
+  function viewRequestOf(s: ExplorerState): ViewRequest {
     const view = viewOf(s.filters, s.mode);
     const limit = s.maxDrawNodes;
     if (view.view === 'region')
-      return client.getRegionGraph({ region: view.region, mode: s.mode, limit }, { signal });
-    return client.filterGraph({ ...view.filter, limit }, { signal });
+      return {
+        operation: 'getRegionGraph',
+        input: { region: view.region, mode: s.mode, limit },
+      };
+    return { operation: 'filterGraph', input: { ...view.filter, limit } };
   }
 
+  /** A view's full JSON response: every property of its nodes and relationships. */
+  const fullView = (request: ViewRequest, signal?: AbortSignal): Promise<GraphResponse> =>
+    request.operation === 'getRegionGraph'
+      ? client.getRegionGraph(request.input, { signal })
+      : client.filterGraph(request.input, { signal });
+
+  /** Bases loaded in the compact format (drawing properties only), and the request of each. */
+  const compactBases = new WeakMap<GraphData, ViewRequest>();
+  /** The full responses fetched for them (for exports), so a second export fetches nothing. */
+  const fullBases = new WeakMap<GraphData, GraphResponse>();
+
+  /** Gives up a view still arriving: the present step is drawn again. */
+  const dropStream = (): void => {
+    if (store.get().stream) patch({ stream: null, drawing: null });
+  };
+
   /**
-   * Loads the graph for the current filter and mode; a newer load wins over an older one (and
-   * withdraws its request). `cancelLoad` gives up waiting, keeping the graph drawn before.
+   * Loads the graph for the current filter and mode, streamed in the compact view format: a
+   * large one is drawn chunk by chunk as it arrives (the drawing's chunked sync takes each), then
+   * becomes one step. A newer load wins over an older one (and withdraws its request).
+   * `cancelLoad` gives up waiting, keeping the graph drawn before.
    */
   async function load(): Promise<void> {
     const seq = ++loadSeq;
@@ -125,17 +163,38 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     inFlight?.abort('Replaced by a newer request');
     const controller = new AbortController();
     inFlight = controller;
-    patch({ load: { ...before.load, status: 'loading', error: null } });
+    const request = viewRequestOf(before);
+    patch({ load: { ...before.load, status: 'loading', error: null }, stream: null });
+    const nodes: GraphNode[] = [];
+    const relationships: GraphRelationship[] = [];
+    const onChunk = (chunk: CompactChunk): void => {
+      if (seq !== loadSeq) return;
+      const { header } = chunk;
+      // Held back by the guard, or small enough to draw at once: nothing is drawn early.
+      if (header.truncated && !store.get().drawAnyway) return;
+      if (header.counts.nodes <= CHUNKED_SYNC_NODES) return;
+      nodes.push(...chunk.nodes);
+      relationships.push(...chunk.relationships);
+      patch({
+        stream: {
+          data: { nodes: [...nodes], relationships: [...relationships] },
+          nodes: header.counts.nodes,
+          relationships: header.counts.relationships,
+        },
+      });
+    };
     try {
-      const res = await fetchGraph(before, controller.signal);
+      const res = await client.viewGraph(request, { signal: controller.signal, onChunk });
       if (seq !== loadSeq) return;
       const s = store.get();
       const tooLarge = res.truncated && !s.drawAnyway;
       const base: GraphData = tooLarge ? { nodes: [], relationships: [] } : res;
+      if (!tooLarge) compactBases.set(base, request);
       leavePresent();
       store.set((cur) => ({
         ...cur,
         history: pushHistory(cur.history, startExploration(base)),
+        stream: null,
         selection: null,
         paths: null,
         load: {
@@ -149,10 +208,71 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
       }));
     } catch (error) {
       if (seq !== loadSeq) return;
-      patch({ load: { ...store.get().load, status: 'error', error: errorMessage(error) } });
+      patch({
+        stream: null,
+        load: { ...store.get().load, status: 'error', error: errorMessage(error) },
+      });
     } finally {
       if (inFlight === controller) inFlight = null;
     }
+  }
+
+  /** The full response of a base loaded compact (fetched once). */
+  async function fullBase(base: GraphData, request: ViewRequest): Promise<GraphResponse> {
+    let full = fullBases.get(base);
+    if (!full) {
+      full = await fullView(request);
+      fullBases.set(base, full);
+    }
+    return full;
+  }
+
+  /**
+   * Gives the present step's base every property (style rules may use any): a base loaded in
+   * the compact format is replaced, in place, by the same view in full JSON.
+   */
+  async function completeProperties(): Promise<void> {
+    const present = store.get().history.present;
+    const request = compactBases.get(present.base);
+    if (!request) return;
+    try {
+      const full = await fullBase(present.base, request);
+      store.set((s) =>
+        s.history.present === present
+          ? { ...s, history: { ...s.history, present: { ...present, base: full } } }
+          : s,
+      );
+    } catch (error) {
+      patch({ load: { ...store.get().load, status: 'error', error: errorMessage(error) } });
+    }
+  }
+
+  /**
+   * The drawn graph, with every property when `complete` (exports): a base that came in the compact format is
+   * fetched again in full JSON once, and its nodes and relationships take their properties.
+   */
+  async function completeData(complete = true): Promise<GraphData> {
+    const present = store.get().history.present;
+    const dataset = deriveDataset(present);
+    const nodes = [...dataset.nodes.values()];
+    const relationships = [...dataset.edges.values()];
+    const request = compactBases.get(present.base);
+    if (!request || !complete) return { nodes, relationships };
+    const full = await fullBase(present.base, request);
+    // Nodes and relationships of later steps came in full: they win over the compact base's.
+    const fullNodes = new Map(full.nodes.map((n) => [n.key, n]));
+    for (const step of present.expansions) for (const n of step.data.nodes) fullNodes.set(n.key, n);
+    const fullRels = new Map(full.relationships.map((r) => [r.key, r]));
+    return {
+      nodes: nodes.map((n) => {
+        const properties = fullNodes.get(n.key)?.properties;
+        return properties ? { ...n, properties } : n;
+      }),
+      relationships: relationships.map((r) => {
+        const properties = fullRels.get(r.key)?.properties;
+        return properties ? { ...r, properties } : r;
+      }),
+    };
   }
 
   /** A query result held back by the guard (drawn in part on request). */
@@ -162,6 +282,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     // A load still in flight must not replace what the analyst asked to see.
     loadSeq++;
     inFlight?.abort('Replaced by a query result');
+    dropStream();
     const limit = store.get().maxDrawNodes;
     const tooLarge = !whole && data.nodes.length > limit;
     heldQuery = data.nodes.length > limit ? data : null;
@@ -364,6 +485,8 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     graph,
     load,
     cancelLoad,
+    completeData,
+    completeProperties,
     /** Sets the filter (normalised) and reloads. */
     applyFilters: (filters: FilterState): Promise<void> => {
       patch({ filters: normalizeFilters(filters), drawAnyway: false });
@@ -534,7 +657,9 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
       }
       if (view.camera) setCamera(view.camera);
       // Metrics are not saved with the view: its rules' metrics are computed on its graph again.
-      const metrics = ruleProperties(view.appearance.rules).filter(isMetricId);
+      const used = ruleProperties(view.appearance.rules);
+      if (used.some((p) => !isMetricId(p) && !DRAWN_PROPERTIES.has(p))) await completeProperties();
+      const metrics = used.filter(isMetricId);
       if (metrics.length > 0 && graph.order > 0) await computeMetrics(metrics);
     },
   };

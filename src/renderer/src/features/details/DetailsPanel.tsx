@@ -1,7 +1,8 @@
 /**
  * Details of the selected node (every property, degree, and its relationships grouped: ratings
  * on products, the parent consultant of a field consultant, mandates and coverage) or of the
- * selected relationship.
+ * selected relationship. Both are read from the database when selected: the view may have
+ * brought only the properties drawing needs.
  */
 import { useCallback, useMemo } from 'react';
 import { useClient } from '../../client/context';
@@ -66,9 +67,17 @@ function NodeDetails({ nodeKey }: { nodeKey: string }): React.JSX.Element {
 
 function EdgeDetails({ edgeKey }: { edgeKey: string }): React.JSX.Element {
   const explorer = useExplorer();
+  const client = useClient();
   // The drawn dataset: a relationship of a group stands for several, and its ends are groups.
   const dataset = useDrawnDataset(explorer);
   const rel = dataset.edges.get(edgeKey);
+  const grouped = !rel || isGroupKey(rel.source) || isGroupKey(rel.target);
+  // Every property of a relationship of the database (the drawn one may carry only some).
+  const run = useCallback(
+    () => client.getRelationship({ key: edgeKey }).then((d) => d.relationship.properties),
+    [client, edgeKey],
+  );
+  const stored = useAsync(grouped ? null : run);
   if (!rel) return <p className="muted">This relationship is no longer in the graph.</p>;
   const end = (key: string, role: 'source' | 'target'): React.JSX.Element => {
     const node = dataset.nodes.get(key);
@@ -88,6 +97,7 @@ function EdgeDetails({ edgeKey }: { edgeKey: string }): React.JSX.Element {
       </div>
     );
   };
+  const properties = stored.status === 'ready' ? stored.data : rel.properties;
   return (
     <div data-testid="edge-details" data-edge-key={rel.key}>
       <h3 data-testid="edge-type">{rel.type}</h3>
@@ -95,10 +105,20 @@ function EdgeDetails({ edgeKey }: { edgeKey: string }): React.JSX.Element {
         {end(rel.source, 'source')}
         {end(rel.target, 'target')}
       </dl>
-      {Object.keys(rel.properties).length === 0 ? (
+      {stored.status === 'loading' ? (
+        <p className="muted">Loading…</p>
+      ) : Object.keys(properties).length === 0 ? (
         <p className="muted">No properties.</p>
       ) : (
-        <PropertyTable properties={rel.properties} />
+        <PropertyTable properties={properties} />
+      )}
+      {stored.status === 'error' && (
+        <p role="alert" className="error-text">
+          {stored.error}{' '}
+          <button type="button" onClick={stored.retry}>
+            Retry
+          </button>
+        </p>
       )}
     </div>
   );

@@ -24,6 +24,8 @@ export function ExploreScreen({
 }): React.JSX.Element {
   const explorer = useExplorer();
   const load = useStore(explorer.store, (s) => s.load);
+  // A view arriving in chunks shows how far its drawing has got (with the load's cancel).
+  const streaming = useStore(explorer.store, (s) => s.stream !== null && s.drawing !== null);
   const toggleFilters = useCommand('toggle-filters');
   return (
     <div className={filtersOpen ? 'explore' : 'explore filters-hidden'}>
@@ -53,7 +55,7 @@ export function ExploreScreen({
           <NetworkView explorer={explorer} theme={theme} />
           <TooLargeGuard />
           <PathsDialog />
-          {load.status === 'loading' ? <LoadingOverlay /> : <DrawingProgress />}
+          {load.status === 'loading' && !streaming ? <LoadingOverlay /> : <DrawingProgress />}
         </div>
       </main>
       <aside className="side">

@@ -82,7 +82,14 @@ export function LayoutBar(): React.JSX.Element {
       <Popover label="Metrics" testId="metrics-menu">
         <MetricsForm />
       </Popover>
-      <Popover label="Style" testId="style-menu">
+      {/* Rules may use any property: a view that came with drawing properties only is read in full. */}
+      <Popover
+        label="Style"
+        testId="style-menu"
+        onOpenChange={(open) => {
+          if (open) void explorer.completeProperties();
+        }}
+      >
         <StyleRulesForm />
       </Popover>
       <label>

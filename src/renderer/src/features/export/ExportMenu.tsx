@@ -12,7 +12,8 @@ import { saveFile, timestampedName } from './save';
 
 export type ExportMenuProps = {
   /** Read when a format is picked, so the export is of the view as it is then. */
-  getSource: () => ExportSource;
+  /** The view to export; `complete`: with every property (the graph and table formats). */
+  getSource: (complete: boolean) => Promise<ExportSource>;
   stem?: string;
   /** Lets a parent export a format (native menu commands). */
   actions?: Ref<ExportMenuActions>;
@@ -36,7 +37,7 @@ export function ExportMenu({
     setBusy(id);
     setMessage(null);
     try {
-      const source = getSource();
+      const source = await getSource(format.group !== 'Image');
       if (source.data.nodes.length === 0 && format.group !== 'Image') {
         throw new Error('The view is empty: load or filter a network first.');
       }

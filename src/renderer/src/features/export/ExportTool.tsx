@@ -4,7 +4,6 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { useProvideTool } from '../../commands/tools';
-import { deriveDataset } from '../../graph/exploration';
 import { useExplorer } from '../../state/context';
 import { Popover } from '../../components/Popover';
 import type { ExportMenuActions } from './ExportMenu';
@@ -13,19 +12,24 @@ import type { ExportSource } from './formats';
 
 export function ExportTool(): React.JSX.Element {
   const explorer = useExplorer();
-  const getSource = useCallback((): ExportSource => {
-    const dataset = deriveDataset(explorer.store.get().history.present);
-    const style = getComputedStyle(document.documentElement);
-    const canvas = style.getPropertyValue('--canvas').trim();
-    const text = style.getPropertyValue('--text').trim();
-    return {
-      data: { nodes: [...dataset.nodes.values()], relationships: [...dataset.edges.values()] },
-      view: explorer.graph,
-      sigma: explorer.getSigma(),
-      background: canvas || '#ffffff',
-      foreground: text || '#212529',
-    };
-  }, [explorer]);
+  // Exports are complete: a view that came with drawing properties only is read in full (an
+  // image needs only what is drawn).
+  const getSource = useCallback(
+    async (complete: boolean): Promise<ExportSource> => {
+      const data = await explorer.completeData(complete);
+      const style = getComputedStyle(document.documentElement);
+      const canvas = style.getPropertyValue('--canvas').trim();
+      const text = style.getPropertyValue('--text').trim();
+      return {
+        data,
+        view: explorer.graph,
+        sigma: explorer.getSigma(),
+        background: canvas || '#ffffff',
+        foreground: text || '#212529',
+      };
+    },
+    [explorer],
+  );
   const [open, setOpen] = useState(false);
   const actions = useRef<ExportMenuActions>(null);
   // The image and the table export at once; "Export Graph…" opens the menu to pick a format.

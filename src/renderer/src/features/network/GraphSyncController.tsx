@@ -4,12 +4,16 @@
  * afresh is laid out by the chosen layout (a large one arrives in chunks, see chunked); nodes joining a drawing are placed near their drawn
  * neighbours and ForceAtlas2 runs briefly with the others pinned; remembered positions (undo,
  * a saved view) are restored as they were. Re-applies the chosen layout when asked to.
+ *
+ * A large view streamed in (the explorer's `stream`) is synced chunk by chunk as it arrives, with
+ * sigma detached and nothing laid out; once it is whole, it is placed and laid out as if it had
+ * come at once, against the picture drawn before the stream began.
  */
 import { useEffect, useMemo, useRef } from 'react';
 import { moreCounts } from '../../graph/exploration';
 import type { Point } from '../../graph/layouts';
 import { createSigmaGraph, deriveVisual, syncGraph, syncGraphInChunks } from '../../graph/visual';
-import { yieldToBrowser } from '../../graph/chunked';
+import { CHUNKED_SYNC_NODES, yieldToBrowser } from '../../graph/chunked';
 import type { VisualGraph } from '../../graph/visual';
 import { useDrawnDataset } from '../../state/drawn';
 import type { Explorer } from '../../state/explorer';
@@ -18,7 +22,6 @@ import { arrivalPositions, layoutPositions } from './placement';
 import { fitNodeSizes } from './settle';
 import { applySettings, moveDetail } from './sigma-settings';
 
-const BULK_LOAD_NODES = 1000;
 /** Longest a chunk of the sync should hold the main thread (ms). */
 const CHUNK_BUDGET_MS = 50;
 const FIRST_CHUNK_NODES = 2000;
@@ -48,13 +51,69 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
   }, [dataset, appearance, exploration, hideIsolated, metrics]);
   const lastEpoch = useRef(layoutEpoch);
 
+  // The picture drawn before a stream began: the whole view is placed against it.
+  const beforeStream = useRef<Map<string, Point> | null>(null);
+  const streamReached = useRef({ nodes: 0, relationships: 0 });
+
   useEffect(() => {
     const graph = explorer.graph;
-    const { layout } = explorer.store.get();
+    const { layout, stream } = explorer.store.get();
+    const sigma = explorer.getSigma();
+    if (stream) {
+      // Part of a view: in the drawing (detached from sigma) as it comes, laid out once whole.
+      if (!beforeStream.current) {
+        explorer.cancelLayout();
+        streamReached.current = { nodes: 0, relationships: 0 };
+        const before = new Map<string, Point>();
+        graph.forEachNode((key, a) => before.set(key, { x: a.x, y: a.y }));
+        beforeStream.current = before;
+      }
+      const before = beforeStream.current;
+      if (sigma) {
+        sigma.setGraph(createSigmaGraph());
+        applySettings(sigma, moveDetail(stream.nodes));
+      }
+      let cancelled = false;
+      const whole = { nodes: stream.nodes, relationships: stream.relationships };
+      void syncGraphInChunks(
+        graph,
+        visual,
+        (key) => before.get(key) ?? { x: 0, y: 0 },
+        {
+          budgetMs: CHUNK_BUDGET_MS,
+          firstSize: FIRST_CHUNK_NODES,
+          yieldNow: yieldToBrowser,
+          now: () => performance.now(),
+          cancelled: () => cancelled,
+        },
+        (p) => {
+          // Each part syncs all that came so far: the count only goes up, nodes then relationships.
+          const reached = streamReached.current;
+          if (p.phase === 'nodes' && reached.relationships > 0) return;
+          reached[p.phase] = Math.max(reached[p.phase], p.done);
+          explorer.noteDrawing({
+            phase: p.phase,
+            done: reached[p.phase],
+            total: Math.max(p.total, whole[p.phase]),
+          });
+        },
+      );
+      return () => {
+        cancelled = true;
+      };
+    }
+    // After a stream, the drawing holds its nodes at provisional places: what was drawn is the
+    // picture from before it, and every node is put where the placement says.
+    const streamed = beforeStream.current;
+    beforeStream.current = null;
     const drawn = new Map<string, Point>();
-    graph.forEachNode((key, a) => {
-      if (visual.nodes.has(key)) drawn.set(key, { x: a.x, y: a.y });
-    });
+    if (streamed) {
+      for (const [key, p] of streamed) if (visual.nodes.has(key)) drawn.set(key, p);
+    } else {
+      graph.forEachNode((key, a) => {
+        if (visual.nodes.has(key)) drawn.set(key, { x: a.x, y: a.y });
+      });
+    }
     const memory = explorer.takeRemembered();
     // A graph that shares no node with the new one is laid out afresh.
     const fresh = drawn.size === 0;
@@ -71,9 +130,19 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
     const arrivals = [...visual.nodes.keys()].filter((k) => !drawn.has(k) && !remembered?.has(k));
     // Restored positions are the picture: a layout still running must not move them.
     if (arrivals.length === 0 && remembered) explorer.cancelLayout();
-    const place = (key: string): Point => positions.get(key) ?? { x: 0, y: 0 };
-    const sigma = explorer.getSigma();
+    const place = (key: string): Point => positions.get(key) ?? drawn.get(key) ?? { x: 0, y: 0 };
     const finish = (): void => {
+      if (streamed) {
+        graph.updateEachNodeAttributes(
+          (key, a) => {
+            const p = place(key);
+            a.x = p.x;
+            a.y = p.y;
+            return a;
+          },
+          { attributes: ['x', 'y'] },
+        );
+      }
       if (remembered) {
         graph.updateEachNodeAttributes(
           (key, a) => {
@@ -108,8 +177,9 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
     // whole graph faster than one event per item: on a large graph it is detached while the
     // graph changes, in chunks with the browser running between them, then re-attached for
     // one full refresh.
-    const large = Math.max(graph.order, visual.nodes.size) > BULK_LOAD_NODES;
+    const large = Math.max(graph.order, visual.nodes.size) > CHUNKED_SYNC_NODES;
     if (!large) {
+      if (streamed && sigma) applySettings(sigma, moveDetail(visual.nodes.size));
       explorer.noteDrawing(null);
       syncGraph(graph, visual, place);
       explorer.noteSyncChunks(1);
@@ -132,7 +202,12 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
         now: () => performance.now(),
         cancelled: () => cancelled,
       },
-      explorer.noteDrawing,
+      // After a stream its nodes are in already: the count goes on from the relationships.
+      streamed
+        ? (p) => {
+            if (p.phase === 'relationships') explorer.noteDrawing(p);
+          }
+        : explorer.noteDrawing,
     ).then((chunks) => {
       if (chunks === null) return;
       explorer.noteDrawing(null);
