@@ -176,14 +176,20 @@ export function placeArrivals(
   const pending = new Set(arrivals.filter((k) => !placed.has(k)));
   const isolated = [...pending].filter((k) => (adj.get(k) ?? []).every((n) => n === k));
   for (const k of isolated) pending.delete(k);
-  const centre = (): Point => {
-    const box = boxOf(at.values());
-    return box ? { x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2 } : { x: 0, y: 0 };
-  };
+  // Kept as nodes are placed, so no step goes over every placed node again.
+  let box = boxOf(at.values());
+  const order = new Map([...pending].map((k, i) => [k, i]));
   const put = (key: string, p: Point): void => {
     at.set(key, p);
     out.set(key, p);
     pending.delete(key);
+    if (!box) box = { minX: p.x, minY: p.y, maxX: p.x, maxY: p.y };
+    else {
+      box.minX = Math.min(box.minX, p.x);
+      box.minY = Math.min(box.minY, p.y);
+      box.maxX = Math.max(box.maxX, p.x);
+      box.maxY = Math.max(box.maxY, p.y);
+    }
   };
   const placeAround = (key: string, anchors: Point[], mid: Point): void => {
     const cx = anchors.reduce((s, p) => s + p.x, 0) / anchors.length;
@@ -197,37 +203,53 @@ export function placeArrivals(
     const r = length * (anchors.length > 1 ? 0.35 : 0.7) * Math.sqrt(k + 1);
     put(key, { x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle) });
   };
+  const anchorsOf = (key: string): Point[] =>
+    (adj.get(key) ?? []).flatMap((n) => {
+      const p = at.get(n);
+      return p && n !== key ? [p] : [];
+    });
+  // Seeds of components with nothing placed, the best connected first: sorted once, when needed.
+  let seeds: string[] | null = null;
+  let nextSeed = 0;
   let slot = 0;
+  // Nodes that may have a placed neighbour: at first every arrival, then the neighbours of what
+  // the previous pass placed.
+  let candidates: Iterable<string> = [...pending];
   while (pending.size > 0) {
-    const mid = centre();
-    // Breadth first from the placed nodes: every pass places the arrivals touching them.
-    let progressed = true;
-    while (progressed) {
-      progressed = false;
-      const ready = [...pending].flatMap((key) => {
-        const anchors = (adj.get(key) ?? []).flatMap((n) => {
-          const p = at.get(n);
-          return p && n !== key ? [p] : [];
+    const mid = box
+      ? { x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2 }
+      : { x: 0, y: 0 };
+    // Breadth first from the placed nodes: every pass places the arrivals touching them, in the
+    // arrivals' order, each around the nodes placed before the pass.
+    for (;;) {
+      const ready = [...new Set(candidates)]
+        .filter((key) => pending.has(key))
+        .sort((a, b) => (order.get(a) as number) - (order.get(b) as number))
+        .flatMap((key) => {
+          const anchors = anchorsOf(key);
+          return anchors.length ? [{ key, anchors }] : [];
         });
-        return anchors.length ? [{ key, anchors }] : [];
-      });
+      if (ready.length === 0) break;
       for (const { key, anchors } of ready) placeAround(key, anchors, mid);
-      progressed = ready.length > 0;
+      candidates = ready.flatMap(({ key }) => adj.get(key) ?? []);
     }
     if (pending.size === 0) break;
     // A component with nothing placed: its best connected node starts beside the drawing.
-    const seed = [...pending].sort(
+    seeds ??= [...pending].sort(
       (a, b) => (adj.get(b)?.length ?? 0) - (adj.get(a)?.length ?? 0) || a.localeCompare(b),
-    )[0];
+    );
+    while (nextSeed < seeds.length && !pending.has(seeds[nextSeed] as string)) nextSeed++;
+    const seed = seeds[nextSeed];
     if (seed === undefined) break;
-    const box = boxOf(at.values());
-    put(seed, box ? { x: box.maxX + length * 3, y: box.maxY - slot * length * 3 } : { x: 0, y: 0 });
+    const b: Box | null = box;
+    put(seed, b ? { x: b.maxX + length * 3, y: b.maxY - slot * length * 3 } : { x: 0, y: 0 });
     slot++;
+    candidates = adj.get(seed) ?? [];
   }
   if (isolated.length > 0) {
-    const box = boxOf(at.values());
+    const b: Box | null = box;
     const cell = length * 0.8;
-    const origin = box ? { x: box.minX, y: box.minY - length * 2 } : { x: 0, y: 0 };
+    const origin = b ? { x: b.minX, y: b.minY - length * 2 } : { x: 0, y: 0 };
     for (const [key, p] of gridLayout([...isolated].sort(), origin, cell)) out.set(key, p);
   }
   return out;
