@@ -114,6 +114,31 @@ describe('layouts', () => {
     expect(alone && Math.hypot(alone.x, alone.y)).toBeGreaterThan(10);
   });
 
+  it('places every node of many components with nothing placed, each component apart', () => {
+    // 400 stars of a hub and three leaves: each star starts from its hub, beside the others.
+    const edges = Array.from({ length: 400 }, (_, s) =>
+      [0, 1, 2].map((l) => ({ source: `hub${s}`, target: `leaf${s}.${l}` })),
+    ).flat();
+    const keys = [...new Set(edges.flatMap((e) => [e.source, e.target]))].reverse();
+    const pos = placeArrivals(keys, new Map(), edges);
+    expect(pos.size).toBe(keys.length);
+    const hubs = Array.from({ length: 400 }, (_, s) => pos.get(`hub${s}`) ?? { x: NaN, y: NaN });
+    const seen = new Set(hubs.map((p) => `${p.x.toFixed(3)},${p.y.toFixed(3)}`));
+    expect(seen.size).toBe(400);
+    for (let s = 0; s < 400; s++) {
+      const hub = hubs[s] as { x: number; y: number };
+      for (let l = 0; l < 3; l++) {
+        const leaf = pos.get(`leaf${s}.${l}`) ?? { x: NaN, y: NaN };
+        // Each leaf nearer its own hub than the spacing between hubs.
+        expect(Math.hypot(leaf.x - hub.x, leaf.y - hub.y)).toBeLessThan(
+          Math.hypot(
+            hub.x - (hubs[(s + 1) % 400]?.x ?? NaN),
+            hub.y - (hubs[(s + 1) % 400]?.y ?? NaN),
+          ),
+        );
+      }
+    }
+  });
   it('builds one tree per consultant with parents over their children and no shared slot', () => {
     const pos = hierarchyLayout(nodes, base.relationships, 'standard');
     expect(pos.size).toBe(nodes.length);
