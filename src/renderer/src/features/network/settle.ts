@@ -214,8 +214,10 @@ export async function settleDrawing(
     cancelled = true;
     worker?.close();
     drawn?.();
+    explorer.markSettling(false);
   };
   inFlight.set(sigma, cancel);
+  explorer.markSettling(true);
   gridIsolated(graph, sigma);
   fitNodeSizes(graph, sigma);
   if (overlaps && graph.order >= 2) {
