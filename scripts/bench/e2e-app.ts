@@ -54,6 +54,7 @@ export async function measureRegionLoad(
   timeoutMs: number,
 ): Promise<AppRun> {
   await page.locator(`[data-region="${region}"]`).waitFor();
+  const settledBefore = await page.evaluate(() => globalThis.__SN__?.settledCount() ?? 0);
   const { t0, firstFrameAt } = await page.evaluate(
     ([r, n]) =>
       new Promise<{ t0: number; firstFrameAt: number }>((resolve, reject) => {
@@ -74,17 +75,18 @@ export async function measureRegionLoad(
   );
   const settledAt = await page
     .waitForFunction(
-      (n) => {
+      ([n, before]) => {
         const sn = globalThis.__SN__;
         const busy =
           !sn ||
           sn.nodeCount() !== n ||
           sn.layoutRunning() ||
-          sn.settledCount() === 0 ||
+          sn.settling() ||
+          sn.settledCount() <= before ||
           document.querySelector('[data-testid="loading"], [data-testid="drawing-progress"]');
         return busy ? false : performance.now();
       },
-      expectedNodes,
+      [expectedNodes, settledBefore] as const,
       { timeout: timeoutMs, polling: 100 },
     )
     .then(async (h) => Number(await h.jsonValue()));

@@ -45,56 +45,95 @@ export async function startProfile(cdp: CDPSession): Promise<void> {
 
 const IDLE = new Set(['(idle)']);
 
-/** Prints the longest busy stretch of the profile, summed by function. */
-export async function reportProfile(cdp: CDPSession, top = 15): Promise<void> {
+type Stretch = { from: number; to: number; ms: number };
+
+/** Every run of consecutive samples that are not idle, in order. */
+function busyStretches(profile: Profile, byId: Map<number, ProfileNode>): Stretch[] {
+  const out: Stretch[] = [];
+  let current: Stretch | null = null;
+  profile.samples.forEach((id, i) => {
+    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    if (IDLE.has(byId.get(id)?.callFrame.functionName ?? '')) {
+      if (current) out.push(current);
+      current = null;
+      return;
+    }
+    current ??= { from: i, to: i, ms: 0 };
+    current.to = i + 1;
+    current.ms += dt;
+  });
+  if (current) out.push(current);
+  return out;
+}
+
+/**
+ * Prints every busy stretch over `overMs` (with the functions, callees included, that take most
+ * of it), then the longest one summed by function: self time, and time including callees.
+ */
+export async function reportProfile(cdp: CDPSession, top = 15, overMs = 200): Promise<void> {
   const { profile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  // The longest run of consecutive samples that are not idle.
-  let best = { from: 0, to: 0, ms: 0 };
-  let from = 0;
-  let ms = 0;
-  profile.samples.forEach((id, i) => {
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    if (IDLE.has(byId.get(id)?.callFrame.functionName ?? '')) {
-      from = i + 1;
-      ms = 0;
-      return;
-    }
-    ms += dt;
-    if (ms > best.ms) best = { from, to: i + 1, ms };
-  });
   const name = (n: ProfileNode): string => {
     const file = n.callFrame.url.split('/').pop() ?? '';
     const fn = n.callFrame.functionName || '(anonymous)';
     return file ? `${fn} ${file}:${n.callFrame.lineNumber + 1}` : fn;
   };
-  const self = new Map<string, number>();
-  const total = new Map<string, number>();
-  for (let i = best.from; i < best.to; i++) {
-    const id = profile.samples[i] as number;
-    const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
-    const leaf = byId.get(id);
-    if (!leaf) continue;
-    self.set(name(leaf), (self.get(name(leaf)) ?? 0) + dt);
-    const seen = new Set<string>();
-    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
-      const node = byId.get(n);
-      if (!node) break;
-      const key = name(node);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      total.set(key, (total.get(key) ?? 0) + dt);
+  const sums = ({ from, to }: Stretch) => {
+    const self = new Map<string, number>();
+    const total = new Map<string, number>();
+    for (let i = from; i < to; i++) {
+      const id = profile.samples[i] as number;
+      const dt = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+      const leaf = byId.get(id);
+      if (!leaf) continue;
+      self.set(name(leaf), (self.get(name(leaf)) ?? 0) + dt);
+      const seen = new Set<string>();
+      for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+        const node = byId.get(n);
+        if (!node) break;
+        const key = name(node);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        total.set(key, (total.get(key) ?? 0) + dt);
+      }
     }
-  }
-  const list = (m: Map<string, number>): string =>
+    return { self, total };
+  };
+  const list = (m: Map<string, number>, n: number, skip = new Set<string>()): string =>
     [...m]
+      .filter(([k]) => !skip.has(k.split(' ')[0] ?? k))
       .sort((a, b) => b[1] - a[1])
-      .slice(0, top)
+      .slice(0, n)
       .map(([k, v]) => `    ${v.toFixed(0).padStart(6)} ms  ${k}`)
       .join('\n');
+  const stretches = busyStretches(profile, byId);
+  const long = stretches.filter((s) => s.ms > overMs);
+  const startUs = (s: Stretch): number =>
+    profile.timeDeltas.slice(0, s.from + 1).reduce((a, b) => a + b, 0);
+  console.log(`\nBusy stretches over ${overMs} ms in the CPU profile: ${long.length}`);
+  // Entry points every stretch shares say nothing: the callees below them do.
+  const generic = new Set([
+    '(root)',
+    '(program)',
+    '(anonymous)',
+    '(garbage',
+    'performWorkUntilDeadline',
+  ]);
+  for (const s of long) {
+    console.log(`  at ${(startUs(s) / 1000).toFixed(0)} ms: ${s.ms.toFixed(0)} ms`);
+    const { self, total } = sums(s);
+    console.log(`   by self time:\n${list(self, 6)}`);
+    console.log(`   including callees:\n${list(total, 10, generic)}`);
+  }
+  const best = stretches.reduce<Stretch>((b, s) => (s.ms > b.ms ? s : b), {
+    from: 0,
+    to: 0,
+    ms: 0,
+  });
+  const { self, total } = sums(best);
   console.log(`\nLongest busy stretch in the CPU profile: ${best.ms.toFixed(0)} ms`);
-  console.log(`  by self time:\n${list(self)}`);
-  console.log(`  including callees:\n${list(total)}`);
+  console.log(`  by self time:\n${list(self, top)}`);
+  console.log(`  including callees:\n${list(total, top)}`);
 }

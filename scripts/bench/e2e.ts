@@ -1,5 +1,6 @@
 /**
- * `npm run bench:e2e [-- --sizes 5000,20000,50000] [--gpu] [--profile] [--allow-clear]`
+ * `npm run bench:e2e [-- --sizes 5000,20000,50000] [--gpu] [--profile] [--screenshot file.png]
+ *   [--allow-clear]`
  *
  * A view from the request to the first frame and to the settled drawing, at each size: the
  * benchmark's own managed Neo4j holds one region per size (generated here), the real API server
@@ -9,7 +10,8 @@
  * the same graph from memory. Their sum is the end-to-end baseline. WebGL runs on SwiftShader;
  * `--gpu` asks for hardware WebGL and says so when there is no GPU to use. `--profile` serves an
  * unminified build of the UI and prints where the longest main-thread stretch of the largest
- * load goes (scripts/bench/e2e-profile.ts).
+ * load goes (scripts/bench/e2e-profile.ts). `--screenshot` saves the smallest region's settled
+ * drawing as a PNG.
  */
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -36,6 +38,7 @@ import { runMain } from '../run-main';
 import { createBaseline } from './api-baseline';
 import { measureRegionLoad, openApp, type AppRun } from './e2e-app';
 import { buildReadableUi, reportProfile, startProfile } from './e2e-profile';
+import { measure, snapshot, type Measures } from './layout-picture';
 import { openBenchDatabase } from './generate-db';
 import type { E2eBareResult } from './render-pages/e2e-bare';
 import { serve } from './static-server';
@@ -51,6 +54,7 @@ const argValue = (name: string): string | undefined => {
 const sizes = (argValue('--sizes') ?? '5000,20000,50000').split(',').map((s) => Number(s.trim()));
 const gpu = process.argv.includes('--gpu');
 const profile = process.argv.includes('--profile');
+const screenshot = argValue('--screenshot');
 
 /** Hardware WebGL where a GPU exists: the project's flags less SwiftShader and --disable-gpu. */
 const GPU_ARGS = [
@@ -135,6 +139,8 @@ type Row = {
   jsonMs: number;
   bare: E2eBareResult & { heapBytes: number };
   app: AppRun;
+  /** The settled picture on screen (the measures of bench:layout). */
+  picture: Measures;
 };
 
 async function runBare(context: BrowserContext, url: string, file: string, timeoutMs: number) {
@@ -301,6 +307,13 @@ await runMain(async () => {
       if (cdp) await startProfile(cdp);
       const app = await measureRegionLoad(page, region, data.nodes.length, timeoutMs);
       if (cdp) await reportProfile(cdp);
+      const picture = measure(await snapshot(page));
+      if (screenshot && i === 0) {
+        // The camera's fit animates after the settle: the frames after it are the picture.
+        await page.waitForTimeout(3000);
+        await page.screenshot({ path: resolve(screenshot) });
+        console.log(`  screenshot of ${region} settled: ${resolve(screenshot)}`);
+      }
       await page.close();
       if (app.drawnNodes !== data.nodes.length)
         throw new Error(`region ${region}: ${app.drawnNodes} drawn of ${data.nodes.length}`);
@@ -319,6 +332,7 @@ await runMain(async () => {
         jsonMs,
         bare,
         app,
+        picture,
       };
       rows.push(row);
       console.log(
@@ -369,6 +383,8 @@ function printTable(rows: Row[], webgl: string): void {
     ['longest task to settled', (r) => ms(r.app.longestTaskMs)],
     ['  tasks over 200 ms', (r) => String(r.app.tasksOver200)],
     ['  bare: longest task', (r) => ms(r.bare.longestTaskMs)],
+    ['overlapping node pairs', (r) => String(r.picture.overlappingPairs)],
+    ['stacked (<4 px) share', (r) => `${(100 * r.picture.stackedShare).toFixed(1)}%`],
     ['heap once settled', (r) => mb(r.app.heapBytes)],
     ['  bare: heap', (r) => mb(r.bare.heapBytes)],
   ];

@@ -10,11 +10,11 @@ import type {} from '../../src/renderer/src/features/network/DebugHandle';
 export const nodeCount = (page: Page): Promise<number> =>
   page.evaluate(() => globalThis.__SN__?.nodeCount() ?? -1);
 
-/** Waits until the drawn graph has settled (no load, no running layout). */
+/** Waits until the drawn graph has settled (no load, no running layout, no settle under way). */
 export async function settled(page: Page): Promise<void> {
-  await expect(page.getByTestId('network')).toHaveAttribute('data-layout-running', 'false', {
-    timeout: 60_000,
-  });
+  const network = page.getByTestId('network');
+  await expect(network).toHaveAttribute('data-layout-running', 'false', { timeout: 60_000 });
+  await expect(network).toHaveAttribute('data-settling', 'false', { timeout: 60_000 });
   await expect(page.getByText('Loading…')).toHaveCount(0);
 }
 

@@ -7,9 +7,14 @@ import {
   hierarchyLayout,
   layeredLayout,
   placeArrivals,
+} from '../../../src/renderer/src/graph/layouts';
+import {
+  discsOf,
+  removeDiscOverlaps,
   separateDiscs,
   spreadDiscs,
-} from '../../../src/renderer/src/graph/layouts';
+} from '../../../src/renderer/src/graph/overlap';
+import type { Discs } from '../../../src/renderer/src/graph/overlap';
 import { createSigmaGraph, deriveVisual, syncGraph } from '../../../src/renderer/src/graph/visual';
 import { base, c1, co1, f1, node, p1, rel } from './fixtures';
 
@@ -109,6 +114,31 @@ describe('layouts', () => {
     expect(alone && Math.hypot(alone.x, alone.y)).toBeGreaterThan(10);
   });
 
+  it('places every node of many components with nothing placed, each component apart', () => {
+    // 400 stars of a hub and three leaves: each star starts from its hub, beside the others.
+    const edges = Array.from({ length: 400 }, (_, s) =>
+      [0, 1, 2].map((l) => ({ source: `hub${s}`, target: `leaf${s}.${l}` })),
+    ).flat();
+    const keys = [...new Set(edges.flatMap((e) => [e.source, e.target]))].reverse();
+    const pos = placeArrivals(keys, new Map(), edges);
+    expect(pos.size).toBe(keys.length);
+    const hubs = Array.from({ length: 400 }, (_, s) => pos.get(`hub${s}`) ?? { x: NaN, y: NaN });
+    const seen = new Set(hubs.map((p) => `${p.x.toFixed(3)},${p.y.toFixed(3)}`));
+    expect(seen.size).toBe(400);
+    for (let s = 0; s < 400; s++) {
+      const hub = hubs[s] as { x: number; y: number };
+      for (let l = 0; l < 3; l++) {
+        const leaf = pos.get(`leaf${s}.${l}`) ?? { x: NaN, y: NaN };
+        // Each leaf nearer its own hub than the spacing between hubs.
+        expect(Math.hypot(leaf.x - hub.x, leaf.y - hub.y)).toBeLessThan(
+          Math.hypot(
+            hub.x - (hubs[(s + 1) % 400]?.x ?? NaN),
+            hub.y - (hubs[(s + 1) % 400]?.y ?? NaN),
+          ),
+        );
+      }
+    }
+  });
   it('builds one tree per consultant with parents over their children and no shared slot', () => {
     const pos = hierarchyLayout(nodes, base.relationships, 'standard');
     expect(pos.size).toBe(nodes.length);
@@ -134,30 +164,63 @@ describe('layouts', () => {
     expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(10);
   });
 
+  const disc = (d: Discs, i: number) => ({ x: d.x[i], y: d.y[i], r: d.r[i] });
+  const overlappingPairs = (d: Discs): number => {
+    // A sweep along x: only pairs closer than the largest diameter can overlap.
+    const n = d.r.length;
+    const reach = 2 * Math.max(...d.r);
+    const order = Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => (d.x[a] as number) - (d.x[b] as number),
+    );
+    let overlapping = 0;
+    for (let a = 0; a < n; a++) {
+      const p = disc(d, order[a] as number) as { x: number; y: number; r: number };
+      for (let b = a + 1; b < n; b++) {
+        const q = disc(d, order[b] as number) as { x: number; y: number; r: number };
+        if (q.x - p.x >= reach) break;
+        if (Math.hypot(q.x - p.x, q.y - p.y) < p.r + q.r - 1e-6) overlapping++;
+      }
+    }
+    return overlapping;
+  };
+
   it('separates overlapping discs, coincident ones included', () => {
-    const discs = [
+    const discs = discsOf([
       { x: 0, y: 0, r: 5 },
       { x: 0, y: 0, r: 5 },
       { x: 3, y: 1, r: 4 },
       { x: 40, y: 40, r: 2 },
-    ];
+    ]);
     expect(separateDiscs(discs, 200)).toBe(0);
-    for (const [i, a] of discs.entries())
-      for (const b of discs.slice(i + 1))
-        expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(a.r + b.r - 1e-6);
-    expect(discs[3]).toEqual({ x: 40, y: 40, r: 2 });
+    expect(overlappingPairs(discs)).toBe(0);
+    expect(disc(discs, 3)).toEqual({ x: 40, y: 40, r: 2 });
   });
   it("spreads overlapping discs by noverlap's rule: the later disc steps away", () => {
-    const discs = [
+    const discs = discsOf([
       { x: 0, y: 0, r: 5 },
       { x: 4, y: 0, r: 5 },
       { x: 100, y: 0, r: 5 },
-    ];
+    ]);
     expect(spreadDiscs(discs, 100)).toBe(true);
-    expect(discs[0]).toEqual({ x: 0, y: 0, r: 5 });
-    expect(discs[1]?.x).toBeGreaterThanOrEqual(10);
-    expect(discs[1]?.y).toBe(0);
-    expect(discs[2]).toEqual({ x: 100, y: 0, r: 5 });
+    expect(disc(discs, 0)).toEqual({ x: 0, y: 0, r: 5 });
+    expect(discs.x[1]).toBeGreaterThanOrEqual(10);
+    expect(discs.y[1]).toBe(0);
+    expect(disc(discs, 2)).toEqual({ x: 100, y: 0, r: 5 });
+  });
+  it('reports how far a round moved the discs, and nothing for discs already apart', () => {
+    const apart = discsOf([
+      { x: 0, y: 0, r: 5 },
+      { x: 20, y: 0, r: 5 },
+    ]);
+    expect(removeDiscOverlaps(apart, { spread: true })).toEqual({ left: 0, moved: 0 });
+    const close = discsOf([
+      { x: 0, y: 0, r: 5 },
+      { x: 6, y: 0, r: 5 },
+    ]);
+    const { left, moved } = removeDiscOverlaps(close, { spread: false });
+    expect(left).toBe(0);
+    expect(moved).toBeGreaterThan(1.9);
+    expect((close.x[1] as number) - (close.x[0] as number)).toBeGreaterThanOrEqual(10);
   });
 
   it('spreads and separates 20,000 discs crowded into one region, with a far outlier', () => {
@@ -171,25 +234,15 @@ describe('layouts', () => {
     };
     const gauss = (): number =>
       Math.sqrt(-2 * Math.log(random())) * Math.cos(2 * Math.PI * random());
-    const discs = Array.from({ length: 20_000 }, () => ({
+    const list = Array.from({ length: 20_000 }, () => ({
       x: gauss() * 1000,
       y: gauss() * 1000,
       r: 2 + 3 * random(),
     }));
-    discs.push({ x: 50_000, y: 50_000, r: 40 });
+    list.push({ x: 50_000, y: 50_000, r: 40 });
+    const discs = discsOf(list);
     spreadDiscs(discs, 150);
     expect(separateDiscs(discs, 200)).toBe(0);
-    // No pair overlaps, checked by a sweep along x.
-    const order = discs.map((_, i) => i).sort((a, b) => (discs[a]?.x ?? 0) - (discs[b]?.x ?? 0));
-    let overlapping = 0;
-    for (let a = 0; a < order.length; a++) {
-      const p = discs[order[a] as number] as { x: number; y: number; r: number };
-      for (let b = a + 1; b < order.length; b++) {
-        const q = discs[order[b] as number] as { x: number; y: number; r: number };
-        if (q.x - p.x >= 45) break;
-        if (Math.hypot(q.x - p.x, q.y - p.y) < p.r + q.r - 1e-6) overlapping++;
-      }
-    }
-    expect(overlapping).toBe(0);
+    expect(overlappingPairs(discs)).toBe(0);
   }, 120_000);
 });

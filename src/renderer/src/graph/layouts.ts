@@ -176,14 +176,20 @@ export function placeArrivals(
   const pending = new Set(arrivals.filter((k) => !placed.has(k)));
   const isolated = [...pending].filter((k) => (adj.get(k) ?? []).every((n) => n === k));
   for (const k of isolated) pending.delete(k);
-  const centre = (): Point => {
-    const box = boxOf(at.values());
-    return box ? { x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2 } : { x: 0, y: 0 };
-  };
+  // Kept as nodes are placed, so no step goes over every placed node again.
+  let box = boxOf(at.values());
+  const order = new Map([...pending].map((k, i) => [k, i]));
   const put = (key: string, p: Point): void => {
     at.set(key, p);
     out.set(key, p);
     pending.delete(key);
+    if (!box) box = { minX: p.x, minY: p.y, maxX: p.x, maxY: p.y };
+    else {
+      box.minX = Math.min(box.minX, p.x);
+      box.minY = Math.min(box.minY, p.y);
+      box.maxX = Math.max(box.maxX, p.x);
+      box.maxY = Math.max(box.maxY, p.y);
+    }
   };
   const placeAround = (key: string, anchors: Point[], mid: Point): void => {
     const cx = anchors.reduce((s, p) => s + p.x, 0) / anchors.length;
@@ -197,37 +203,53 @@ export function placeArrivals(
     const r = length * (anchors.length > 1 ? 0.35 : 0.7) * Math.sqrt(k + 1);
     put(key, { x: cx + r * Math.cos(angle), y: cy + r * Math.sin(angle) });
   };
+  const anchorsOf = (key: string): Point[] =>
+    (adj.get(key) ?? []).flatMap((n) => {
+      const p = at.get(n);
+      return p && n !== key ? [p] : [];
+    });
+  // Seeds of components with nothing placed, the best connected first: sorted once, when needed.
+  let seeds: string[] | null = null;
+  let nextSeed = 0;
   let slot = 0;
+  // Nodes that may have a placed neighbour: at first every arrival, then the neighbours of what
+  // the previous pass placed.
+  let candidates: Iterable<string> = [...pending];
   while (pending.size > 0) {
-    const mid = centre();
-    // Breadth first from the placed nodes: every pass places the arrivals touching them.
-    let progressed = true;
-    while (progressed) {
-      progressed = false;
-      const ready = [...pending].flatMap((key) => {
-        const anchors = (adj.get(key) ?? []).flatMap((n) => {
-          const p = at.get(n);
-          return p && n !== key ? [p] : [];
+    const mid = box
+      ? { x: (box.minX + box.maxX) / 2, y: (box.minY + box.maxY) / 2 }
+      : { x: 0, y: 0 };
+    // Breadth first from the placed nodes: every pass places the arrivals touching them, in the
+    // arrivals' order, each around the nodes placed before the pass.
+    for (;;) {
+      const ready = [...new Set(candidates)]
+        .filter((key) => pending.has(key))
+        .sort((a, b) => (order.get(a) as number) - (order.get(b) as number))
+        .flatMap((key) => {
+          const anchors = anchorsOf(key);
+          return anchors.length ? [{ key, anchors }] : [];
         });
-        return anchors.length ? [{ key, anchors }] : [];
-      });
+      if (ready.length === 0) break;
       for (const { key, anchors } of ready) placeAround(key, anchors, mid);
-      progressed = ready.length > 0;
+      candidates = ready.flatMap(({ key }) => adj.get(key) ?? []);
     }
     if (pending.size === 0) break;
     // A component with nothing placed: its best connected node starts beside the drawing.
-    const seed = [...pending].sort(
+    seeds ??= [...pending].sort(
       (a, b) => (adj.get(b)?.length ?? 0) - (adj.get(a)?.length ?? 0) || a.localeCompare(b),
-    )[0];
+    );
+    while (nextSeed < seeds.length && !pending.has(seeds[nextSeed] as string)) nextSeed++;
+    const seed = seeds[nextSeed];
     if (seed === undefined) break;
-    const box = boxOf(at.values());
-    put(seed, box ? { x: box.maxX + length * 3, y: box.maxY - slot * length * 3 } : { x: 0, y: 0 });
+    const b: Box | null = box;
+    put(seed, b ? { x: b.maxX + length * 3, y: b.maxY - slot * length * 3 } : { x: 0, y: 0 });
     slot++;
+    candidates = adj.get(seed) ?? [];
   }
   if (isolated.length > 0) {
-    const box = boxOf(at.values());
+    const b: Box | null = box;
     const cell = length * 0.8;
-    const origin = box ? { x: box.minX, y: box.minY - length * 2 } : { x: 0, y: 0 };
+    const origin = b ? { x: b.minX, y: b.minY - length * 2 } : { x: 0, y: 0 };
     for (const [key, p] of gridLayout([...isolated].sort(), origin, cell)) out.set(key, p);
   }
   return out;
@@ -363,124 +385,4 @@ export function nearestConsultant(
     }
   }
   return out;
-}
-
-export type Disc = { x: number; y: number; r: number };
-
-/**
- * Calls `visit(i, j)` (i < j) once for every pair of discs whose bounding boxes share a cell of
- * a spatial hash of twice the discs' mean diameter. Each disc goes into every cell its box covers
- * and a pair is visited only in the cell holding the corner of its boxes' common cells, so the
- * work and memory grow with the number of discs and close pairs, never with all pairs of a
- * crowded region (a fixed grid over the extent puts most of a big dense drawing in a few cells).
- */
-function forEachCloseDiscPair(discs: readonly Disc[], visit: (i: number, j: number) => void): void {
-  const n = discs.length;
-  if (n < 2) return;
-  const mean = discs.reduce((s, d) => s + d.r, 0) / n;
-  const cell = Math.max(4 * mean, 1e-9);
-  const boxes = new Float64Array(4 * n);
-  let minX = Infinity;
-  let minY = Infinity;
-  let maxY = -Infinity;
-  discs.forEach((d, i) => {
-    const x0 = Math.floor((d.x - d.r) / cell);
-    const y0 = Math.floor((d.y - d.r) / cell);
-    const y1 = Math.floor((d.y + d.r) / cell);
-    boxes.set([x0, y0, Math.floor((d.x + d.r) / cell), y1], 4 * i);
-    minX = Math.min(minX, x0);
-    minY = Math.min(minY, y0);
-    maxY = Math.max(maxY, y1);
-  });
-  const rows = maxY - minY + 1;
-  const grid = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
-    for (let cx = boxes[4 * i] as number; cx <= (boxes[4 * i + 2] as number); cx++) {
-      for (let cy = boxes[4 * i + 1] as number; cy <= (boxes[4 * i + 3] as number); cy++) {
-        const key = (cx - minX) * rows + (cy - minY);
-        const list = grid.get(key);
-        if (list) list.push(i);
-        else grid.set(key, [i]);
-      }
-    }
-  }
-  for (const [key, list] of grid) {
-    const cx = Math.floor(key / rows) + minX;
-    const cy = (key % rows) + minY;
-    for (let a = 0; a < list.length; a++) {
-      const i = list[a] as number;
-      for (let b = a + 1; b < list.length; b++) {
-        const j = list[b] as number;
-        const ownerX = Math.max(boxes[4 * i] as number, boxes[4 * j] as number);
-        const ownerY = Math.max(boxes[4 * i + 1] as number, boxes[4 * j + 1] as number);
-        if (ownerX === cx && ownerY === cy) visit(i, j);
-      }
-    }
-  }
-}
-
-/** A direction fixed by the pair, for discs whose centres coincide. */
-const pairAngle = (i: number, j: number): number => (((i * 7 + j * 13) % 360) * Math.PI) / 180;
-
-/**
- * Noverlap's rule on discs: each pass, of every overlapping pair the later disc steps away
- * from the earlier by (1 + its radius) × 0.3, until none overlaps or `maxIterations` passes;
- * returns whether none overlaps. Spreads dense regions out before `separateDiscs` finishes.
- */
-export function spreadDiscs(discs: Disc[], maxIterations = 150): boolean {
-  const dx = new Float64Array(discs.length);
-  const dy = new Float64Array(discs.length);
-  for (let pass = 0; pass < maxIterations; pass++) {
-    dx.fill(0);
-    dy.fill(0);
-    let overlaps = false;
-    forEachCloseDiscPair(discs, (i, j) => {
-      const a = discs[i] as Disc;
-      const b = discs[j] as Disc;
-      const ex = b.x - a.x;
-      const ey = b.y - a.y;
-      const d = Math.sqrt(ex * ex + ey * ey);
-      if (d >= a.r + b.r) return;
-      overlaps = true;
-      const angle = d > 0 ? Math.atan2(ey, ex) : pairAngle(i, j);
-      dx[j] = (dx[j] as number) + Math.cos(angle) * (1 + a.r);
-      dy[j] = (dy[j] as number) + Math.sin(angle) * (1 + a.r);
-    });
-    if (!overlaps) return true;
-    discs.forEach((d, i) => {
-      d.x += (dx[i] as number) * 0.3;
-      d.y += (dy[i] as number) * 0.3;
-    });
-  }
-  return false;
-}
-
-/**
- * Pushes overlapping discs apart, each overlapping pair by its overlap shared between the two,
- * until none overlaps or `maxIterations` passes; returns the number of overlaps in the last pass.
- * Used after `spreadDiscs`, whose steps can leave some pairs overlapping in dense drawings.
- */
-export function separateDiscs(discs: Disc[], maxIterations = 60): number {
-  let overlaps = 0;
-  for (let pass = 0; pass < maxIterations; pass++) {
-    overlaps = 0;
-    forEachCloseDiscPair(discs, (i, j) => {
-      const a = discs[i] as Disc;
-      const b = discs[j] as Disc;
-      const ex = b.x - a.x;
-      const ey = b.y - a.y;
-      const d = Math.sqrt(ex * ex + ey * ey);
-      const min = a.r + b.r;
-      if (d >= min) return;
-      overlaps++;
-      const angle = d > 0 ? Math.atan2(ey, ex) : pairAngle(i, j);
-      const push = (min - d) / 2 + 1e-3;
-      a.x -= push * Math.cos(angle);
-      a.y -= push * Math.sin(angle);
-      b.x += push * Math.cos(angle);
-      b.y += push * Math.sin(angle);
-    });
-    if (overlaps === 0) break;
-  }
-  return overlaps;
 }

@@ -80,6 +80,8 @@ export type ExplorerState = {
   settleRequest: number;
   /** Bumped each time the drawing has settled. */
   settled: number;
+  /** A settle is under way (its overlap removal runs in a worker). */
+  settling: boolean;
   history: History<Exploration>;
   /** Collapsed subtrees and grouping by a property, applied to whatever is loaded. */
   grouping: Grouping;
@@ -121,6 +123,7 @@ export const initialExplorerState = (
   layoutPinned: null,
   settleRequest: 0,
   settled: 0,
+  settling: false,
   history: createHistory(startExploration(EMPTY_GRAPH)),
   grouping: NO_GROUPING,
   load: {

@@ -524,10 +524,14 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     markArrival: (): void => {
       arrivedAt = performance.now();
     },
+    /** A settle started (true), or one was abandoned for a new layout or settle (false). */
+    markSettling: (settling: boolean): void => {
+      if (store.get().settling !== settling) store.set((s) => ({ ...s, settling }));
+    },
     markSettled: (): void => {
       if (arrivedAt !== null) lastSettleMs = performance.now() - arrivedAt;
       arrivedAt = null;
-      store.set((s) => ({ ...s, settled: s.settled + 1 }));
+      store.set((s) => ({ ...s, settled: s.settled + 1, settling: false }));
     },
     lastSettleMs: (): number | null => lastSettleMs,
     /** The picture the next sync restores (undo/redo, a view being opened); taken once. */

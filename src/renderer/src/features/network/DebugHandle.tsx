@@ -22,6 +22,8 @@ type DebugHandle = {
   readonly layoutRunning: () => boolean;
   /** How many times the drawing has settled (layout stopped, overlaps removed, camera fitted). */
   readonly settledCount: () => number;
+  /** Whether a settle is under way (its overlap removal runs in a worker). */
+  readonly settling: () => boolean;
   /** Every drawn node: viewport position and rendered radius (CSS pixels). */
   readonly nodeBoxes: () => { key: string; x: number; y: number; size: number }[];
   /** Rendered radius (CSS pixels) of each drawn node. */
@@ -78,6 +80,7 @@ export function DebugHandleController({ explorer }: { explorer: Explorer }): nul
       },
       layoutRunning: () => explorer.store.get().layoutRunning,
       settledCount: () => explorer.store.get().settled,
+      settling: () => explorer.store.get().settling,
       nodeBoxes: () =>
         explorer.graph.mapNodes((key) => {
           const data = sigma.getNodeDisplayData(key);

@@ -10,7 +10,7 @@ import type { Explorer } from '../../state/explorer';
 import { useStore } from '../../state/store';
 import { createConvergenceDetector, meanRelativeMovement } from './convergence';
 import { countLaidOut, runForceAtlas2 } from './layout-runner';
-import { settleDrawing } from './settle';
+import { cancelSettle, settleDrawing } from './settle';
 import { useSigma } from './sigma-context';
 
 const CHECK_EVERY_MS = 500;
@@ -50,16 +50,20 @@ export function ForceAtlas2Controller({
   useEffect(() => {
     if (settleRequest === 0) return;
     // The hierarchy keeps its rows as computed.
-    settleDrawing(explorer, sigma, { overlaps: explorer.store.get().layout.kind !== 'hierarchy' });
+    void settleDrawing(explorer, sigma, {
+      overlaps: explorer.store.get().layout.kind !== 'hierarchy',
+    });
   }, [explorer, sigma, settleRequest]);
 
   useEffect(() => {
     if (!running) return;
+    // A settle still under way would write positions over the new run's.
+    cancelSettle(sigma);
     const graph = explorer.graph;
     const laidOut = countLaidOut(graph);
     if (laidOut < 2 || (pinned && pinned.size >= laidOut)) {
       explorer.setLayoutRunning(false);
-      settleDrawing(explorer, sigma);
+      void settleDrawing(explorer, sigma);
       return;
     }
     const run = runForceAtlas2(graph, sigma, { settings, pinned });
@@ -77,7 +81,7 @@ export function ForceAtlas2Controller({
       explorer.setLayoutCanceller(null);
       window.clearInterval(timer);
       run.stop();
-      settleDrawing(explorer, sigma, { overlaps: kind !== 'hierarchy' });
+      void settleDrawing(explorer, sigma, { overlaps: kind !== 'hierarchy' });
     };
     explorer.setLayoutCanceller(() => {
       if (stopped) return;

@@ -38,6 +38,7 @@ export function NetworkView({
   const [menu, setMenu] = useState<ContextMenuRequest | null>(null);
   const running = useStore(explorer.store, (s) => s.layoutRunning);
   const settled = useStore(explorer.store, (s) => s.settled);
+  const settling = useStore(explorer.store, (s) => s.settling);
   const size = useGraphSize(explorer.graph);
   const closeMenu = useCallback(() => setMenu(null), []);
 
@@ -75,6 +76,7 @@ export function NetworkView({
         data-edge-count={size.edges}
         data-layout-running={running}
         data-settled={settled}
+        data-settling={settling}
         onContextMenu={(e) => e.preventDefault()}
       />
       {sigma && (

@@ -59,7 +59,7 @@ export function freeRect(sigma: SigmaInstance): Rect {
 const REFERENCE: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
 
 /** The camera that frames `keys` (all nodes when absent) into the free rectangle. */
-export function fittedCamera(sigma: SigmaInstance, keys?: readonly string[]): CameraState | null {
+function fittedCamera(sigma: SigmaInstance, keys?: readonly string[]): CameraState | null {
   const graph = sigma.getGraph();
   const nodes = keys ?? graph.nodes();
   let minX = Infinity;
@@ -92,6 +92,57 @@ export function fittedCamera(sigma: SigmaInstance, keys?: readonly string[]): Ca
   const q = { x: bx + ratio * (width / 2 - fx), y: by + ratio * (height / 2 - fy) };
   const centre = sigma.viewportToFramedGraph(q, override);
   return { x: centre.x, y: centre.y, ratio, angle: 0 };
+}
+
+export type Extent = { minX: number; minY: number; maxX: number; maxY: number };
+
+/**
+ * The camera that frames nodes spanning `extent` (graph coordinates, nodes up to `maxSize`) into
+ * the free rectangle, and pixels per graph unit under it, as they will be once sigma has taken in
+ * positions that changed since its last frame: the normalisation sigma's next frame computes from
+ * the extent (its default, rescaled to the nodes' box) is applied here, so no refresh (a full
+ * re-index of every node and edge) is needed.
+ */
+export function fittedViewOf(
+  sigma: SigmaInstance,
+  extent: Extent,
+  maxSize: number,
+): { camera: CameraState; scale: number } | null {
+  if (!(extent.minX <= extent.maxX && extent.minY <= extent.maxY)) return null;
+  const span = Math.max(extent.maxX - extent.minX, extent.maxY - extent.minY) || 1;
+  const cx = (extent.maxX + extent.minX) / 2;
+  const cy = (extent.maxY + extent.minY) / 2;
+  const normalise = (p: { x: number; y: number }) => ({
+    x: 0.5 + (p.x - cx) / span,
+    y: 0.5 + (p.y - cy) / span,
+  });
+  const graphDimensions = {
+    width: extent.maxX - extent.minX || 1,
+    height: extent.maxY - extent.minY || 1,
+  };
+  const at = (p: { x: number; y: number }, cameraState: CameraState) =>
+    sigma.framedGraphToViewport(normalise(p), { cameraState, graphDimensions });
+  const a = at({ x: extent.minX, y: extent.minY }, REFERENCE);
+  const b = at({ x: extent.maxX, y: extent.maxY }, REFERENCE);
+  const minX = Math.min(a.x, b.x);
+  const maxX = Math.max(a.x, b.x);
+  const minY = Math.min(a.y, b.y);
+  const maxY = Math.max(a.y, b.y);
+  const free = freeRect(sigma);
+  const w = Math.max(1, free.right - free.left - 2 * maxSize);
+  const h = Math.max(1, free.bottom - free.top - 2 * maxSize);
+  const ratio = Math.max(MIN_RATIO, (maxX - minX) / w, (maxY - minY) / h);
+  const { width, height } = sigma.getDimensions();
+  const bx = (minX + maxX) / 2;
+  const by = (minY + maxY) / 2;
+  const fx = (free.left + free.right) / 2;
+  const fy = (free.top + free.bottom) / 2;
+  const q = { x: bx + ratio * (width / 2 - fx), y: by + ratio * (height / 2 - fy) };
+  const centre = sigma.viewportToFramedGraph(q, { cameraState: REFERENCE, graphDimensions });
+  const camera = { x: centre.x, y: centre.y, ratio, angle: 0 };
+  const o = at({ x: 0, y: 0 }, camera);
+  const e = at({ x: 1, y: 0 }, camera);
+  return { camera, scale: Math.hypot(e.x - o.x, e.y - o.y) };
 }
 
 /** Animates the camera to frame `keys` (all nodes when absent). */
