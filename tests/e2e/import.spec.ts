@@ -62,6 +62,16 @@ test('uploads a file: the dry run reports, a bad row is refused, the import writ
   // Importing the same file again changes nothing.
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(report).toContainText('0 nodes created, 0 updated');
+
+  // A region more in the header: it keeps one row at 1280 px, its last button in sight.
+  await page.reload();
+  await expect(page.getByTestId('regions').locator(`[data-region="${REGION}"]`)).toHaveCount(1);
+  const header = await page.locator('[data-panel="header"]').boundingBox();
+  const help = await page.getByTestId('help-open').boundingBox();
+  expect(header!.height).toBeLessThan(48);
+  expect(help!.x + help!.width).toBeLessThanOrEqual(1280);
+  expect(help!.y).toBeLessThan(header!.y + header!.height);
+  await page.screenshot({ path: 'test-results/e2e-import-header.png' });
 });
 
 test('shows the progress of a large import and cancels it: nothing is written', async ({

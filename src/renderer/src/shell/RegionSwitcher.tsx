@@ -3,7 +3,7 @@
  * hold no data yet) and any other region the data holds. Picking one sets the region filter and
  * loads.
  */
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useStore } from '../state/store';
 import { useAppData, useExplorer } from '../state/context';
 import { switcherRegions } from './region-list';
@@ -16,8 +16,15 @@ export function RegionSwitcher(): React.JSX.Element {
   const filters = useStore(explorer.store, (s) => s.filters);
   const regions = useMemo(() => switcherRegions(configured, stats?.regions), [configured, stats]);
   const current = filters.regions?.length === 1 ? filters.regions[0] : null;
+  const group = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // With more regions than room the buttons scroll: the current one stays in sight.
+    group.current
+      ?.querySelector('[aria-pressed="true"]')
+      ?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [current, regions]);
   return (
-    <div className="regions" role="group" aria-label="Region" data-testid="regions">
+    <div className="regions" role="group" aria-label="Region" data-testid="regions" ref={group}>
       {regions.map((r) => (
         <button
           key={r.region}
