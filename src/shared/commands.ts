@@ -167,6 +167,13 @@ export const COMMANDS = {
     keys: ['Shift+F'],
     keywords: 'zoom focus neighbours',
   },
+  'paths-between-selected': {
+    title: 'Shortest Paths Between Selected',
+    group: 'Network',
+    menu: false,
+    keys: ['P'],
+    keywords: 'route connection connected two nodes shift ctrl multi-select',
+  },
   'zoom-in': { title: 'Zoom In', group: 'Network', menu: false, keys: ['+', '='] },
   'zoom-out': { title: 'Zoom Out', group: 'Network', menu: false, keys: ['-'] },
   'toggle-layout': {
@@ -248,6 +255,7 @@ export const COMMANDS = {
   },
   'clear-selection': {
     title: 'Clear Selection, Close Dialogs',
+    keywords: 'deselect multi-select',
     group: 'Network',
     menu: false,
     keys: ['Escape'],

@@ -239,6 +239,20 @@ export const CHECKS: { [Id in CommandId]: Check } = {
     await expect.poll(() => ratio(page)).toBeLessThan(before);
     await expect.poll(() => nodesOutsideFreeArea(page, [key])).toBe(0);
   },
+  'paths-between-selected': async (page, trigger) => {
+    await settled(page);
+    // Two ends of a drawn relationship: there is a path of one between them.
+    const [a, b] = await page.evaluate(() => globalThis.__SN__?.edges()[0] ?? [null, null]);
+    if (!a || !b) throw new Error('nothing drawn');
+    await clickNode(page, a);
+    await clickNode(page, b, 'Shift');
+    await expect(page.getByTestId('selection-bar')).toHaveAttribute('data-count', '2');
+    await blur(page);
+    await trigger();
+    const dialog = page.getByTestId('paths-dialog');
+    await expect(dialog.getByTestId('paths-to')).toHaveValue(b);
+    await expect(dialog.getByTestId('paths-result')).toHaveAttribute('data-length', '1');
+  },
   'layout-hierarchy': async (page, trigger) => {
     await settled(page);
     const before = await settledCount(page);

@@ -44,13 +44,19 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/e2e-${name}.png` });
 }
 
-/** Clicks a node where sigma draws it. */
-export async function clickNode(page: Page, key: string): Promise<void> {
+/** Clicks a node where sigma draws it; with a modifier held (Shift: add to the selection). */
+export async function clickNode(
+  page: Page,
+  key: string,
+  modifier?: 'Shift' | 'Control',
+): Promise<void> {
   const at = await page.evaluate((k) => globalThis.__SN__?.nodePosition(k) ?? null, key);
   if (!at) throw new Error(`node ${key} is not drawn`);
   const box = await page.getByTestId('network').boundingBox();
   if (!box) throw new Error('no network box');
+  if (modifier) await page.keyboard.down(modifier);
   await page.mouse.click(box.x + at.x, box.y + at.y);
+  if (modifier) await page.keyboard.up(modifier);
 }
 
 type Box = { name: string; x: number; y: number; width: number; height: number };

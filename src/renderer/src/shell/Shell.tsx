@@ -49,7 +49,7 @@ export function Shell({ initialTheme }: { initialTheme: Theme }): React.JSX.Elem
     platform: detectPlatform(navigator.userAgent),
   }));
   const runner = useCommandRouting(ctx, keys, desktop);
-  const { tab, theme, overlay, filtersOpen } = useStore(ctx.shell, (s) => s);
+  const { tab, theme, overlay, filtersOpen, statisticsRegion } = useStore(ctx.shell, (s) => s);
   const workbench = pluginTabs.find((t) => t.id === 'workbench');
   const extraTabs = pluginTabs.filter((t) => t.id !== 'workbench');
   const closeOverlay = (): void => ctx.shell.set((s) => ({ ...s, overlay: null }));
@@ -121,6 +121,8 @@ export function Shell({ initialTheme }: { initialTheme: Theme }): React.JSX.Elem
           {tab === 'statistics' && (
             <div className="screen scroll" data-panel="statistics">
               <StatisticsView
+                region={statisticsRegion}
+                onRegion={(region) => ctx.shell.set((s) => ({ ...s, statisticsRegion: region }))}
                 onShowNode={(node) => {
                   ctx.shell.set((s) => ({ ...s, tab: 'explore' }));
                   void explorer.showNode(node);

@@ -151,6 +151,12 @@ export const COMMAND_TABLE = {
     whyDisabled: (ctx) =>
       onExplore(ctx) ?? (selectionKeys(ctx.explorer).length ? null : 'Nothing selected'),
   },
+  'paths-between-selected': {
+    run: ({ explorer }) => explorer.pathsBetweenSelected(),
+    whyDisabled: (ctx) =>
+      onExplore(ctx) ??
+      (ctx.explorer.selectedPair() ? null : 'Select exactly two nodes (Shift+click adds one)'),
+  },
   'zoom-in': {
     run: (ctx) => void camera(ctx)?.animatedZoom({ duration: 200 }),
     whyDisabled: onExplore,

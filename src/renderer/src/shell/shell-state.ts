@@ -10,10 +10,18 @@ export type ShellState = {
   theme: Theme;
   overlay: Overlay | null;
   filtersOpen: boolean;
+  /** The region the statistics dashboard is scoped to (null: all regions). */
+  statisticsRegion: string | null;
 };
 
 export const createShellState = (theme: Theme): Store<ShellState> =>
-  createStore<ShellState>({ tab: 'explore', theme, overlay: null, filtersOpen: true });
+  createStore<ShellState>({
+    tab: 'explore',
+    theme,
+    overlay: null,
+    filtersOpen: true,
+    statisticsRegion: null,
+  });
 
 /** Opens an overlay, or closes it when it is the one open. */
 export const toggleOverlay =

@@ -87,10 +87,18 @@ export type ExplorerState = {
   grouping: Grouping;
   load: LoadState;
   selection: Selection;
+  /**
+   * Every node selected, in the order they were picked: the selected node alone, or more added
+   * with Shift/Ctrl+click (the last one picked is `selection`). Empty with no node selected.
+   */
+  selectedNodes: readonly string[];
   /** The node selected before the current one (the other end of "Paths to…"). */
   previousNode: string | null;
-  /** The paths dialog, open from a node towards another (null: not chosen yet). */
-  pathsDialog: { from: string; to: string | null } | null;
+  /**
+   * The paths dialog, open from a node towards another (null: not chosen yet); `find` looks for
+   * the paths at once (both ends chosen by selecting them).
+   */
+  pathsDialog: { from: string; to: string | null; find: boolean } | null;
   paths: PathsHighlight | null;
   hovered: string | null;
   /** The relationship under the pointer (within its hit area). */
@@ -135,6 +143,7 @@ export const initialExplorerState = (
     source: 'view',
   },
   selection: null,
+  selectedNodes: [],
   previousNode: null,
   pathsDialog: null,
   paths: null,
@@ -147,3 +156,12 @@ export const initialExplorerState = (
   drawing: null,
   stream: null,
 });
+
+/**
+ * The selected nodes: those picked when a node is selected (the selected one among them), the
+ * selected node alone when it is not, none when no node is.
+ */
+export function selectedNodeKeys(s: ExplorerState): readonly string[] {
+  if (s.selection?.kind !== 'node') return [];
+  return s.selectedNodes.includes(s.selection.key) ? s.selectedNodes : [s.selection.key];
+}

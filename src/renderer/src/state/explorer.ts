@@ -47,7 +47,7 @@ import type { EdgeAttributes, NodeAttributes, SigmaGraph } from '../graph/visual
 import type { Point } from '../graph/layouts';
 import { errorMessage } from './errors';
 import type { ExplorerState, Selection } from './explorer-state';
-import { initialExplorerState } from './explorer-state';
+import { initialExplorerState, selectedNodeKeys } from './explorer-state';
 import { parseNodeKey } from './node-key';
 import { createStore } from './store';
 import type { Store } from './store';
@@ -196,6 +196,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
         history: pushHistory(cur.history, startExploration(base)),
         stream: null,
         selection: null,
+        selectedNodes: [],
         paths: null,
         load: {
           status: 'ready',
@@ -293,6 +294,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
       ...s,
       history: pushHistory(s.history, startExploration(drawn, 'query')),
       selection: null,
+      selectedNodes: [],
       paths: null,
       load: {
         status: 'ready',
@@ -345,9 +347,11 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
       group?.kind === 'subtree'
         ? group.root
         : [...next.groups.values()].find((g) => g.members.includes(key))?.key;
+    const kept = selected && next.nodes.has(selected) ? selected : null;
     patch({
       grouping,
-      selection: selected && next.nodes.has(selected) ? { kind: 'node', key: selected } : null,
+      selection: kept ? { kind: 'node', key: kept } : null,
+      selectedNodes: kept ? [kept] : [],
     });
   }
 
@@ -359,10 +363,42 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
       return {
         ...s,
         selection,
+        selectedNodes: after ? [after] : [],
         previousNode: moved ? before : s.previousNode,
         paths: selection ? s.paths : null,
       };
     });
+  }
+
+  /**
+   * Shift/Ctrl+click: adds a node to the selected nodes (it becomes the one whose details show),
+   * or takes it out when it is in already (the last one picked before it shows then).
+   */
+  function toggleSelected(key: string): void {
+    store.set((s) => {
+      const current = selectedNodeKeys(s);
+      const next = current.includes(key) ? current.filter((k) => k !== key) : [...current, key];
+      const last = next.at(-1) ?? null;
+      const before = s.selection?.kind === 'node' ? s.selection.key : null;
+      return {
+        ...s,
+        selection: last ? { kind: 'node', key: last } : null,
+        selectedNodes: next,
+        previousNode: before !== null && last !== null && before !== last ? before : s.previousNode,
+        paths: last ? s.paths : null,
+      };
+    });
+  }
+
+  /** The selected nodes that are drawn, in the order they were picked. */
+  const drawnSelection = (): string[] =>
+    selectedNodeKeys(store.get()).filter((key) => graph.hasNode(key));
+
+  /** The two selected nodes when exactly two are (drawn and not groups), else null. */
+  function selectedPair(): [string, string] | null {
+    const keys = drawnSelection();
+    const [a, b] = keys;
+    return keys.length === 2 && a && b && parseNodeKey(a) && parseNodeKey(b) ? [a, b] : null;
   }
 
   /** Finds the shortest paths, draws them (a step undo takes back) and highlights them. */
@@ -375,6 +411,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
         ...s,
         history: pushHistory(s.history, include(s.history.present, from, result)),
         selection: null,
+        selectedNodes: [],
         paths: {
           from,
           to,
@@ -569,7 +606,16 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     reload,
     select,
     findPaths,
-    openPaths: (from: string, to: string | null): void => patch({ pathsDialog: { from, to } }),
+    openPaths: (from: string, to: string | null): void =>
+      patch({ pathsDialog: { from, to, find: false } }),
+    toggleSelected,
+    drawnSelection,
+    selectedPair,
+    /** Shortest paths between the two selected nodes: the dialog opens and finds them at once. */
+    pathsBetweenSelected: (): void => {
+      const pair = selectedPair();
+      if (pair) patch({ pathsDialog: { from: pair[0], to: pair[1], find: true } });
+    },
     closePaths: (): void => patch({ pathsDialog: null }),
     hover: (hovered: string | null): void => patch({ hovered }),
     hoverEdge: (hoveredEdge: string | null): void => patch({ hoveredEdge }),
@@ -577,8 +623,13 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     collapseNode: (key: string): void => setExploration(collapse(store.get().history.present, key)),
     toggleGroup,
     setGroupBy: (by: GroupProperty | null): void =>
-      store.set((s) => ({ ...s, grouping: groupBy(s.grouping, by), selection: null })),
-    ungroup: (): void => patch({ grouping: NO_GROUPING, selection: null }),
+      store.set((s) => ({
+        ...s,
+        grouping: groupBy(s.grouping, by),
+        selection: null,
+        selectedNodes: [],
+      })),
+    ungroup: (): void => patch({ grouping: NO_GROUPING, selection: null, selectedNodes: [] }),
     showNode,
     /** Keys of the drawn nodes within the view, nearest the centre first, at most `max`. */
     nodesInView: (max: number): string[] => {

@@ -1,7 +1,8 @@
 /**
- * Render-null: turns sigma's pointer events into explorer verbs. Click selects, double-click
- * expands a node or a group (instead of zooming), right-click opens the context menu, hover highlights. A
- * relationship reacts a few pixels around its line too, not only on it.
+ * Render-null: turns sigma's pointer events into explorer verbs. Click selects, Shift/Ctrl(⌘)+click
+ * adds a node to the selection or takes it out, double-click expands a node or a group (instead
+ * of zooming), right-click opens the context menu, hover highlights. A relationship reacts a few
+ * pixels around its line too, not only on it.
  */
 import { useEffect } from 'react';
 import { nearestEdge } from '../../graph/edge-hit';
@@ -11,6 +12,10 @@ import type { Explorer, SigmaInstance } from '../../state/explorer';
 import { useSigma } from './sigma-context';
 
 export type ContextMenuRequest = { node: string; x: number; y: number };
+
+/** A click that adds to the selection rather than replacing it. */
+const adds = (event: MouseEvent | TouchEvent): boolean =>
+  event.shiftKey || event.ctrlKey || event.metaKey;
 
 /** Edge picking costs a pass over every edge; it is on only for graphs of this size or less. */
 const EDGE_EVENTS_MAX_EDGES = 20_000;
@@ -63,9 +68,10 @@ export function EventsController({
       container.style.cursor = edge || explorer.store.get().hovered ? 'pointer' : '';
     };
 
-    sigma.on('clickNode', ({ node }) => {
+    sigma.on('clickNode', ({ node, event }) => {
       onContextMenu(null);
-      explorer.select({ kind: 'node', key: node });
+      if (adds(event.original)) explorer.toggleSelected(node);
+      else explorer.select({ kind: 'node', key: node });
     });
     sigma.on('clickEdge', ({ edge }) => {
       onContextMenu(null);
@@ -73,11 +79,20 @@ export function EventsController({
     });
     sigma.on('clickStage', ({ event }) => {
       onContextMenu(null);
+      // A modified click beside the nodes keeps the selection being built.
+      if (adds(event.original)) return;
       const edge = edgeNear(sigma, event);
       explorer.select(edge ? { kind: 'edge', key: edge } : null);
     });
     sigma.on('doubleClickNode', ({ node, event }) => {
       event.preventSigmaDefault();
+      // Sigma reports a second click soon after another as a double-click only: a modified one
+      // is a click that adds to (or takes from) the selection, never an expansion.
+      if (adds(event.original)) {
+        onContextMenu(null);
+        explorer.toggleSelected(node);
+        return;
+      }
       // A group opens up; any other node brings in its neighbours.
       if (isGroupKey(node)) explorer.toggleGroup(node);
       else void explorer.expandNode(node);
@@ -85,7 +100,8 @@ export function EventsController({
     sigma.on('rightClickNode', ({ node, event }) => {
       event.original.preventDefault();
       event.preventSigmaDefault();
-      explorer.select({ kind: 'node', key: node });
+      // The menu of a node among several selected acts on them; another node is selected.
+      if (!explorer.drawnSelection().includes(node)) explorer.select({ kind: 'node', key: node });
       onContextMenu({ node, x: event.x, y: event.y });
     });
     sigma.on('enterNode', ({ node }) => {

@@ -11,6 +11,7 @@ import { useEffect } from 'react';
 import { drawDiscNodeLabel } from 'sigma/rendering';
 import type { AppearanceState } from '../../graph/appearance';
 import type { Explorer, SigmaInstance } from '../../state/explorer';
+import { selectedNodeKeys } from '../../state/explorer-state';
 import { useStore } from '../../state/store';
 import { overlayRects } from './camera';
 import { useSigma } from './sigma-context';
@@ -89,7 +90,7 @@ function drawLabels(
   if (large && (sigma.getCamera().isAnimated() || sigma.getMouseCaptor().isMoving)) return;
   const threshold = labels === 'all' ? 0 : large ? 8 : 5;
   const { width, height } = sigma.getDimensions();
-  const selected = state.selection?.kind === 'node' ? state.selection.key : null;
+  const selected = new Set(selectedNodeKeys(state));
   const hovered = state.hovered;
   const candidates: Candidate[] = [];
   graph.forEachNode((key) => {
@@ -99,8 +100,15 @@ function drawLabels(
     if (!data.forceLabel && size < threshold) return;
     const p = sigma.framedGraphToViewport(data);
     if (p.x < -size || p.x > width || p.y < -size || p.y > height + size) return;
-    const rank =
-      key === selected ? 4 : key === hovered ? 3 : data.highlighted ? 2 : data.forceLabel ? 1 : 0;
+    const rank = selected.has(key)
+      ? 4
+      : key === hovered
+        ? 3
+        : data.highlighted
+          ? 2
+          : data.forceLabel
+            ? 1
+            : 0;
     candidates.push({ key, x: p.x, y: p.y, size, label: data.label, rank });
   });
   candidates.sort((a, b) => b.rank - a.rank || b.size - a.size || a.key.localeCompare(b.key));

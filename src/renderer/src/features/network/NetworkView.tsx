@@ -18,6 +18,7 @@ import type { EdgeAttributes, NodeAttributes } from '../../graph/visual';
 import { useGraphSize } from '../../hooks/useGraphSize';
 import { NODE_PROGRAM_CLASSES } from './node-programs';
 import { ReducersController } from './ReducersController';
+import { SelectionBar } from './SelectionBar';
 import { SigmaContext } from './sigma-context';
 import { ZoomControls } from './ZoomControls';
 
@@ -90,6 +91,7 @@ export function NetworkView({
           <ForceAtlas2Controller explorer={explorer} />
           <DebugHandleController explorer={explorer} />
           {chrome && <ZoomControls />}
+          {chrome && <SelectionBar explorer={explorer} />}
         </SigmaContext.Provider>
       )}
       {menu && <ContextMenu explorer={explorer} request={menu} onClose={closeMenu} />}

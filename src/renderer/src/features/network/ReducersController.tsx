@@ -33,6 +33,7 @@ export function ReducersController({
   const hovered = useStore(explorer.store, (s) => s.hovered);
   const hoveredEdge = useStore(explorer.store, (s) => s.hoveredEdge);
   const selection = useStore(explorer.store, (s) => s.selection);
+  const picked = useStore(explorer.store, (s) => s.selectedNodes);
   const running = useStore(explorer.store, (s) => s.layoutRunning);
   const paths = useStore(explorer.store, (s) => s.paths);
 
@@ -40,14 +41,20 @@ export function ReducersController({
     const graph = explorer.graph;
     const selectedNode = selection?.kind === 'node' ? selection.key : null;
     const selectedEdge = selection?.kind === 'edge' ? selection.key : null;
+    // Nodes added to the selection (Shift/Ctrl+click) stand out with the selected one.
+    const selected = new Set(
+      selectedNode ? (picked.includes(selectedNode) ? picked : [selectedNode]) : [],
+    );
     // A hovered node or relationship takes over from the selection while the pointer is on it.
     const focusEdge = hovered ? null : (hoveredEdge ?? selectedEdge);
     const focus = hovered ?? (hoveredEdge ? null : selectedNode);
+    const focused = hovered ? [hovered] : hoveredEdge ? [] : [...selected];
     const faded = fadedColor(theme);
     const near = new Set<string>();
-    if (focus && graph.hasNode(focus)) {
-      near.add(focus);
-      graph.forEachNeighbor(focus, (n) => near.add(n));
+    for (const node of focused) {
+      if (!graph.hasNode(node)) continue;
+      near.add(node);
+      graph.forEachNeighbor(node, (n) => near.add(n));
     }
     if (focusEdge && graph.hasEdge(focusEdge)) {
       near.add(graph.source(focusEdge));
@@ -59,7 +66,7 @@ export function ReducersController({
     const active = near.size > 0;
     const highlightNode: NonNullable<NodeReducer> = (node, data) => {
       if (near.has(node)) {
-        const highlighted = node === focus || node === selectedNode || ends.includes(node);
+        const highlighted = node === focus || selected.has(node) || ends.includes(node);
         return { ...data, forceLabel: true, highlighted, zIndex: 1 };
       }
       // The inner dot of `square-dot` fades too, or it would stand out from faded context.
@@ -76,7 +83,8 @@ export function ReducersController({
       const touches =
         edge === focusEdge ||
         onPath?.has(edge) === true ||
-        (focus !== null && (graph.source(edge) === focus || graph.target(edge) === focus));
+        focused.includes(graph.source(edge)) ||
+        focused.includes(graph.target(edge));
       return touches
         ? { ...data, size: Math.max(2, data.size * 1.5), zIndex: 1 }
         : { ...data, color: faded, zIndex: 0 };
@@ -90,7 +98,7 @@ export function ReducersController({
       nodeReducer: active ? highlightNode : null,
       edgeReducer,
     });
-  }, [sigma, explorer, hovered, hoveredEdge, selection, paths, theme, running]);
+  }, [sigma, explorer, hovered, hoveredEdge, selection, picked, paths, theme, running]);
 
   return null;
 }

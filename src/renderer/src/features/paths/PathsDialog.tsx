@@ -1,9 +1,10 @@
 /**
  * "Paths to…": the shortest paths from one node to another (a drawn node, preset to the one
- * selected before), within a maximum length, over the chosen relationship types. The paths
+ * selected before), within a maximum length, over the chosen relationship types. Opened for the
+ * two selected nodes ("Shortest paths between selected"), it looks for them at once. The paths
  * found are drawn and highlighted; the dialog says how many there are, or that there is none.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { MAX_PATH_LENGTH, type PathsResponse } from '@shared/api';
 import { RELATIONSHIP_TYPES, type RelationshipType } from '@shared/domain';
@@ -30,10 +31,25 @@ export function PathsDialog(): React.JSX.Element | null {
   const explorer = useExplorer();
   const dialog = useStore(explorer.store, (s) => s.pathsDialog);
   if (!dialog) return null;
-  return <PathsForm key={dialog.from} from={dialog.from} initialTo={dialog.to} />;
+  return (
+    <PathsForm
+      key={`${dialog.from} ${dialog.to ?? ''} ${dialog.find}`}
+      from={dialog.from}
+      initialTo={dialog.to}
+      findAtOnce={dialog.find}
+    />
+  );
 }
 
-function PathsForm({ from, initialTo }: { from: string; initialTo: string | null }) {
+function PathsForm({
+  from,
+  initialTo,
+  findAtOnce,
+}: {
+  from: string;
+  initialTo: string | null;
+  findAtOnce: boolean;
+}) {
   const explorer = useExplorer();
   // The nodes drawn now are the candidates for the other end, by name.
   const candidates = useMemo(
@@ -44,10 +60,11 @@ function PathsForm({ from, initialTo }: { from: string; initialTo: string | null
         .sort((a, b) => a.name.localeCompare(b.name)),
     [explorer, from],
   );
-  const nameOf = (key: string) => candidates.find((c) => c.key === key)?.name ?? key;
   const fromName = explorer.graph.hasNode(from)
     ? String(explorer.graph.getNodeAttribute(from, 'label') ?? from)
     : from;
+  const nameOf = (key: string) =>
+    key === from ? fromName : (candidates.find((c) => c.key === key)?.name ?? key);
   const [to, setTo] = useState(initialTo ?? '');
   const [maxLength, setMaxLength] = useState(DEFAULT_MAX_LENGTH);
   const [types, setTypes] = useState<RelationshipType[]>([...RELATIONSHIP_TYPES]);
@@ -58,8 +75,7 @@ function PathsForm({ from, initialTo }: { from: string; initialTo: string | null
   const target = parseNodeKey(to);
   const ready = source !== null && target !== null && types.length > 0 && !busy;
 
-  async function submit(event: FormEvent): Promise<void> {
-    event.preventDefault();
+  async function find(): Promise<void> {
     if (!ready) return;
     setBusy(true);
     setError(null);
@@ -75,6 +91,19 @@ function PathsForm({ from, initialTo }: { from: string; initialTo: string | null
     }
   }
 
+  function submit(event: FormEvent): void {
+    event.preventDefault();
+    void find();
+  }
+
+  // Both ends chosen by selecting them: the paths are looked for once, as the dialog opens.
+  const foundAtOnce = useRef(false);
+  useEffect(() => {
+    if (!findAtOnce || foundAtOnce.current) return;
+    foundAtOnce.current = true;
+    void find();
+  });
+
   const toggle = (type: RelationshipType, on: boolean): void =>
     setTypes((current) =>
       on
@@ -84,7 +113,7 @@ function PathsForm({ from, initialTo }: { from: string; initialTo: string | null
 
   return (
     <Modal title="Paths" open onClose={explorer.closePaths} testId="paths-dialog">
-      <form className="admin-form" onSubmit={(e) => void submit(e)}>
+      <form className="admin-form" onSubmit={submit}>
         <p>
           From <strong data-testid="paths-from">{fromName}</strong>{' '}
           <span className="muted">{labelTitle(source?.label ?? 'COMPANY')}</span>

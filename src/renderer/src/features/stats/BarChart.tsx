@@ -12,7 +12,9 @@ export function BarChart({
 }): React.JSX.Element {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const row = 26;
-  const labelWidth = 150;
+  // Room for the longest label (about 7.5 units a character), so that none is cut on the left.
+  const longest = Math.max(0, ...bars.map((b) => b.label.length));
+  const labelWidth = Math.min(240, Math.max(150, 12 + longest * 7.5));
   const width = 520;
   return (
     <figure className="chart" data-chart={title}>

@@ -1,7 +1,7 @@
 /**
  * The analyst's dashboard: distributions aggregated by the server (AUM, mandates by status and
  * region, ratings by asset class, coverage per consultant), coverage gaps and top-N tables whose
- * rows show their node in the network.
+ * rows show their node in the network — over all regions or the one chosen.
  */
 import { useMemo } from 'react';
 import type { GraphNode } from '@shared/api';
@@ -23,22 +23,63 @@ const RATING_COLORS: Record<string, string> = {
 };
 
 export function Dashboard({
+  regions,
+  region,
+  onRegion,
   onShowNode,
 }: {
+  /** The configured regions the dashboard can be scoped to. */
+  regions: readonly string[];
+  /** The region it is scoped to (null: all regions). */
+  region: string | null;
+  onRegion: (region: string | null) => void;
+  onShowNode: (node: GraphNode) => void;
+}): React.JSX.Element {
+  return (
+    <section className="dashboard-section" aria-label="Dashboard">
+      <div className="dashboard-scope">
+        <h2>Distributions and coverage gaps</h2>
+        <label>
+          Region{' '}
+          <select
+            data-testid="dashboard-region"
+            value={region ?? ''}
+            onChange={(e) => onRegion(e.target.value || null)}
+          >
+            <option value="">All regions</option>
+            {regions.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <DashboardCharts region={region} onShowNode={onShowNode} />
+    </section>
+  );
+}
+
+function DashboardCharts({
+  region,
+  onShowNode,
+}: {
+  region: string | null;
   onShowNode: (node: GraphNode) => void;
 }): React.JSX.Element {
   const client = useClient();
   const state = useAsync(
     useMemo(
       () => async () => {
+        const regions = region === null ? undefined : [region];
         const [distributions, histograms, gaps] = await Promise.all([
-          client.getDistributions({ top: 10 }),
-          client.getHistograms({ bins: 16 }),
-          client.getCoverageGaps({ limit: 10 }),
+          client.getDistributions({ regions, top: 10 }),
+          client.getHistograms({ regions, bins: 16 }),
+          client.getCoverageGaps({ regions, limit: 10 }),
         ]);
         return { distributions, histograms, gaps };
       },
-      [client],
+      [client, region],
     ),
   );
   if (state.error) return <p className="error">Dashboard: {String(state.error)}</p>;
@@ -47,7 +88,7 @@ export function Dashboard({
   const aum = histograms.histograms.find((h) => h.field === 'aum');
   const assetClasses = [...new Set(d.ratings_by_asset_class.map((r) => r.asset_class))];
   return (
-    <div className="dashboard" data-testid="dashboard">
+    <div className="dashboard" data-testid="dashboard" data-region={region ?? 'all'}>
       <div className="charts">
         {aum && (
           <ColumnChart

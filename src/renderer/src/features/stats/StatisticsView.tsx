@@ -1,6 +1,6 @@
 /**
  * Statistics: counts per label, relationship type and region, as charts and totals, then the
- * dashboard of distributions, coverage gaps and top-N tables.
+ * dashboard of distributions, coverage gaps and top-N tables, over all regions or one.
  */
 import type { GraphNode } from '@shared/api';
 import { barsByLabel, barsByRegion, barsByRelationship } from '../../graph/statistics';
@@ -10,13 +10,19 @@ import { BarChart } from './BarChart';
 import { Dashboard } from './Dashboard';
 
 export function StatisticsView({
+  region,
+  onRegion,
   onShowNode,
 }: {
+  /** The dashboard's region (null: all regions). */
+  region: string | null;
+  onRegion: (region: string | null) => void;
   /** Shows a node of a table in the network. */
   onShowNode: (node: GraphNode) => void;
 }): React.JSX.Element {
   const data = useAppData();
   const stats = useStore(data.store, (s) => s.stats);
+  const regions = useStore(data.store, (s) => s.settings?.regions);
   if (!stats) return <p className="muted">No statistics yet.</p>;
   const size = stats.database_size_bytes;
   return (
@@ -48,7 +54,13 @@ export function StatisticsView({
       <button type="button" className="refresh" onClick={() => void data.refresh()}>
         Refresh
       </button>
-      <Dashboard key={stats.total_relationships} onShowNode={onShowNode} />
+      <Dashboard
+        key={stats.total_relationships}
+        regions={regions ?? []}
+        region={region !== null && regions?.includes(region) ? region : null}
+        onRegion={onRegion}
+        onShowNode={onShowNode}
+      />
     </div>
   );
 }
