@@ -75,6 +75,20 @@ export const COMMANDS = {
     keys: ['Mod+Shift+G'],
   },
   clear: { title: 'Clear Data…', group: 'Data', menu: true, keys: [], keywords: 'delete' },
+  'create-node': {
+    title: 'New Node…',
+    group: 'Data',
+    menu: false,
+    keys: [],
+    keywords: 'create add consultant company product edit',
+  },
+  'undo-edit': {
+    title: 'Undo Last Edit',
+    group: 'Data',
+    menu: true,
+    keys: ['Mod+Alt+Z'],
+    keywords: 'revert edit change delete restore',
+  },
   'stop-query': {
     title: 'Stop Query',
     group: 'Data',

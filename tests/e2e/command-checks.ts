@@ -142,6 +142,26 @@ const groupedBy = (property: string): Check => {
   };
 };
 
+/** Edits a drawn company's PCA in the details panel; returns the value it had. */
+async function editACompany(page: Page): Promise<string> {
+  await settled(page);
+  const key = await page.evaluate(
+    () => globalThis.__SN__?.nodes().find((k) => k.startsWith('COMPANY:')) ?? null,
+  );
+  if (!key) throw new Error('no company drawn');
+  await clickNode(page, key);
+  await page.getByTestId('edit-node').click();
+  const form = page.getByTestId('node-edit-form');
+  const before = await form.locator('[name="pca"]').inputValue();
+  await form.locator('[name="pca"]').fill(`${before} (edited)`);
+  await form.getByTestId('edit-save').click();
+  await expect(page.getByTestId('node-details').locator('[data-prop="pca"] dd')).toHaveText(
+    `${before} (edited)`,
+  );
+  await blur(page);
+  return before;
+}
+
 export const CHECKS: { [Id in CommandId]: Check } = {
   'open-view': async (page, trigger, env) => {
     await env.opens(trigger);
@@ -159,6 +179,15 @@ export const CHECKS: { [Id in CommandId]: Check } = {
   refresh: (_page, trigger, env) => env.fetches(trigger, 'getStats'),
   generate: dialog('generate-dialog'),
   clear: dialog('clear-dialog'),
+  'create-node': dialog('create-node-dialog'),
+  'undo-edit': async (page, trigger) => {
+    const before = await editACompany(page);
+    await trigger();
+    await expect(page.getByTestId('edit-notice')).toContainText('Undid');
+    await expect(page.getByTestId('node-details').locator('[data-prop="pca"] dd')).toHaveText(
+      before,
+    );
+  },
   'show-network': tab('explore'),
   'show-console': tab('workbench'),
   'show-statistics': tab('statistics'),

@@ -20,7 +20,9 @@ async function open(page: Page): Promise<void> {
   await expect.poll(() => nodeCount(page)).toBeGreaterThan(0);
 }
 
-test.describe.configure({ mode: 'serial' });
+// One test runs the check of every command (an edit and its undo among them): more than the
+// default two minutes on a busy machine.
+test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
 test('in the browser, every key of every command runs it', async ({ page }) => {
   await open(page);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyDataChange,
   collapse,
   deriveDataset,
   expand,
@@ -52,5 +53,35 @@ describe('exploration', () => {
     const pinned = pin(e, p2);
     expect(deriveDataset(pinned).nodes.has(p2.key)).toBe(true);
     expect(pin(pinned, p2)).toBe(pinned);
+  });
+});
+
+describe('data changes from edits', () => {
+  const expanded = () =>
+    expand(startExploration(base), page(co1, [p1], [rel('e3', 'OWNS', co1, p1)], 1));
+
+  it('replaces an updated node in the base and in every step', () => {
+    const renamed = { ...co1, name: 'Renamed', properties: { aum: 1 } };
+    const d = deriveDataset(applyDataChange(expanded(), { kind: 'node-updated', node: renamed }));
+    expect(d.nodes.get(co1.key)).toEqual(renamed);
+    expect(d.edges.size).toBe(3);
+  });
+
+  it('lets a deleted node go with its relationships, wherever they were loaded', () => {
+    const d = deriveDataset(applyDataChange(expanded(), { kind: 'node-deleted', key: co1.key }));
+    expect(d.nodes.has(co1.key)).toBe(false);
+    expect([...d.edges.keys()]).toEqual(['e1']);
+  });
+
+  it('updates and deletes relationships', () => {
+    const changed = rel('e3', 'OWNS', co1, p1, { mandate_status: 'At Risk' });
+    const updated = applyDataChange(expanded(), {
+      kind: 'relationship-updated',
+      relationship: changed,
+    });
+    expect(deriveDataset(updated).edges.get('e3')).toEqual(changed);
+    const deleted = applyDataChange(updated, { kind: 'relationship-deleted', key: 'e2' });
+    expect([...deriveDataset(deleted).edges.keys()].sort()).toEqual(['e1', 'e3']);
+    expect(deriveDataset(deleted).nodes.size).toBe(4);
   });
 });

@@ -65,8 +65,9 @@ describe('command table', () => {
   it('sends exactly the menu commands over IPC', () => {
     expect(MenuCommand.options).toEqual(MENU_COMMAND_IDS);
     expect(MENU_COMMAND_IDS).toEqual(COMMAND_IDS.filter((id) => commandSpec(id).menu));
-    // The eighteen commands the menu always had, and the palette and shortcuts overlay.
-    expect(MENU_COMMAND_IDS).toHaveLength(20);
+    // The eighteen commands the menu always had, the palette, the shortcuts overlay and the
+    // undo of the last edit.
+    expect(MENU_COMMAND_IDS).toHaveLength(21);
     expect(Object.keys(COMMANDS)).toEqual(COMMAND_IDS);
   });
 });

@@ -6,7 +6,7 @@
  */
 import neo4j from 'neo4j-driver';
 import type { z } from 'zod';
-import { IsoDate } from '../../../shared/domain';
+import { propertyField } from '../../../shared/property-fields';
 import { FORMULA_START } from '../../../shared/export-columns';
 
 type FieldKind = 'string' | 'int' | 'float' | 'boolean' | 'date';
@@ -14,18 +14,10 @@ type FieldKind = 'string' | 'int' | 'float' | 'boolean' | 'date';
 /** A cell as a source yields it; formulas are marked so that they can be refused by name. */
 export type Cell = string | number | boolean | Date | null | { formula: string };
 
-function unwrap(schema: z.ZodType): z.ZodType {
-  const def = schema.def as { type: string; innerType?: z.ZodType };
-  return def.type === 'optional' && def.innerType ? unwrap(def.innerType) : schema;
-}
-
-function fieldKind(schema: z.ZodType): FieldKind {
-  const inner = unwrap(schema);
-  if (inner === IsoDate) return 'date';
-  const type = (inner.def as { type: string }).type;
-  if (type === 'number') return (inner as z.ZodNumber).isInt ? 'int' : 'float';
-  if (type === 'boolean') return 'boolean';
-  return 'string';
+/** The import's kind of a property: enumerations are read as text. */
+function fieldKind(key: string, schema: z.ZodType): FieldKind {
+  const { kind } = propertyField(key, schema);
+  return kind === 'text' || kind === 'enum' ? 'string' : kind;
 }
 
 const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
@@ -79,6 +71,9 @@ export function toDatabase(
 
 export function kindsOf(schema: z.ZodObject): Record<string, FieldKind> {
   return Object.fromEntries(
-    Object.entries(schema.shape).map(([name, field]) => [name, fieldKind(field as z.ZodType)]),
+    Object.entries(schema.shape).map(([name, field]) => [
+      name,
+      fieldKind(name, field as z.ZodType),
+    ]),
   );
 }

@@ -141,3 +141,50 @@ export function moreCounts(exploration: Exploration): Map<string, number> {
   for (const [key, n] of out) if (n <= 0) out.delete(key);
   return out;
 }
+
+/** A change of the data itself (an edit): what every step of the exploration must show. */
+export type DataChange =
+  | { kind: 'node-updated'; node: GraphNode }
+  | { kind: 'node-deleted'; key: string }
+  | { kind: 'relationship-updated'; relationship: GraphRelationship }
+  | { kind: 'relationship-deleted'; key: string };
+
+/**
+ * The exploration with a change of the data applied to its base and each step: an updated
+ * element replaces the one drawn, a deleted node goes with its relationships.
+ */
+export function applyDataChange(exploration: Exploration, change: DataChange): Exploration {
+  const part = (data: GraphData): GraphData => {
+    switch (change.kind) {
+      case 'node-updated':
+        return {
+          nodes: data.nodes.map((n) => (n.key === change.node.key ? change.node : n)),
+          relationships: data.relationships,
+        };
+      case 'node-deleted':
+        return {
+          nodes: data.nodes.filter((n) => n.key !== change.key),
+          relationships: data.relationships.filter(
+            (r) => r.source !== change.key && r.target !== change.key,
+          ),
+        };
+      case 'relationship-updated':
+        return {
+          nodes: data.nodes,
+          relationships: data.relationships.map((r) =>
+            r.key === change.relationship.key ? change.relationship : r,
+          ),
+        };
+      case 'relationship-deleted':
+        return {
+          nodes: data.nodes,
+          relationships: data.relationships.filter((r) => r.key !== change.key),
+        };
+    }
+  };
+  return {
+    ...exploration,
+    base: part(exploration.base),
+    expansions: exploration.expansions.map((e) => ({ ...e, data: part(e.data) })),
+  };
+}

@@ -26,3 +26,8 @@ export function redo<T>(h: History<T>): History<T> {
 
 export const canUndo = <T>(h: History<T>): boolean => h.past.length > 0;
 export const canRedo = <T>(h: History<T>): boolean => h.future.length > 0;
+
+/** Applies a change to every step of the history (a fact that holds for all of them). */
+export function mapHistory<T>(h: History<T>, f: (value: T) => T): History<T> {
+  return { past: h.past.map(f), present: f(h.present), future: h.future.map(f) };
+}

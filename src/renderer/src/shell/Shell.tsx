@@ -19,7 +19,7 @@ import type { CommandContext } from './command-table';
 import { CommandPalette } from './CommandPalette';
 import { ConnectionPanel } from './connection/ConnectionPanel';
 import { ConnectionStatus } from './ConnectionStatus';
-import { useAppData, useExplorer } from '../state/context';
+import { useAppData, useEditing, useExplorer } from '../state/context';
 import { ErrorBanner } from './ErrorBanner';
 import { HelpOverlay } from './HelpOverlay';
 import { ModeSwitch } from './ModeSwitch';
@@ -27,6 +27,8 @@ import { RegionSwitcher } from './RegionSwitcher';
 import { createShellState } from './shell-state';
 import { StatusBar } from './StatusBar';
 import { useCommandRouting } from './useCommandRouting';
+import { CreateNodeDialog } from '../features/edit/CreateNodeDialog';
+import { UndoDialog } from '../features/edit/UndoDialog';
 
 const TABS = [
   { id: 'explore', title: 'Explore' },
@@ -37,10 +39,12 @@ const TABS = [
 export function Shell({ initialTheme }: { initialTheme: Theme }): React.JSX.Element {
   const explorer = useExplorer();
   const appData = useAppData();
+  const editing = useEditing();
   const desktop = useClient().desktop;
   const [ctx] = useState<CommandContext>(() => ({
     explorer,
     appData,
+    editing,
     shell: createShellState(initialTheme),
     tools: createToolRegistry(),
   }));
@@ -142,6 +146,8 @@ export function Shell({ initialTheme }: { initialTheme: Theme }): React.JSX.Elem
           {overlay === 'help' && <HelpOverlay keys={keys} onClose={closeOverlay} />}
           {overlay === 'palette' && <CommandPalette runner={runner} onClose={closeOverlay} />}
           <ConnectionPanel open={overlay === 'connection'} onClose={closeOverlay} />
+          {overlay === 'undo-edit' && <UndoDialog onClose={closeOverlay} />}
+          {overlay === 'create-node' && <CreateNodeDialog onClose={closeOverlay} />}
         </div>
       </ToolsContext.Provider>
     </CommandsContext.Provider>

@@ -1,8 +1,11 @@
-/** Counts of what is drawn (the canvas's own graph) against what matched, and the layout's state. */
+/**
+ * Counts of what is drawn (the canvas's own graph) against what matched, the layout's state and
+ * what the latest edit did.
+ */
 import { useCommands } from '../commands/context';
 import { keyLabels } from '../commands/keymap';
 import { useGraphSize } from '../hooks/useGraphSize';
-import { useExplorer } from '../state/context';
+import { useEditing, useExplorer } from '../state/context';
 import { useStore } from '../state/store';
 
 export function StatusBar(): React.JSX.Element {
@@ -10,6 +13,7 @@ export function StatusBar(): React.JSX.Element {
   const load = useStore(explorer.store, (s) => s.load);
   const running = useStore(explorer.store, (s) => s.layoutRunning);
   const drawn = useGraphSize(explorer.graph);
+  const notice = useStore(useEditing().store, (s) => s.notice);
   const count = (n: number): string => n.toLocaleString('en-US');
   const { keys } = useCommands();
   const key = (id: 'help' | 'command-palette'): string => keyLabels(id, keys)[0] ?? '';
@@ -24,6 +28,15 @@ export function StatusBar(): React.JSX.Element {
             : 'Pick a region or apply a filter'}
       </span>
       <span>{running ? 'ForceAtlas2 running…' : ''}</span>
+      {notice && (
+        <span
+          className={notice.error ? 'error-text edit-notice' : 'edit-notice'}
+          data-testid="edit-notice"
+          title={notice.text}
+        >
+          {notice.text}
+        </span>
+      )}
       <span className="muted" data-testid="status-keys">
         {key('help')} shortcuts · {key('command-palette')} commands
       </span>

@@ -11,6 +11,7 @@ import { canCollapse, isGroupKey } from '../graph/grouping';
 import type { GroupProperty } from '../graph/grouping';
 import type { ToolHandles, ToolName, ToolRegistry } from '../commands/tools';
 import type { AppDataSource } from '../state/app-data';
+import type { Editing } from '../state/editing';
 import type { Explorer } from '../state/explorer';
 import type { Store } from '../state/store';
 import { fitCamera } from '../features/network/camera';
@@ -19,6 +20,7 @@ import { toggleOverlay, type ShellState } from './shell-state';
 export type CommandContext = {
   explorer: Explorer;
   appData: AppDataSource;
+  editing: Editing;
   shell: Store<ShellState>;
   tools: ToolRegistry;
 };
@@ -63,6 +65,10 @@ function selectionKeys(explorer: Explorer): string[] {
   return [];
 }
 
+/** Why the connection takes no edits now; null when it does. */
+const whyNoWrites = (appData: AppDataSource): string | null =>
+  appData.store.get().settings?.protection === 'read-only' ? 'This connection is read-only' : null;
+
 const setMode = (mode: GraphMode): CommandImpl => ({
   run: ({ explorer }) => explorer.setMode(mode),
 });
@@ -96,6 +102,19 @@ export const COMMAND_TABLE = {
   },
   generate: withTool('data', (data) => data.open('generate')),
   clear: withTool('data', (data) => data.open('clear')),
+  'create-node': {
+    run: ({ shell }) => shell.set((s) => ({ ...s, overlay: 'create-node' })),
+    whyDisabled: ({ appData }) => whyNoWrites(appData),
+  },
+  'undo-edit': {
+    // Under `confirm` the undo is shown (what it reverses, its Cypher) and runs from there.
+    run: ({ appData, editing, shell }) =>
+      appData.store.get().settings?.protection === 'free'
+        ? editing.undoWithNotice()
+        : shell.set((s) => ({ ...s, overlay: 'undo-edit' })),
+    whyDisabled: ({ appData, editing }) =>
+      whyNoWrites(appData) ?? (editing.store.get().undo.available ? null : 'No edit to undo'),
+  },
   'show-network': { run: setTab('explore') },
   'show-console': { run: setTab('workbench') },
   'show-statistics': { run: setTab('statistics') },

@@ -2,7 +2,11 @@
 import type { Theme } from '../state/preferences';
 import { createStore, type Store } from '../state/store';
 
-export type Overlay = 'help' | 'palette' | 'connection';
+/**
+ * `undo-edit`: the confirmation of an undo (under the `confirm` protection level);
+ * `create-node`: the form of a new node.
+ */
+export type Overlay = 'help' | 'palette' | 'connection' | 'undo-edit' | 'create-node';
 
 export type ShellState = {
   /** 'explore', 'workbench', 'statistics' or a plugged-in tab's id. */

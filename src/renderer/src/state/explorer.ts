@@ -17,8 +17,9 @@ import { VIEW_NODE_PROPERTIES, type CompactChunk } from '@shared/compact-graph';
 import type { Client, OperationInput, ViewRequest } from '@shared/contract';
 import type { GraphMode } from '@shared/domain';
 import type { AppearanceState } from '../graph/appearance';
-import type { Exploration } from '../graph/exploration';
+import type { DataChange, Exploration } from '../graph/exploration';
 import {
+  applyDataChange,
   collapse,
   deriveDataset,
   EMPTY_GRAPH,
@@ -33,7 +34,15 @@ import type { FilterState } from '../graph/filters';
 import type { GroupProperty } from '../graph/grouping';
 import { NO_GROUPING, groupBy, groupDataset, toggleCollapsed } from '../graph/grouping';
 import { normalizeFilters, viewOf } from '../graph/filters';
-import { canRedo, canUndo, createHistory, pushHistory, redo, undo } from '../graph/history';
+import {
+  canRedo,
+  canUndo,
+  createHistory,
+  mapHistory,
+  pushHistory,
+  redo,
+  undo,
+} from '../graph/history';
 import { CHUNKED_SYNC_NODES } from '../graph/chunked';
 import { capGraphData } from '../graph/guard';
 import { createSigmaGraph } from '../graph/visual';
@@ -444,6 +453,23 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     requestAnimationFrame(() => requestAnimationFrame(() => focusNode(node.key)));
   }
 
+  /**
+   * An edit changed the data: every step of the history shows it (an undo of exploration steps
+   * never brings back what the database no longer holds). A deleted selection is let go.
+   */
+  function changeData(change: DataChange): void {
+    store.set((s) => {
+      const gone =
+        (change.kind === 'node-deleted' || change.kind === 'relationship-deleted') &&
+        s.selection?.key === change.key;
+      return {
+        ...s,
+        history: mapHistory(s.history, (e) => applyDataChange(e, change)),
+        selection: gone ? null : s.selection,
+      };
+    });
+  }
+
   function focusNode(key: string): void {
     select({ kind: 'node', key });
     const data = sigma?.getNodeDisplayData(key);
@@ -631,6 +657,10 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
       })),
     ungroup: (): void => patch({ grouping: NO_GROUPING, selection: null, selectedNodes: [] }),
     showNode,
+    changeData,
+    /** Adds a graph (e.g. a relationship just created, with its ends) as a step from a node. */
+    addToView: (node: string, data: GraphData): void =>
+      setExploration(include(store.get().history.present, node, data)),
     /** Keys of the drawn nodes within the view, nearest the centre first, at most `max`. */
     nodesInView: (max: number): string[] => {
       if (!sigma) return [];

@@ -11,6 +11,7 @@ import {
 } from '../../../../src/renderer/src/shell/command-table';
 import { createShellState } from '../../../../src/renderer/src/shell/shell-state';
 import { createAppData } from '../../../../src/renderer/src/state/app-data';
+import { createEditing } from '../../../../src/renderer/src/state/editing';
 import { createExplorer } from '../../../../src/renderer/src/state/explorer';
 import { COMMAND_IDS, commandSpec } from '../../../../src/shared/commands';
 import type { Client } from '../../../../src/shared/contract';
@@ -25,9 +26,11 @@ const offline = Object.fromEntries(
 ) as unknown as Client;
 
 function context(): CommandContext {
+  const explorer = createExplorer(offline);
   return {
-    explorer: createExplorer(offline),
+    explorer,
     appData: createAppData(offline),
+    editing: createEditing(offline, explorer),
     shell: createShellState('light'),
     tools: createToolRegistry(),
   };

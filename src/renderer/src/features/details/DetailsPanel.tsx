@@ -6,13 +6,15 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useClient } from '../../client/context';
+import { useCommand } from '../../commands/context';
 import { labelTitle } from '../../graph/filter-fields';
 import { isGroupKey } from '../../graph/grouping';
 import { useAsync } from '../../hooks/useAsync';
 import { parseNodeKey } from '../../state/node-key';
 import { useStore } from '../../state/store';
-import { useExplorer } from '../../state/context';
+import { useEditing, useExplorer } from '../../state/context';
 import { useDrawnDataset } from '../../state/drawn';
+import { READ_ONLY_REASON, useProtection } from '../edit/protection';
 import { GroupDetails } from './GroupDetails';
 import { NodeDetailsView } from './NodeDetailsView';
 import { PropertyTable } from './PropertyTable';
@@ -20,6 +22,8 @@ import { PropertyTable } from './PropertyTable';
 export function DetailsPanel(): React.JSX.Element {
   const explorer = useExplorer();
   const selection = useStore(explorer.store, (s) => s.selection);
+  const newNode = useCommand('create-node');
+  const readOnly = useProtection() === 'read-only';
   return (
     <section
       className="panel details"
@@ -27,13 +31,24 @@ export function DetailsPanel(): React.JSX.Element {
       data-testid="details"
       aria-label="Details"
     >
-      <h2>Details</h2>
+      <div className="details-head">
+        <h2>Details</h2>
+        <button
+          type="button"
+          data-testid="create-node"
+          disabled={readOnly}
+          title={readOnly ? READ_ONLY_REASON : newNode.hint}
+          onClick={newNode.run}
+        >
+          New node…
+        </button>
+      </div>
       {!selection && <p className="muted">Select a node or a relationship to see its details.</p>}
       {selection?.kind === 'node' &&
         (isGroupKey(selection.key) ? (
           <GroupDetails groupKey={selection.key} />
         ) : (
-          <NodeDetails nodeKey={selection.key} />
+          <NodeDetails key={selection.key} nodeKey={selection.key} />
         ))}
       {selection?.kind === 'edge' && <EdgeDetails edgeKey={selection.key} />}
     </section>
@@ -42,13 +57,15 @@ export function DetailsPanel(): React.JSX.Element {
 
 function NodeDetails({ nodeKey }: { nodeKey: string }): React.JSX.Element {
   const client = useClient();
+  // Read again after each edit: the node's values and version, its relationships.
+  const revision = useStore(useEditing().store, (s) => s.revision);
   const ref = useMemo(() => parseNodeKey(nodeKey), [nodeKey]);
   const run = useCallback(
     () =>
-      ref
+      ref && revision >= 0
         ? Promise.all([client.getNode(ref), client.getNeighbours({ ...ref, limit: 100 })])
         : Promise.reject(new Error(`Not a node: ${nodeKey}`)),
-    [client, ref, nodeKey],
+    [client, ref, nodeKey, revision],
   );
   const state = useAsync(run);
   if (state.status === 'error')

@@ -1,4 +1,8 @@
-/** The body of a node's details: header, properties, relationship groups with the other ends. */
+/**
+ * The body of a node's details: header, properties (or their edit form), relationship groups
+ * with the other ends.
+ */
+import { useState } from 'react';
 import type { NeighboursResponse, NodeDetails } from '@shared/api';
 import { NODE_COLORS, NODE_SHAPE_BY_LABEL } from '../../graph/appearance';
 import { labelTitle } from '../../graph/filter-fields';
@@ -6,6 +10,10 @@ import { expansionOf } from '../../graph/exploration';
 import { useStore } from '../../state/store';
 import { useExplorer } from '../../state/context';
 import { NodeShapeIcon } from '../legend/NodeShapeIcon';
+import { CreateRelationshipDialog } from '../edit/CreateRelationshipDialog';
+import { DeleteNodeDialog } from '../edit/DeleteNodeDialog';
+import { NodeEditForm } from '../edit/NodeEditForm';
+import { READ_ONLY_REASON, useProtection } from '../edit/protection';
 import { PropertyTable } from './PropertyTable';
 import { groupRelationships, summarise } from './relationship-summary';
 
@@ -23,6 +31,8 @@ export function NodeDetailsView({
   const paging = expansionOf(exploration, node.key);
   const names = new Map(neighbours.nodes.map((n) => [n.key, n]));
   const groups = groupRelationships(node.key, neighbours.relationships);
+  const [editing, setEditing] = useState<'form' | 'delete' | 'relate' | null>(null);
+  const readOnly = useProtection() === 'read-only';
   return (
     <div data-testid="node-details" data-node-key={node.key}>
       <h3 className="node-title">
@@ -54,7 +64,51 @@ export function NodeDetailsView({
           </button>
         )}
       </div>
-      <PropertyTable properties={node.properties} />
+      <div className="button-row edit-actions">
+        <button
+          type="button"
+          data-testid="edit-node"
+          disabled={readOnly || editing === 'form'}
+          title={readOnly ? READ_ONLY_REASON : 'Edit the properties of this node'}
+          onClick={() => setEditing('form')}
+        >
+          Edit
+        </button>
+        <button
+          type="button"
+          data-testid="delete-node"
+          disabled={readOnly}
+          title={readOnly ? READ_ONLY_REASON : 'Delete this node and its relationships'}
+          onClick={() => setEditing('delete')}
+        >
+          Delete…
+        </button>
+        <button
+          type="button"
+          data-testid="relate-node"
+          disabled={readOnly}
+          title={readOnly ? READ_ONLY_REASON : 'Create a relationship from this node'}
+          onClick={() => setEditing('relate')}
+        >
+          New relationship…
+        </button>
+      </div>
+      {readOnly && (
+        <p className="muted small" data-testid="edit-disabled">
+          {READ_ONLY_REASON}
+        </p>
+      )}
+      {editing === 'form' ? (
+        <NodeEditForm details={details} onClose={() => setEditing(null)} />
+      ) : (
+        <PropertyTable properties={node.properties} />
+      )}
+      {editing === 'relate' && (
+        <CreateRelationshipDialog node={node} onClose={() => setEditing(null)} />
+      )}
+      {editing === 'delete' && (
+        <DeleteNodeDialog details={details} onClose={() => setEditing(null)} />
+      )}
       {groups.map((g) => (
         <section key={g.id} className="rel-group" data-group={g.id}>
           <h4>

@@ -7,7 +7,7 @@ const PERCENT_KEYS = new Set(['upside_capture', 'downside_capture', 'batting_ave
 /** Shown in the header or meaningless to an analyst. */
 const HIDDEN_KEYS = new Set(['id', 'name', 'region']);
 
-function propertyTitle(key: string): string {
+export function propertyTitle(key: string): string {
   const words = key.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

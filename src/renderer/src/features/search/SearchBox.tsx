@@ -4,14 +4,14 @@
  * brings the node in with its relationships to the nodes drawn, selects it and centres on it.
  */
 import { useEffect, useState } from 'react';
-import { SEARCH_NEAR_MAX, type SearchResponse } from '@shared/api';
+import type { SearchResponse } from '@shared/api';
 import { useClient } from '../../client/context';
 import { useCommands } from '../../commands/context';
 import { keyLabels } from '../../commands/keymap';
 import { labelTitle } from '../../graph/filter-fields';
-import { normalizeFilters } from '../../graph/filters';
 import { errorMessage } from '../../state/errors';
 import { useExplorer } from '../../state/context';
+import { rankedSearch } from './ranked-search';
 
 const SETTLE_MS = 250;
 const PAGE = 10;
@@ -39,18 +39,8 @@ export function SearchBox(): React.JSX.Element {
   const [open, setOpen] = useState(false);
   const keys = keyLabels('search', useCommands().keys);
 
-  const fetchPage = (text: string, offset: number) => {
-    const regions = normalizeFilters(explorer.store.get().filters).regions;
-    const region = regions?.length === 1 ? regions[0] : undefined;
-    const near = explorer.nodesInView(SEARCH_NEAR_MAX);
-    return client.search({
-      q: text,
-      limit: PAGE,
-      offset,
-      ...(near.length > 0 ? { near } : {}),
-      ...(region ? { region } : {}),
-    });
-  };
+  const fetchPage = (text: string, offset: number) =>
+    rankedSearch(client, explorer, { q: text, limit: PAGE, offset });
 
   useEffect(() => {
     const text = q.trim();
