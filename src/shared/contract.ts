@@ -619,6 +619,8 @@ export const contract = {
       'The parameterised Cypher a write (generate, clear, write query) would run, without ' +
       'running it; parameter values are summarised, never echoed',
     tag: 'Audit',
+    // A generation over the configured bounds is refused as its run would be.
+    errors: ['BOUND_EXCEEDED'],
   }),
   listAudit: op({
     input: AuditListInput,
