@@ -177,6 +177,7 @@ await runMain(async () => {
           headers: c.call.body === undefined ? {} : { 'Content-Type': 'application/json' },
           body: c.call.body === undefined ? undefined : JSON.stringify(c.call.body),
         });
+        if (!res.ok) throw new Error(`${c.name}: ${res.status} ${await res.text()}`);
         const view = GraphResponse.parse(await res.json());
         const idsByLabel = new Map<string, string[]>();
         for (const node of view.nodes)
