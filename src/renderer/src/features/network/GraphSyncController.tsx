@@ -19,7 +19,7 @@ import { useDrawnDataset } from '../../state/drawn';
 import type { Explorer } from '../../state/explorer';
 import { useStore } from '../../state/store';
 import { arrivalPositions, layoutPositions } from './placement';
-import { fitNodeSizes } from './settle';
+import { cancelSettle, fitNodeSizes } from './settle';
 import { applySettings, moveDetail } from './sigma-settings';
 
 /** Longest a chunk of the sync should hold the main thread (ms). */
@@ -128,8 +128,11 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
       positions = arrivalPositions(visual, drawn, remembered);
     }
     const arrivals = [...visual.nodes.keys()].filter((k) => !drawn.has(k) && !remembered?.has(k));
-    // Restored positions are the picture: a layout still running must not move them.
-    if (arrivals.length === 0 && remembered) explorer.cancelLayout();
+    // Restored positions are the picture: a layout or a settle still running must not move them.
+    if (arrivals.length === 0 && remembered) {
+      explorer.cancelLayout();
+      if (sigma) cancelSettle(sigma);
+    }
     const place = (key: string): Point => positions.get(key) ?? drawn.get(key) ?? { x: 0, y: 0 };
     const finish = (): void => {
       if (streamed) {
