@@ -7,7 +7,7 @@
  */
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import type { NodeDetails, ServerSettings } from '../../src/shared/api';
+import type { NeighboursResponse, NodeDetails, ServerSettings } from '../../src/shared/api';
 import type { AuditPage } from '../../src/shared/audit';
 import { nodeCount, openRegion, snap } from './support';
 
@@ -331,6 +331,40 @@ test('create a node by label, then a relationship to it picked by search', async
   const created = await auditSummaries(request, 'create');
   expect(created).toContain(`Created PRODUCT ${P2}`);
   expect(created).toContain(`Created OWNS COMPANY ${CO} → PRODUCT ${P2}`);
+});
+
+test('bulk edit: the mandate status of several OWNS at once, after a review of the Cypher', async ({
+  page,
+  request,
+}) => {
+  const owns = async (): Promise<string[]> => {
+    const res = await request.get(`/api/v1/nodes/COMPANY/${CO}/neighbours?limit=100`);
+    const body = (await res.json()) as NeighboursResponse;
+    return body.relationships
+      .filter((r) => r.type === 'OWNS')
+      .map((r) => r.properties.mandate_status as string)
+      .sort();
+  };
+  expect(await owns()).toEqual(['Active', 'At Risk']);
+  const before = (await auditSummaries(request, 'bulk-update')).length;
+  await openRegion(page, request, REGION);
+  await select(page, `COMPANY:${CO}`);
+  await page.locator('[data-group="OWNS:out"]').getByTestId('bulk-edit').click();
+  const dialog = page.getByTestId('bulk-edit-dialog');
+  await expect(dialog.getByTestId('bulk-rows').locator('input[type="checkbox"]')).toHaveCount(2);
+  await dialog.getByTestId('bulk-property').selectOption('mandate_status');
+  await dialog.locator('select[name="mandate_status"]').selectOption('Conversion in Progress');
+  await dialog.getByRole('button', { name: 'Review…' }).click();
+  await expect(dialog.getByTestId('bulk-summary')).toContainText('on 2 OWNS relationships');
+  await dialog.getByText('Show Cypher').click();
+  await expect(dialog.getByTestId('cypher-preview')).toContainText('_version');
+  await snap(page, 'edit-bulk-review');
+  // The review writes nothing.
+  expect(await owns()).toEqual(['Active', 'At Risk']);
+  await dialog.getByRole('button', { name: 'Update 2' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(owns).toEqual(['Conversion in Progress', 'Conversion in Progress']);
+  expect((await auditSummaries(request, 'bulk-update')).length).toBe(before + 1);
 });
 
 test('under confirm, Save shows the Cypher and writes on Confirm', async ({ page, request }) => {

@@ -10,6 +10,7 @@ import { expansionOf } from '../../graph/exploration';
 import { useStore } from '../../state/store';
 import { useExplorer } from '../../state/context';
 import { NodeShapeIcon } from '../legend/NodeShapeIcon';
+import { BulkEditDialog } from '../edit/BulkEditDialog';
 import { CreateRelationshipDialog } from '../edit/CreateRelationshipDialog';
 import { DeleteNodeDialog } from '../edit/DeleteNodeDialog';
 import { NodeEditForm } from '../edit/NodeEditForm';
@@ -32,6 +33,8 @@ export function NodeDetailsView({
   const names = new Map(neighbours.nodes.map((n) => [n.key, n]));
   const groups = groupRelationships(node.key, neighbours.relationships);
   const [editing, setEditing] = useState<'form' | 'delete' | 'relate' | null>(null);
+  const [bulkGroup, setBulkGroup] = useState<string | null>(null);
+  const bulk = groups.find((g) => g.id === bulkGroup);
   const readOnly = useProtection() === 'read-only';
   return (
     <div data-testid="node-details" data-node-key={node.key}>
@@ -113,6 +116,20 @@ export function NodeDetailsView({
         <section key={g.id} className="rel-group" data-group={g.id}>
           <h4>
             {g.title} ({g.rows.length})
+            {g.rows.length > 1 && (
+              <button
+                type="button"
+                className="link small"
+                data-testid="bulk-edit"
+                disabled={readOnly}
+                title={
+                  readOnly ? READ_ONLY_REASON : `Set a property on several of these relationships`
+                }
+                onClick={() => setBulkGroup(g.id)}
+              >
+                Edit several…
+              </button>
+            )}
           </h4>
           <ul>
             {g.rows.map(({ rel, other }) => {
@@ -133,6 +150,18 @@ export function NodeDetailsView({
           </ul>
         </section>
       ))}
+      {bulk && bulk.rows[0] && (
+        <BulkEditDialog
+          type={bulk.rows[0].rel.type}
+          title={bulk.title}
+          rows={bulk.rows.map(({ rel, other }) => ({
+            rel,
+            name: names.get(other)?.name ?? other,
+            detail: summarise(rel),
+          }))}
+          onClose={() => setBulkGroup(null)}
+        />
+      )}
       {neighbours.has_more && (
         <p className="muted">
           Showing {neighbours.relationships.length} of {neighbours.total}.

@@ -1,22 +1,14 @@
-/** The parameterised statements a write will run, as its preview answered them. */
+/** The parameterised statements an edit will run, as its preview answered them ("Show Cypher"). */
 import type { EditResult } from '@shared/edit';
+import { CypherPreview as WriteCypherPreview } from '../../components/CypherPreview';
 
 export function CypherPreview({ result }: { result: EditResult }): React.JSX.Element {
-  return (
-    <details className="cypher-preview" data-testid="cypher-preview">
-      <summary>Cypher ({result.statements.length})</summary>
-      {result.statements.map((s, i) => (
-        <div key={i}>
-          <pre>{s.cypher}</pre>
-          {Object.keys(s.parameters_summary).length > 0 && (
-            <p className="muted small">
-              {Object.entries(s.parameters_summary)
-                .map(([k, v]) => `$${k}: ${v}`)
-                .join(' · ')}
-            </p>
-          )}
-        </div>
-      ))}
-    </details>
-  );
+  const statements = result.statements.map((s) => ({
+    cypher: s.cypher,
+    parameters_summary:
+      Object.entries(s.parameters_summary)
+        .map(([k, v]) => `$${k}: ${v}`)
+        .join(' · ') || 'none',
+  }));
+  return <WriteCypherPreview statements={statements} />;
 }
