@@ -367,6 +367,50 @@ test('bulk edit: the mandate status of several OWNS at once, after a review of t
   expect((await auditSummaries(request, 'bulk-update')).length).toBe(before + 1);
 });
 
+test('a relationship from the details panel: edit one property, then delete it', async ({
+  page,
+  request,
+}) => {
+  const ownsTo = async (id: string) => {
+    const res = await request.get(`/api/v1/nodes/COMPANY/${CO}/neighbours?limit=100`);
+    const body = (await res.json()) as NeighboursResponse;
+    const target = body.nodes.find((n) => n.id === id)?.key;
+    return body.relationships.find((r) => r.type === 'OWNS' && r.target === target);
+  };
+  const deletes = (await auditSummaries(request, 'delete')).length;
+  await openRegion(page, request, REGION);
+  await select(page, `COMPANY:${CO}`);
+  const row = page.locator('[data-group="OWNS:out"] li', { hasText: 'Zed Bond Fund' });
+  await row.getByTestId('open-relationship').click();
+  const edge = page.getByTestId('edge-details');
+  await expect(edge.getByTestId('edge-type')).toHaveText('OWNS');
+  await edge.getByTestId('edit-relationship').click();
+  const dialog = page.getByTestId('bulk-edit-dialog');
+  await dialog.getByTestId('bulk-property').selectOption('value');
+  await dialog.locator('input[name="value"]').fill('3000');
+  await dialog.getByRole('button', { name: 'Review…' }).click();
+  await dialog.getByRole('button', { name: 'Update 1' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect.poll(async () => (await ownsTo(P2))?.properties.value).toBe(3000);
+  await expect(edge.locator('[data-prop="value"] dd')).toContainText('3');
+
+  await edge.getByTestId('delete-relationship').click();
+  const remove = page.getByTestId('delete-relationship-dialog');
+  await expect(remove.getByTestId('delete-summary')).toContainText('Zed Bond Fund');
+  await snap(page, 'edit-delete-relationship');
+  await remove.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(remove).toHaveCount(0);
+  await expect.poll(() => ownsTo(P2)).toBeUndefined();
+  await expect
+    .poll(async () =>
+      (await page.evaluate(() => globalThis.__SN__?.edges() ?? [])).some(
+        ([s, t]) => s === `COMPANY:${CO}` && t === `PRODUCT:${P2}`,
+      ),
+    )
+    .toBe(false);
+  expect((await auditSummaries(request, 'delete')).length).toBe(deletes + 1);
+});
+
 test('under confirm, Save shows the Cypher and writes on Confirm', async ({ page, request }) => {
   await page.route('**/api/v1/settings', async (route) => {
     const served = (await (await route.fetch()).json()) as ServerSettings;

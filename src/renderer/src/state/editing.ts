@@ -188,6 +188,31 @@ export function createEditing(client: Client, explorer: Explorer) {
         showRelationship((await client.getRelationship({ key })).relationship);
       return done(result, { kind: 'relationships-updated', keys });
     },
+    previewDeleteRelationship: (
+      relationship: GraphRelationship,
+      version: number,
+    ): Promise<EditResult> =>
+      client.deleteRelationship({
+        key: relationship.key,
+        type: relationship.type,
+        version,
+        preview: true,
+      }),
+    async deleteRelationship(
+      relationship: GraphRelationship,
+      version: number,
+      write: Write = {},
+    ): Promise<EditResult> {
+      const result = await client.deleteRelationship({
+        key: relationship.key,
+        type: relationship.type,
+        version,
+        ...write,
+      });
+      explorer.changeData({ kind: 'relationship-deleted', key: relationship.key });
+      // Its undo makes the relationship anew: the view is read again then.
+      return done(result, null);
+    },
     previewUndo: (): Promise<EditResult> => client.undoLastEdit({ preview: true }),
     undo,
     /** Undoes the last edit, saying in the notice what came back or why it could not. */

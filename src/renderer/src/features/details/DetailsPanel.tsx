@@ -4,7 +4,7 @@
  * selected relationship. Both are read from the database when selected: the view may have
  * brought only the properties drawing needs.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useClient } from '../../client/context';
 import { useCommand } from '../../commands/context';
 import { labelTitle } from '../../graph/filter-fields';
@@ -14,6 +14,8 @@ import { parseNodeKey } from '../../state/node-key';
 import { useStore } from '../../state/store';
 import { useEditing, useExplorer } from '../../state/context';
 import { useDrawnDataset } from '../../state/drawn';
+import { BulkEditDialog } from '../edit/BulkEditDialog';
+import { DeleteRelationshipDialog } from '../edit/DeleteRelationshipDialog';
 import { READ_ONLY_REASON, useProtection } from '../edit/protection';
 import { GroupDetails } from './GroupDetails';
 import { NodeDetailsView } from './NodeDetailsView';
@@ -89,12 +91,15 @@ function EdgeDetails({ edgeKey }: { edgeKey: string }): React.JSX.Element {
   const dataset = useDrawnDataset(explorer);
   const rel = dataset.edges.get(edgeKey);
   const grouped = !rel || isGroupKey(rel.source) || isGroupKey(rel.target);
-  // Every property of a relationship of the database (the drawn one may carry only some).
+  // Read again after each edit: every property (the drawn one may carry only some), the version.
+  const revision = useStore(useEditing().store, (s) => s.revision);
   const run = useCallback(
-    () => client.getRelationship({ key: edgeKey }).then((d) => d.relationship.properties),
-    [client, edgeKey],
+    () => (revision >= 0 ? client.getRelationship({ key: edgeKey }) : Promise.reject(new Error())),
+    [client, edgeKey, revision],
   );
   const stored = useAsync(grouped ? null : run);
+  const [editing, setEditing] = useState<'edit' | 'delete' | null>(null);
+  const readOnly = useProtection() === 'read-only';
   if (!rel) return <p className="muted">This relationship is no longer in the graph.</p>;
   const end = (key: string, role: 'source' | 'target'): React.JSX.Element => {
     const node = dataset.nodes.get(key);
@@ -114,7 +119,10 @@ function EdgeDetails({ edgeKey }: { edgeKey: string }): React.JSX.Element {
       </div>
     );
   };
-  const properties = stored.status === 'ready' ? stored.data : rel.properties;
+  const properties =
+    stored.status === 'ready' ? stored.data.relationship.properties : rel.properties;
+  const name = (key: string): string => dataset.nodes.get(key)?.name ?? key;
+  const ends = `${name(rel.source)} → ${name(rel.target)}`;
   return (
     <div data-testid="edge-details" data-edge-key={rel.key}>
       <h3 data-testid="edge-type">{rel.type}</h3>
@@ -128,6 +136,44 @@ function EdgeDetails({ edgeKey }: { edgeKey: string }): React.JSX.Element {
         <p className="muted">No properties.</p>
       ) : (
         <PropertyTable properties={properties} />
+      )}
+      {stored.status === 'ready' && (
+        <div className="button-row edit-actions">
+          <button
+            type="button"
+            data-testid="edit-relationship"
+            disabled={readOnly}
+            title={readOnly ? READ_ONLY_REASON : 'Set a property of this relationship'}
+            onClick={() => setEditing('edit')}
+          >
+            Edit…
+          </button>
+          <button
+            type="button"
+            data-testid="delete-relationship"
+            disabled={readOnly}
+            title={readOnly ? READ_ONLY_REASON : 'Delete this relationship (its ends stay)'}
+            onClick={() => setEditing('delete')}
+          >
+            Delete…
+          </button>
+        </div>
+      )}
+      {stored.status === 'ready' && editing === 'edit' && (
+        <BulkEditDialog
+          type={rel.type}
+          title={`${rel.type} ${ends}`}
+          rows={[{ rel: stored.data.relationship, name: ends, detail: '' }]}
+          onClose={() => setEditing(null)}
+        />
+      )}
+      {stored.status === 'ready' && editing === 'delete' && (
+        <DeleteRelationshipDialog
+          relationship={stored.data.relationship}
+          version={stored.data.version}
+          ends={ends}
+          onClose={() => setEditing(null)}
+        />
       )}
       {stored.status === 'error' && (
         <p role="alert" className="error-text">

@@ -143,7 +143,19 @@ export function NodeDetailsView({
                   >
                     {n?.name ?? other}
                   </button>{' '}
-                  <span className="muted">{summarise(rel)}</span>
+                  {explorer.graph.hasEdge(rel.key) ? (
+                    <button
+                      type="button"
+                      className="link muted"
+                      data-testid="open-relationship"
+                      title="This relationship's details"
+                      onClick={() => explorer.select({ kind: 'edge', key: rel.key })}
+                    >
+                      {summarise(rel)}
+                    </button>
+                  ) : (
+                    <span className="muted">{summarise(rel)}</span>
+                  )}
                 </li>
               );
             })}

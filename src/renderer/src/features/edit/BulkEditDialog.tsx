@@ -12,6 +12,7 @@ import { propertyFields } from '@shared/property-fields';
 import { useClient } from '../../client/context';
 import { Modal } from '../../components/Modal';
 import { useEditing } from '../../state/context';
+import { parseNodeKey } from '../../state/node-key';
 import { errorMessage } from '../../state/errors';
 import { propertyTitle } from '../details/format';
 import { CypherPreview } from './CypherPreview';
@@ -21,14 +22,22 @@ import './edit.css';
 
 export type BulkRow = { rel: GraphRelationship; name: string; detail: string };
 
-/** The properties every kind of the type has: a bulk update sets them on any of its kinds. */
-function commonFields(type: RelationshipType) {
-  const kinds = kindsOfType(type);
+/**
+ * The properties the rows' kinds all have (the kind of a relationship is its type and end
+ * labels: an OWNS to a product has a value, one to an incumbent product has not).
+ */
+function commonFields(type: RelationshipType, rows: readonly BulkRow[]) {
+  const labelOf = (key: string) => parseNodeKey(key)?.label;
+  const fitting = kindsOfType(type).filter((kind) =>
+    rows.some((r) => labelOf(r.rel.source) === kind.from && labelOf(r.rel.target) === kind.to),
+  );
+  const kinds = fitting.length ? fitting : kindsOfType(type);
   const first = kinds[0];
-  if (!first) return [];
-  return propertyFields(first.props).filter((f) =>
+  if (!first) return { fields: [], schema: undefined };
+  const fields = propertyFields(first.props).filter((f) =>
     kinds.every((kind) => f.key in kind.props.shape),
   );
+  return { fields, schema: first.props };
 }
 
 export function BulkEditDialog({
@@ -44,7 +53,7 @@ export function BulkEditDialog({
 }): React.JSX.Element {
   const client = useClient();
   const editing = useEditing();
-  const fields = useMemo(() => commonFields(type), [type]);
+  const { fields, schema } = useMemo(() => commonFields(type, rows), [type, rows]);
   const [key, setKey] = useState(fields[0]?.key ?? '');
   const [text, setText] = useState('');
   const [chosen, setChosen] = useState<ReadonlySet<string>>(
@@ -59,7 +68,6 @@ export function BulkEditDialog({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const field = fields.find((f) => f.key === key);
-  const schema = kindsOfType(type)[0]?.props;
 
   async function prepare(): Promise<void> {
     if (!field || !schema) return;
