@@ -473,8 +473,11 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
   function focusNode(key: string): void {
     select({ kind: 'node', key });
     const data = sigma?.getNodeDisplayData(key);
-    if (sigma && data)
+    if (sigma && data) {
+      // A chosen view: a settle finishing later keeps it instead of fitting the whole drawing.
+      cameraTouched = true;
       void sigma.getCamera().animate({ x: data.x, y: data.y, ratio: 0.25 }, { duration: 400 });
+    }
   }
 
   /**
