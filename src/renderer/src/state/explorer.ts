@@ -536,6 +536,8 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
   }
 
   function setCamera(camera: CameraState): void {
+    // A restored camera is the picture: a settle ending later does not fit over it.
+    cameraTouched = true;
     if (!sigma) {
       pendingCamera = camera;
       return;
