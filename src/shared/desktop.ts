@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { ProtectionLevel } from './api';
 import { ErrorCode } from './errors';
-import { ImportJob, ImportOptions, ImportResult } from './import';
+import { ImportJob, ImportOptions } from './import';
 
 const Empty = z.object({});
 
@@ -142,19 +142,21 @@ export const SaveFileResult = z.object({
 });
 export type SaveFileResult = z.infer<typeof SaveFileResult>;
 
-/** What the open dialog's import did: nothing when the user cancelled the dialog. */
-export const ImportChoiceResult = z.object({
-  chosen: z.boolean(),
-  result: ImportResult.nullable(),
+/**
+ * Files picked for an import with the open dialog. Main keeps their paths under `choice` (an
+ * opaque id); the page sees only their names, so it can never name a path on disk.
+ */
+export const ImportChoice = z.object({
+  /** Null when the user cancelled the dialog. */
+  choice: z.string().nullable(),
+  names: z.array(z.string()),
 });
-export type ImportChoiceResult = z.infer<typeof ImportChoiceResult>;
+export type ImportChoice = z.infer<typeof ImportChoice>;
 
-/** The open dialog's import started as a job (read and cancel it with the contract's calls). */
-export const ImportChoiceJob = z.object({
-  chosen: z.boolean(),
-  job: ImportJob.nullable(),
+/** An import (or its dry run) of the files of a choice, started as a job. */
+export const ChosenImportInput = ImportOptions.extend({
+  choice: z.string().uuid('the id of a choice of files made with chooseImportFiles'),
 });
-export type ImportChoiceJob = z.infer<typeof ImportChoiceJob>;
 
 export const OpenFileInput = z.strictObject({
   filters: z.array(FileFilter).max(10).default([]),
@@ -191,15 +193,15 @@ export const desktopContract = {
     SaveFileResult,
     'Ask for a place with the save dialog and write there',
   ),
-  importChosenFiles: op(
-    ImportOptions,
-    ImportChoiceResult,
-    'Pick CSV or XLSX files with the open dialog and import them',
+  chooseImportFiles: op(
+    Empty,
+    ImportChoice,
+    'Pick CSV or XLSX files to import with the open dialog (main keeps their paths)',
   ),
   startChosenImport: op(
-    ImportOptions,
-    ImportChoiceJob,
-    'Pick CSV or XLSX files with the open dialog and start importing them as a job',
+    ChosenImportInput,
+    ImportJob,
+    'Start importing (or checking) the chosen files as a job',
   ),
   openFile: op(
     OpenFileInput,

@@ -5,7 +5,7 @@
  * use), the save dialog, every native menu command, refused senders, then profiles, which
  * start a second managed Neo4j and switch to it and back.
  */
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -130,6 +130,44 @@ test('the save dialog: the chosen file is written; cancelling writes nothing', a
   await expect.poll(async () => (await app.dialogRequests()).length).toBe(before + 1);
   expect(existsSync(cancelled)).toBe(false);
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('import: files chosen in the native dialog are checked (dry run), then imported', async () => {
+  const { page } = app;
+  const info = await appInfo(page);
+  const regionCounts = async (): Promise<{ region: string; nodes: number }[]> =>
+    (await rest<StatsResponse>(info, contract.getStats.http.path)).regions;
+  const region = (await regionCounts())[0]!.region;
+  const csv = join(files, 'COMPANY.csv');
+  writeFileSync(
+    csv,
+    ['id,name,region,sales_region,channel,pca,aca,privacy,aum']
+      .concat(
+        [1, 2].map(
+          (n) => `${region}-CO-IMP-${n},Imported ${n},${region},East,Direct,Ann,Bo,Public,${n}000`,
+        ),
+      )
+      .join('\n') + '\n',
+  );
+  const before = (await regionCounts()).find((r) => r.region === region)!.nodes;
+  await page.getByTestId('data-tool').locator('summary').click();
+  await page.getByRole('button', { name: 'Import files…' }).click();
+  const dialog = page.getByTestId('import-dialog');
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toBeDisabled();
+  await app.answerDialogs([csv]);
+  await dialog.getByRole('button', { name: 'Choose files…' }).click();
+  await expect(dialog.getByTestId('import-chosen')).toHaveText('COMPANY.csv');
+  await dialog.getByRole('button', { name: 'Check (dry run)' }).click();
+  await expect(dialog.getByTestId('import-report')).toContainText('Checked 2 rows');
+  expect((await regionCounts()).find((r) => r.region === region)!.nodes).toBe(before);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByTestId('import-report')).toContainText(
+    'Imported 2 rows: 2 nodes created',
+  );
+  expect((await regionCounts()).find((r) => r.region === region)!.nodes).toBe(before + 2);
+  await snap(page, 'desktop-import');
+  await dialog.getByText('Close', { exact: true }).click();
+  await expect(dialog).toBeHidden();
 });
 
 test('the native menu has every menu command of the table', async () => {

@@ -52,7 +52,7 @@ export type DesktopRuntime = {
   /** Everything but the file dialogs, which need the window and live with it. */
   desktop: Omit<
     DesktopHandlers,
-    'saveFile' | 'openFile' | 'importChosenFiles' | 'startChosenImport'
+    'saveFile' | 'openFile' | 'chooseImportFiles' | 'startChosenImport'
   >;
   info: () => AppInfo;
   close: () => Promise<void>;

@@ -16,7 +16,7 @@ import { createProfileStore, type PasswordCipher } from '../settings/profiles';
 import type { SettingsStore } from '../settings/store';
 import { menuTemplate } from '../window/menu';
 import { connectionCheck } from './connection-check';
-import { createImportFiles, createStartChosenImport } from './import-files';
+import { createImportFiles } from './import-files';
 import { logDirOf } from './logging';
 import { createOpenFile, type OpenFileDeps } from './open-file';
 import { createDesktopRuntime, type DesktopRuntime } from './runtime';
@@ -84,11 +84,7 @@ export function createDesktopShell(options: DesktopShellOptions): DesktopShell {
         size: async (path) => (await stat(path)).size,
         defaultFolder: options.downloadsFolder,
       }),
-      importChosenFiles: createImportFiles({
-        showOpenDialog: options.showOpenDialog,
-        handlers: runtime.handlers,
-      }),
-      startChosenImport: createStartChosenImport({
+      ...createImportFiles({
         showOpenDialog: options.showOpenDialog,
         handlers: runtime.handlers,
       }),

@@ -33,7 +33,7 @@ const desktop = {
   testConnection: refuse,
   activateProfile: refuse,
   saveFile: refuse,
-  importChosenFiles: refuse,
+  chooseImportFiles: refuse,
   startChosenImport: refuse,
   openFile: refuse,
 } satisfies DesktopHandlers;

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createImportFiles } from '../../../src/main/desktop/import-files';
@@ -94,24 +96,37 @@ describe('import over REST and the CLI', () => {
     expect(await canonicalDump(h.driver, h.regions, true)).toEqual(original);
   });
 
-  it('the desktop imports the files picked in the open dialog, and nothing when it is cancelled', async () => {
+  it('the desktop checks the files picked in the open dialog; a cancelled dialog chooses none', async () => {
     const picked: string[][] = [];
-    const dialog = (paths: string[]) =>
-      createImportFiles({
-        showOpenDialog: (options) => {
-          picked.push(options.filters.flatMap((f) => f.extensions));
-          return Promise.resolve({ canceled: paths.length === 0, filePaths: paths });
-        },
-        handlers: () => h.backend.handlers,
-      });
-    expect(await dialog([])({ dry_run: false })).toEqual({ chosen: false, result: null });
-    const { chosen, result } = await dialog([files.nodes, files.edges])({ dry_run: true });
-    expect(chosen).toBe(true);
-    expect(result).toMatchObject({ dry_run: true, nodes: { unchanged: original.nodes.length } });
+    let paths: string[] = [];
+    const desktop = createImportFiles({
+      showOpenDialog: (options) => {
+        picked.push(options.filters.flatMap((f) => f.extensions));
+        return Promise.resolve({ canceled: paths.length === 0, filePaths: paths });
+      },
+      handlers: () => h.backend.handlers,
+    });
+    expect(await desktop.chooseImportFiles({})).toEqual({ choice: null, names: [] });
+    paths = [files.nodes, files.edges];
+    const chosen = await desktop.chooseImportFiles({});
+    expect(chosen.names).toEqual([basename(files.nodes), basename(files.edges)]);
+    let job = await desktop.startChosenImport({ choice: chosen.choice!, dry_run: true });
+    while (job.status === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      job = await h.backend.handlers.getImportJob({ id: job.id });
+    }
+    expect(job.result).toMatchObject({
+      dry_run: true,
+      nodes: { unchanged: original.nodes.length },
+    });
     expect(picked).toEqual([
       ['csv', 'xlsx'],
       ['csv', 'xlsx'],
     ]);
+    // A choice the main process does not hold (e.g. made up by a page) reads no file.
+    await expect(
+      desktop.startChosenImport({ choice: randomUUID(), dry_run: true }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('documents the upload in the OpenAPI document', async () => {

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createStartChosenImport } from '../../../src/main/desktop/import-files';
+import { createImportFiles } from '../../../src/main/desktop/import-files';
 import { ImportJob } from '../../../src/shared/import';
 import { ErrorBody } from '../../../src/shared/errors';
 import { databaseCounts } from '../generation/support';
@@ -134,13 +134,12 @@ describe('import jobs over REST', () => {
   });
 
   it('the desktop starts the job from the open dialog and follows it over the contract', async () => {
-    const startChosen = createStartChosenImport({
+    const desktop = createImportFiles({
       showOpenDialog: () => Promise.resolve({ canceled: false, filePaths: [path] }),
       handlers: () => h.backend.handlers,
     });
-    const { chosen, job } = await startChosen({ dry_run: true });
-    expect(chosen).toBe(true);
-    let seen = job!;
+    const { choice } = await desktop.chooseImportFiles({});
+    let seen = await desktop.startChosenImport({ choice: choice!, dry_run: true });
     while (seen.status === 'running') {
       await sleep(100);
       seen = await h.backend.handlers.getImportJob({ id: seen.id });

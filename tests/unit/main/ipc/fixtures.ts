@@ -582,17 +582,15 @@ export const FIXTURES: Record<BridgeOperationName, Fixture> = {
     output: { saved: true, path: '/home/ada/Downloads/graph.json' },
     invalid: { input: { suggestedName: '../../.bashrc', data: 'x' }, field: 'suggestedName' },
   },
-  importChosenFiles: {
-    input: { dry_run: true },
-    parsed: { dry_run: true },
-    output: { chosen: false, result: null },
-    invalid: { input: { label: 'PERSON' }, field: 'label' },
+  chooseImportFiles: {
+    input: {},
+    output: { choice: '4f1c2b8e-9a7d-4e3f-8b21-6c5d4e3f2a10', names: ['COMPANY.csv'] },
   },
   startChosenImport: {
-    input: { dry_run: false },
-    parsed: { dry_run: false },
-    output: { chosen: true, job: importJob },
-    invalid: { input: { type: 'LIKES' }, field: 'type' },
+    input: { choice: '4f1c2b8e-9a7d-4e3f-8b21-6c5d4e3f2a10', dry_run: false },
+    parsed: { choice: '4f1c2b8e-9a7d-4e3f-8b21-6c5d4e3f2a10', dry_run: false },
+    output: importJob,
+    invalid: { input: { choice: '../COMPANY.csv' }, field: 'choice' },
   },
   openFile: {
     input: { filters: [{ name: 'Saved views', extensions: ['json'] }] },

@@ -1,6 +1,7 @@
 /**
  * Import CSV or XLSX files: in the browser the files are chosen here and uploaded; in the
- * desktop app main picks them with the native open dialog. "Check" runs a dry run (everything
+ * desktop app main picks them with the native open dialog and keeps them (the page gets their
+ * names and a choice id). Either way the same steps follow: "Check" runs a dry run (everything
  * but the commit) and shows the column mapping and every bad row; "Import" writes all rows or
  * none. Either runs as a job: a progress bar shows the rows read, and Cancel rolls it back. The
  * report shows the Cypher the import runs (a dry run: would run).
@@ -140,6 +141,8 @@ function Report({ result }: { result: ImportResult }): React.JSX.Element {
 
 export function ImportDialog({ client, protection, open, onClose, onImported }: ImportDialogProps) {
   const [files, setFiles] = useState<File[]>([]);
+  /** The desktop's files, as main chose them with the open dialog. */
+  const [chosen, setChosen] = useState<{ choice: string; names: string[] } | null>(null);
   const [kind, setKind] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -148,7 +151,7 @@ export function ImportDialog({ client, protection, open, onClose, onImported }: 
   /** The running job, while it runs. */
   const [job, setJob] = useState<ImportJob | null>(null);
   const [cancelling, setCancelling] = useState(false);
-  /** Under the confirm level: the import waits for a second click (after its dry run, in the browser). */
+  /** Under the confirm level: the import waits for a second click, after its dry run. */
   const [awaiting, setAwaiting] = useState(false);
   const mounted = useRef(true);
   useEffect(() => {
@@ -191,7 +194,8 @@ export function ImportDialog({ client, protection, open, onClose, onImported }: 
     setCancelling(false);
     try {
       let started: ImportJob | null = null;
-      if (desktop) started = (await desktop.startChosenImport(options(dryRun, confirm))).job;
+      if (desktop && chosen)
+        started = await desktop.startChosenImport({ ...options(dryRun, confirm), ...chosen });
       else if (upload) started = await upload(files, options(dryRun, confirm));
       if (!started) return;
       const ended = await follow(started);
@@ -218,9 +222,8 @@ export function ImportDialog({ client, protection, open, onClose, onImported }: 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
     if (protection !== 'confirm') return void run(false);
-    // The browser shows what the import would write (its dry run) before asking.
-    if (desktop) setAwaiting(true);
-    else void run(true).then(() => setAwaiting(true));
+    // What the import would write (its dry run) is shown before asking.
+    void run(true).then(() => setAwaiting(true));
   };
   const close = (): void => {
     if (busy) return;
@@ -230,7 +233,20 @@ export function ImportDialog({ client, protection, open, onClose, onImported }: 
     setAwaiting(false);
     onClose();
   };
-  const ready = desktop !== undefined || files.length > 0;
+  const choose = async (): Promise<void> => {
+    if (!desktop) return;
+    setError(null);
+    try {
+      const answer = await desktop.chooseImportFiles({});
+      if (answer.choice === null) return;
+      setChosen({ choice: answer.choice, names: answer.names });
+      setResult(null);
+      setAwaiting(false);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  };
+  const ready = desktop ? chosen !== null : files.length > 0;
 
   return (
     <Modal title="Import data" open={open} onClose={close} testId="import-dialog">
@@ -240,7 +256,19 @@ export function ImportDialog({ client, protection, open, onClose, onImported }: 
             CSV (UTF-8) or XLSX files, one label or relationship type each, or the app&apos;s own
             graph and coverage exports. Rows are merged by id; one bad row and nothing is written.
           </p>
-          {!desktop && (
+          {desktop ? (
+            <div className="admin-field">
+              <span>Files</span>
+              <div className="import-chosen">
+                <button type="button" onClick={() => void choose()}>
+                  Choose files…
+                </button>
+                <span data-testid="import-chosen">
+                  {chosen ? chosen.names.join(', ') : 'No files chosen'}
+                </span>
+              </div>
+            </div>
+          ) : (
             <label className="admin-field">
               <span>Files</span>
               <input
@@ -281,13 +309,11 @@ export function ImportDialog({ client, protection, open, onClose, onImported }: 
           </p>
         )}
         {result && <Report result={result} />}
-        {awaiting && (!result || result.errors_total === 0) && (
+        {awaiting && result?.errors_total === 0 && (
           <div className="message info" role="alertdialog" data-testid="import-confirm">
             <p>
               This connection asks before each write.{' '}
-              {result
-                ? `Confirm to write ${count(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}: the check above shows what changes.`
-                : 'Confirm to choose the files and write them.'}
+              {`Confirm to write ${count(result.rows)} ${result.rows === 1 ? 'row' : 'rows'}: the check above shows what changes.`}
             </p>
             <div className="modal-actions">
               <button type="button" className="primary" onClick={() => void run(false, true)}>
@@ -301,10 +327,10 @@ export function ImportDialog({ client, protection, open, onClose, onImported }: 
         )}
         <div className="modal-actions">
           <button type="button" onClick={() => void run(true)} disabled={!ready || busy}>
-            {desktop ? 'Choose files and check…' : 'Check (dry run)'}
+            Check (dry run)
           </button>
           <button type="submit" disabled={!ready || busy}>
-            {busy ? 'Working…' : desktop ? 'Choose files and import…' : 'Import'}
+            {busy ? 'Working…' : 'Import'}
           </button>
           <button type="button" onClick={close} disabled={busy}>
             Close
