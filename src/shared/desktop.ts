@@ -154,7 +154,7 @@ export const ImportChoice = z.object({
 export type ImportChoice = z.infer<typeof ImportChoice>;
 
 /** An import (or its dry run) of the files of a choice, started as a job. */
-export const ChosenImportInput = ImportOptions.extend({
+const ChosenImportInput = ImportOptions.extend({
   choice: z.string().uuid('the id of a choice of files made with chooseImportFiles'),
 });
 

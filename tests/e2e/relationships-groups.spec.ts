@@ -199,6 +199,8 @@ test('collapse a consultant into a group (curved parallel relationships), expand
     deriveDataset(startExploration(region)),
     toggleCollapsed(NO_GROUPING, consultant.key),
   );
+  // Positions are read once the drawing has settled after the collapse.
+  await settled(page);
   // Closer in (the wheel zooms towards the pointer), the curves stand apart from the others.
   const groupAt = (await positions(page, [groupKey]))[groupKey];
   if (!groupAt) throw new Error('group not drawn');
