@@ -170,30 +170,7 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
           { attributes: ['x', 'y'] },
         );
       }
-      const attach = (): void => {
-        if (sigma && sigma.getGraph() !== graph) sigma.setGraph(graph);
-      };
-      // A large graph ForceAtlas2 is to move is attached once the layout runs, so its first
-      // frame is already drawn without edges and labels (as every frame while the layout moves)
-      // and sigma indexes it once, not once with its edges and again without them.
-      if (
-        large &&
-        sigma &&
-        sigma.getGraph() !== graph &&
-        arrivals.length > 0 &&
-        fresh &&
-        !remembered &&
-        layout.kind === 'forceatlas2'
-      ) {
-        explorer.untouchCamera();
-        explorer.markArrival();
-        explorer.setLayoutRunning(true);
-        void yieldToBrowser().then(() => {
-          if (!cancelled) attach();
-        });
-        return;
-      }
-      attach();
+      if (sigma && sigma.getGraph() !== graph) sigma.setGraph(graph);
       if (arrivals.length === 0) {
         // The restored picture's node sizes follow from its nodes, as when it was drawn.
         if (remembered && sigma) fitNodeSizes(graph, sigma);
