@@ -4,7 +4,7 @@ import {
   decideDrawCapacity,
   isSoftwareRenderer,
 } from '../../../src/renderer/src/graph/draw-capacity';
-import { inChunks, nextChunkSize } from '../../../src/renderer/src/graph/chunked';
+import { inChunks, nextChunkSize, showStreamPart } from '../../../src/renderer/src/graph/chunked';
 
 describe('draw capacity', () => {
   it('falls back without WebGL', () => {
@@ -79,5 +79,21 @@ describe('chunked work', () => {
     });
     expect(done).toBeNull();
     expect(n).toBe(2);
+  });
+  it('shows a view still arriving each time it has doubled, and once its nodes are whole', () => {
+    expect(showStreamPart(0, 1000, false)).toBe(true);
+    expect(showStreamPart(1000, 1999, false)).toBe(false);
+    expect(showStreamPart(1000, 2000, false)).toBe(true);
+    expect(showStreamPart(8000, 9000, true)).toBe(true);
+    // Over a stream of 2,000-item chunks, the items shown add up to about twice the whole.
+    let shown = 0;
+    let derived = 0;
+    for (let arrived = 2000; arrived <= 48_000; arrived += 2000) {
+      if (!showStreamPart(shown, arrived, arrived === 20_000)) continue;
+      shown = arrived;
+      derived += arrived;
+    }
+    expect(derived).toBeLessThanOrEqual(2 * 48_000);
+    expect(derived).toBeGreaterThan(48_000);
   });
 });

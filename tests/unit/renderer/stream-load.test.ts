@@ -100,6 +100,32 @@ describe('a large view streamed in', () => {
     expect(fullCalls()).toBe(1);
   });
 
+  it('is shown again as it arrives each time it has doubled, and once its nodes are whole', async () => {
+    const { client, step } = streamingClient(region(4000));
+    const explorer = createExplorer(client, 20_000);
+    const loading = explorer.applyFilters({ regions: ['NAI'] });
+    const shown: [number, number][] = [];
+    const stop = explorer.store.subscribe(() => {
+      const data = explorer.store.get().stream?.data;
+      const last = shown.at(-1);
+      if (data && (last?.[0] !== data.nodes.length || last[1] !== data.relationships.length))
+        shown.push([data.nodes.length, data.relationships.length]);
+    });
+    // The header, 8 node chunks, 4 relationship chunks, the end line.
+    for (let i = 0; i < 14; i++) await step();
+    await loading;
+    stop();
+    expect(shown).toEqual([
+      [1000, 0],
+      [2000, 0],
+      [4000, 0],
+      // Every node in (and not again for relationships under twice what was shown).
+      [8000, 0],
+    ]);
+    expect(explorer.store.get().history.present.base.nodes).toHaveLength(8000);
+    expect(explorer.store.get().history.present.base.relationships).toHaveLength(4000);
+  });
+
   it('cancelled part-way, leaves the graph drawn before', async () => {
     const { client, step } = streamingClient(full);
     const explorer = createExplorer(client, 20_000);

@@ -59,3 +59,11 @@ export const yieldToBrowser = (): Promise<void> =>
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(null);
   });
+
+/**
+ * Whether a view still arriving is shown again after a chunk: each time what has arrived has
+ * doubled since it was last shown (every showing derives the whole of it again, so the work over
+ * a stream stays about twice that of the whole view), and once all of its nodes are in.
+ */
+export const showStreamPart = (shown: number, arrived: number, nodesWhole: boolean): boolean =>
+  nodesWhole || shown === 0 || arrived >= 2 * shown;

@@ -4,6 +4,7 @@
  * undo/redo is a history of these values and the drawn dataset is derived from one of them.
  */
 import type { GraphData, GraphNode, GraphRelationship, NeighboursResponse } from '@shared/api';
+import { inChunks, type ChunkOptions } from './chunked';
 
 type Expansion = {
   /** Key of the node whose neighbours were brought in (or the node itself for a pin). */
@@ -54,14 +55,51 @@ export function steps(
 /** Union of the base and every step; relationships only when both ends are present. */
 export function deriveDataset(exploration: Exploration): Dataset {
   const nodes = new Map<string, GraphNode>();
-  const rels: GraphRelationship[] = [];
-  for (const part of [exploration.base, ...exploration.expansions.map((e) => e.data)]) {
-    for (const n of part.nodes) if (!nodes.has(n.key)) nodes.set(n.key, n);
-    rels.push(...part.relationships);
+  const parts = [exploration.base, ...exploration.expansions.map((e) => e.data)];
+  for (const part of parts) for (const n of part.nodes) if (!nodes.has(n.key)) nodes.set(n.key, n);
+  // Relationships once every node is known (a later step may bring an end of an earlier one's).
+  const edges = new Map<string, GraphRelationship>();
+  for (const part of parts) {
+    for (const r of part.relationships) {
+      if (!edges.has(r.key) && nodes.has(r.source) && nodes.has(r.target)) edges.set(r.key, r);
+    }
+  }
+  return { nodes, edges };
+}
+
+/**
+ * `deriveDataset` in chunks, with the browser running between them (see chunked): the same
+ * dataset, or null when cancelled part-way. A large view's derivation is otherwise one long task.
+ */
+export async function deriveDatasetInChunks(
+  exploration: Exploration,
+  options: Omit<ChunkOptions, 'progress'>,
+): Promise<Dataset | null> {
+  const nodes = new Map<string, GraphNode>();
+  const parts = [exploration.base, ...exploration.expansions.map((e) => e.data)];
+  for (const part of parts) {
+    const done = await inChunks(
+      part.nodes,
+      (chunk) => {
+        for (const n of chunk) if (!nodes.has(n.key)) nodes.set(n.key, n);
+      },
+      options,
+    );
+    if (done === null) return null;
+    await options.yieldNow();
   }
   const edges = new Map<string, GraphRelationship>();
-  for (const r of rels) {
-    if (!edges.has(r.key) && nodes.has(r.source) && nodes.has(r.target)) edges.set(r.key, r);
+  for (const part of parts) {
+    const done = await inChunks(
+      part.relationships,
+      (chunk) => {
+        for (const r of chunk) {
+          if (!edges.has(r.key) && nodes.has(r.source) && nodes.has(r.target)) edges.set(r.key, r);
+        }
+      },
+      { ...options, firstSize: options.firstSize * 2 },
+    );
+    if (done === null) return null;
   }
   return { nodes, edges };
 }

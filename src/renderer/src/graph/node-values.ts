@@ -33,8 +33,11 @@ function fieldValue(node: GraphNode, property: string, degree: number): unknown 
 }
 
 /** Reads node values for the rules; metrics win over a database property of the same name. */
-export function nodeValues(dataset: Dataset, metrics: MetricValues): ValueOf {
-  const deg = degrees(dataset);
+export function nodeValues(
+  dataset: Dataset,
+  metrics: MetricValues,
+  deg: ReadonlyMap<string, number> = degrees(dataset),
+): ValueOf {
   return (key, property) => {
     if (isMetricId(property)) return metrics[property]?.get(key) ?? null;
     const node = dataset.nodes.get(key);

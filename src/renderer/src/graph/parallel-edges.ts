@@ -14,17 +14,29 @@ const CURVATURE_STEP = 0.35;
  * land on the side its index gives it.
  */
 export function parallelCurvatures(edges: ReadonlyMap<string, EdgeEnds>): Map<string, number> {
-  const byPair = new Map<string, string[]>();
+  // By lower end, then higher end: the edge between them, or all of them once there are two
+  // (most pairs hold one edge: no list and no joined pair key for each).
+  const byPair = new Map<string, Map<string, string | string[]>>();
+  const parallel: string[][] = [];
   for (const [key, e] of edges) {
-    const pair =
-      e.source < e.target ? `${e.source}\u0000${e.target}` : `${e.target}\u0000${e.source}`;
-    const list = byPair.get(pair);
-    if (list) list.push(key);
-    else byPair.set(pair, [key]);
+    const forward = e.source < e.target;
+    const low = forward ? e.source : e.target;
+    const high = forward ? e.target : e.source;
+    let ends = byPair.get(low);
+    if (!ends) {
+      ends = new Map();
+      byPair.set(low, ends);
+    }
+    const seen = ends.get(high);
+    if (seen === undefined) ends.set(high, key);
+    else if (typeof seen === 'string') {
+      const list = [seen, key];
+      ends.set(high, list);
+      parallel.push(list);
+    } else seen.push(key);
   }
   const out = new Map<string, number>();
-  for (const keys of byPair.values()) {
-    if (keys.length < 2) continue;
+  for (const keys of parallel) {
     keys.sort();
     const middle = (keys.length - 1) / 2;
     keys.forEach((key, i) => {

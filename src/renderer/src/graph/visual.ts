@@ -4,6 +4,7 @@
  * stay so a filter change does not reshuffle the picture.
  */
 import Graph from 'graphology';
+import type { GraphNode, GraphRelationship } from '@shared/api';
 import type { NodeLabel } from '@shared/domain';
 import {
   edgeColor,
@@ -68,7 +69,8 @@ export const styleDataset = (
   dataset: Dataset,
   appearance: AppearanceState,
   metrics: MetricValues = {},
-) => styleNodes([...dataset.nodes.keys()], appearance.rules, nodeValues(dataset, metrics));
+  deg: ReadonlyMap<string, number> = degrees(dataset),
+) => styleNodes([...dataset.nodes.keys()], appearance.rules, nodeValues(dataset, metrics, deg));
 
 /** A node's computed metrics as attributes (undefined clears one no longer computed). */
 function metricAttributes(key: string, metrics: MetricValues): Partial<Record<MetricId, number>> {
@@ -77,25 +79,25 @@ function metricAttributes(key: string, metrics: MetricValues): Partial<Record<Me
   return out;
 }
 
-export function deriveVisual(
+/** What a node and an edge are drawn with, once the dataset-wide values are known. */
+function visualItems(
   dataset: Dataset,
   appearance: AppearanceState,
-  more: ReadonlyMap<string, number> = new Map(),
-  metrics: MetricValues = {},
-): VisualGraph {
-  const style = styleDataset(dataset, appearance, metrics);
-  const deg = degrees(dataset);
+  more: ReadonlyMap<string, number>,
+  metrics: MetricValues,
+  deg: ReadonlyMap<string, number>,
+) {
+  const style = styleDataset(dataset, appearance, metrics, deg);
   const value = (key: string): number | null => {
     const node = dataset.nodes.get(key);
     return node ? metricValue(node, appearance.sizeBy, deg.get(key) ?? 0) : null;
   };
   const range = rangeOf([...dataset.nodes.keys()].map(value));
-  const nodes = new Map<string, VisualNode>();
-  for (const [key, node] of dataset.nodes) {
+  const node = (key: string, node: GraphNode): VisualNode => {
     const members = isGroupKey(key) ? node.properties.members : undefined;
     const name = style.label.get(key) ?? node.name;
     const size = typeof members === 'number' ? groupNodeSize(members) : style.size.get(key);
-    nodes.set(key, {
+    return {
       ...metricAttributes(key, metrics),
       label: more.has(key) ? `${name} (+${more.get(key)} more)` : name,
       size: size ?? nodeSize(value(key), range),
@@ -103,21 +105,101 @@ export function deriveVisual(
       nodeType: node.label,
       type: NODE_SHAPE_BY_LABEL[node.label],
       forceLabel: appearance.labels === 'all',
-    });
-  }
-  const edges = new Map<string, VisualEdge>();
-  const curvatures = parallelCurvatures(dataset.edges);
-  for (const [key, rel] of dataset.edges) {
-    const curvature = curvatures.get(key);
+    };
+  };
+  const edge = (rel: GraphRelationship, curvature: number | undefined): VisualEdge => {
     const attributes: EdgeAttributes = {
       size: edgeWidth(rel),
       color: edgeColor(rel),
       relType: rel.type,
       ...(curvature === undefined ? {} : { type: 'curved' as const, curvature }),
     };
-    edges.set(key, { source: rel.source, target: rel.target, attributes });
-  }
+    return { source: rel.source, target: rel.target, attributes };
+  };
+  return { node, edge };
+}
+
+export function deriveVisual(
+  dataset: Dataset,
+  appearance: AppearanceState,
+  more: ReadonlyMap<string, number> = new Map(),
+  metrics: MetricValues = {},
+): VisualGraph {
+  const item = visualItems(dataset, appearance, more, metrics, degrees(dataset));
+  const nodes = new Map<string, VisualNode>();
+  for (const [key, node] of dataset.nodes) nodes.set(key, item.node(key, node));
+  const edges = new Map<string, VisualEdge>();
+  const curvatures = parallelCurvatures(dataset.edges);
+  for (const [key, rel] of dataset.edges) edges.set(key, item.edge(rel, curvatures.get(key)));
   return { nodes, edges };
+}
+
+/**
+ * `deriveVisual` in steps and chunks, with the browser running between them (see chunked): the
+ * same visual graph, or null when cancelled part-way.
+ */
+export async function deriveVisualInChunks(
+  dataset: Dataset,
+  appearance: AppearanceState,
+  more: ReadonlyMap<string, number>,
+  metrics: MetricValues,
+  options: Omit<ChunkOptions, 'progress'>,
+): Promise<VisualGraph | null> {
+  const deg = degrees(dataset);
+  await options.yieldNow();
+  const item = visualItems(dataset, appearance, more, metrics, deg);
+  await options.yieldNow();
+  const curvatures = parallelCurvatures(dataset.edges);
+  await options.yieldNow();
+  if (options.cancelled?.()) return null;
+  const nodes = new Map<string, VisualNode>();
+  const nodeChunks = await inChunks(
+    [...dataset.nodes],
+    (chunk) => {
+      for (const [key, node] of chunk) nodes.set(key, item.node(key, node));
+    },
+    options,
+  );
+  if (nodeChunks === null) return null;
+  await options.yieldNow();
+  const edges = new Map<string, VisualEdge>();
+  const edgeChunks = await inChunks(
+    [...dataset.edges],
+    (chunk) => {
+      for (const [key, rel] of chunk) edges.set(key, item.edge(rel, curvatures.get(key)));
+    },
+    { ...options, firstSize: options.firstSize * 2 },
+  );
+  return edgeChunks === null ? null : { nodes, edges };
+}
+
+/** Visual graphs derived ahead (in chunks) for a dataset not yet drawn, with their inputs. */
+const primedVisuals = new WeakMap<
+  Dataset,
+  { appearance: AppearanceState; metrics: MetricValues; visual: VisualGraph }
+>();
+
+/** Keeps `visual`, derived ahead from `dataset` with no "more" counts, for `primedVisual`. */
+export function primeVisual(
+  dataset: Dataset,
+  appearance: AppearanceState,
+  metrics: MetricValues,
+  visual: VisualGraph,
+): void {
+  primedVisuals.set(dataset, { appearance, metrics, visual });
+}
+
+/** `deriveVisual(dataset, appearance, more, metrics)` when it was derived ahead, else null. */
+export function primedVisual(
+  dataset: Dataset,
+  appearance: AppearanceState,
+  more: ReadonlyMap<string, number>,
+  metrics: MetricValues,
+): VisualGraph | null {
+  const p = primedVisuals.get(dataset);
+  return p && more.size === 0 && p.appearance === appearance && p.metrics === metrics
+    ? p.visual
+    : null;
 }
 
 type Place = (key: string, placed: (k: string) => Point | null) => Point;

@@ -22,6 +22,7 @@ import {
   applyDataChange,
   collapse,
   deriveDataset,
+  deriveDatasetInChunks,
   EMPTY_GRAPH,
   expand,
   expandedNodes,
@@ -43,9 +44,9 @@ import {
   redo,
   undo,
 } from '../graph/history';
-import { CHUNKED_SYNC_NODES } from '../graph/chunked';
+import { CHUNKED_SYNC_NODES, showStreamPart, yieldToBrowser } from '../graph/chunked';
 import { capGraphData } from '../graph/guard';
-import { createSigmaGraph } from '../graph/visual';
+import { createSigmaGraph, deriveVisualInChunks, primeVisual } from '../graph/visual';
 import type { MetricId } from '../graph/metrics';
 import { isMetricId, metricsInput } from '../graph/metrics';
 import { ruleProperties } from '../graph/style-rules';
@@ -62,8 +63,17 @@ import { createStore } from './store';
 import type { Store } from './store';
 import type { CameraState, LayoutKind, LayoutState, ViewState } from './view-state';
 import { ViewState as ViewStateSchema } from './view-state';
+import { primeDrawnDataset } from './drawn';
 
 const NEIGHBOUR_PAGE = 50;
+
+/** Chunks of a large view's derivation: about 50 ms each, the browser running between them. */
+const DERIVE_CHUNKS = {
+  budgetMs: 50,
+  firstSize: 2000,
+  yieldNow: yieldToBrowser,
+  now: () => performance.now(),
+};
 /** What a rule reads without the full properties: the compact view's and the built-in fields. */
 const DRAWN_PROPERTIES: ReadonlySet<string> = new Set([
   ...VIEW_NODE_PROPERTIES,
@@ -176,6 +186,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     patch({ load: { ...before.load, status: 'loading', error: null }, stream: null });
     const nodes: GraphNode[] = [];
     const relationships: GraphRelationship[] = [];
+    let shown = 0;
     const onChunk = (chunk: CompactChunk): void => {
       if (seq !== loadSeq) return;
       const { header } = chunk;
@@ -184,6 +195,10 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
       if (header.counts.nodes <= CHUNKED_SYNC_NODES) return;
       nodes.push(...chunk.nodes);
       relationships.push(...chunk.relationships);
+      const arrived = nodes.length + relationships.length;
+      const nodesWhole = chunk.nodes.length > 0 && nodes.length === header.counts.nodes;
+      if (!showStreamPart(shown, arrived, nodesWhole)) return;
+      shown = arrived;
       patch({
         stream: {
           data: { nodes: [...nodes], relationships: [...relationships] },
@@ -195,14 +210,34 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     try {
       const res = await client.viewGraph(request, { signal: controller.signal, onChunk });
       if (seq !== loadSeq) return;
-      const s = store.get();
-      const tooLarge = res.truncated && !s.drawAnyway;
+      const tooLarge = res.truncated && !store.get().drawAnyway;
       const base: GraphData = tooLarge ? { nodes: [], relationships: [] } : res;
       if (!tooLarge) compactBases.set(base, request);
+      const exploration = startExploration(base);
+      // A large view's dataset is derived ahead in chunks: in the drawing's render it would be
+      // one long task.
+      if (base.nodes.length > CHUNKED_SYNC_NODES) {
+        const { grouping } = store.get();
+        const dataset = await deriveDatasetInChunks(exploration, {
+          ...DERIVE_CHUNKS,
+          cancelled: () => seq !== loadSeq,
+        });
+        if (seq !== loadSeq || !dataset) return;
+        const drawn = groupDataset(dataset, grouping);
+        primeDrawnDataset(exploration, grouping, drawn);
+        // And what the drawing derives from it: its visual graph, also in chunks.
+        const { appearance, metrics } = store.get();
+        const visual = await deriveVisualInChunks(drawn, appearance, new Map(), metrics.values, {
+          ...DERIVE_CHUNKS,
+          cancelled: () => seq !== loadSeq,
+        });
+        if (seq !== loadSeq || !visual) return;
+        primeVisual(drawn, appearance, metrics.values, visual);
+      }
       leavePresent();
       store.set((cur) => ({
         ...cur,
-        history: pushHistory(cur.history, startExploration(base)),
+        history: pushHistory(cur.history, exploration),
         stream: null,
         selection: null,
         selectedNodes: [],

@@ -12,12 +12,14 @@ export function RuleLegend(): React.JSX.Element | null {
   const appearance = useStore(explorer.store, (s) => s.appearance);
   const metrics = useStore(explorer.store, (s) => s.metrics.values);
   const dataset = useDrawnDataset(explorer);
-  const legend = useMemo(
-    () => styleDataset(dataset, appearance, metrics).legend,
-    [dataset, appearance, metrics],
-  );
   const rules = appearance.rules;
-  if (!rules.color && !rules.size && !rules.label) return null;
+  const any = Boolean(rules.color || rules.size || rules.label);
+  // Styling every node is a long task on a large graph: none without a rule to show.
+  const legend = useMemo(
+    () => (any ? styleDataset(dataset, appearance, metrics).legend : null),
+    [any, dataset, appearance, metrics],
+  );
+  if (!legend) return null;
   return (
     <div className="rule-legend" data-testid="rule-legend">
       {rules.color && (

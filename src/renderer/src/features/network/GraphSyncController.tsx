@@ -12,7 +12,13 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { moreCounts } from '../../graph/exploration';
 import type { Point } from '../../graph/layouts';
-import { createSigmaGraph, deriveVisual, syncGraph, syncGraphInChunks } from '../../graph/visual';
+import {
+  createSigmaGraph,
+  deriveVisual,
+  primedVisual,
+  syncGraph,
+  syncGraphInChunks,
+} from '../../graph/visual';
 import { CHUNKED_SYNC_NODES, yieldToBrowser } from '../../graph/chunked';
 import type { VisualGraph } from '../../graph/visual';
 import { useDrawnDataset } from '../../state/drawn';
@@ -46,7 +52,10 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
   const layoutEpoch = useStore(explorer.store, (s) => s.layoutEpoch);
   const dataset = useDrawnDataset(explorer);
   const visual = useMemo(() => {
-    const all = deriveVisual(dataset, appearance, moreCounts(exploration), metrics);
+    const more = moreCounts(exploration);
+    const all =
+      primedVisual(dataset, appearance, more, metrics) ??
+      deriveVisual(dataset, appearance, more, metrics);
     return hideIsolated ? withoutIsolated(all) : all;
   }, [dataset, appearance, exploration, hideIsolated, metrics]);
   const lastEpoch = useRef(layoutEpoch);
@@ -134,6 +143,8 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
       if (sigma) cancelSettle(sigma);
     }
     const place = (key: string): Point => positions.get(key) ?? drawn.get(key) ?? { x: 0, y: 0 };
+    const large = Math.max(graph.order, visual.nodes.size) > CHUNKED_SYNC_NODES;
+    let cancelled = false;
     const finish = (): void => {
       if (streamed) {
         graph.updateEachNodeAttributes(
@@ -180,7 +191,6 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
     // whole graph faster than one event per item: on a large graph it is detached while the
     // graph changes, in chunks with the browser running between them, then re-attached for
     // one full refresh.
-    const large = Math.max(graph.order, visual.nodes.size) > CHUNKED_SYNC_NODES;
     if (!large) {
       if (streamed && sigma) applySettings(sigma, moveDetail(visual.nodes.size));
       explorer.noteDrawing(null);
@@ -189,7 +199,6 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
       finish();
       return;
     }
-    let cancelled = false;
     if (sigma) {
       sigma.setGraph(createSigmaGraph());
       applySettings(sigma, moveDetail(visual.nodes.size));
@@ -211,8 +220,11 @@ export function GraphSyncController({ explorer }: { explorer: Explorer }): null 
             if (p.phase === 'relationships') explorer.noteDrawing(p);
           }
         : explorer.noteDrawing,
-    ).then((chunks) => {
+    ).then(async (chunks) => {
       if (chunks === null) return;
+      // The last chunk's task ends first: attaching the graph to sigma is a long task of its own.
+      await yieldToBrowser();
+      if (cancelled) return;
       explorer.noteDrawing(null);
       explorer.noteSyncChunks(chunks);
       finish();
