@@ -129,12 +129,34 @@ export const GraphData = z.object({
 });
 export type GraphData = z.infer<typeof GraphData>;
 
+export const GraphTotals = z.object({
+  /** Nodes matching before the cap. */
+  nodes: z.number().int(),
+  /** Relationships among the matching nodes before the cap. */
+  relationships: z.number().int(),
+});
+export type GraphTotals = z.infer<typeof GraphTotals>;
+
+/**
+ * What a capped view counts for its `totals`: `exact` (the default) counts the whole view;
+ * `none` counts nothing when the view is truncated (it reads one node past the cap to know), so
+ * its cost follows the cap, not the database: `totals` is then null, and
+ * POST /api/v1/graph/estimate counts the view on its own. A view within the cap has exact
+ * totals either way (what it returned).
+ */
+export const ViewTotals = z.enum(['exact', 'none']).meta({
+  default: 'exact',
+  description:
+    'exact (default): count the whole view for `totals`; none: a truncated view answers ' +
+    '`totals: null` without counting (POST /api/v1/graph/estimate counts it), a view within ' +
+    'the cap still has exact totals',
+});
+export type ViewTotals = z.infer<typeof ViewTotals>;
+
 export const GraphResponse = GraphData.extend({
-  totals: z.object({
-    /** Nodes matching before the cap. */
-    nodes: z.number().int(),
-    /** Relationships among the matching nodes before the cap. */
-    relationships: z.number().int(),
+  totals: GraphTotals.nullable().meta({
+    description:
+      'The whole view before the cap; null only for a truncated view asked with `totals=none`',
   }),
   truncated: z.boolean(),
   limit: z.number().int(),
@@ -148,6 +170,7 @@ export const RegionGraphInput = z.object({
   region: RegionCode,
   limit: Limit.optional(),
   mode: GraphMode.default('standard'),
+  totals: ViewTotals.optional(),
 });
 export type RegionGraphInput = z.infer<typeof RegionGraphInput>;
 
@@ -214,6 +237,7 @@ export const FilterRequest = z.strictObject({
   rates_date_max: optional(IsoDay),
   mode: withDefault(GraphMode, 'standard'),
   limit: optional(z.number().int().min(1).max(1_000_000)),
+  totals: optional(ViewTotals),
 });
 export type FilterRequest = z.infer<typeof FilterRequest>;
 export type FilterInput = z.input<typeof FilterRequest>;
@@ -241,7 +265,10 @@ export const GraphEstimate = z.object({
 export type GraphEstimate = z.infer<typeof GraphEstimate>;
 
 /** The filter fields that restrict the network's paths (node types select labels instead). */
-export type PathFilterField = Exclude<keyof FilterRequest, 'mode' | 'limit' | 'node_types'>;
+export type PathFilterField = Exclude<
+  keyof FilterRequest,
+  'mode' | 'limit' | 'totals' | 'node_types'
+>;
 
 /**
  * Which path filters apply in each mode: the others name nothing in that mode's paths, so the

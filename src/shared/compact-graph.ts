@@ -14,6 +14,7 @@
  */
 import { z } from 'zod';
 import {
+  GraphTotals,
   nodeKey,
   type GraphData,
   type GraphNode,
@@ -96,7 +97,8 @@ type CompactRelationships = z.infer<typeof CompactRelationships>;
 
 const CompactHeader = z.object({
   format: z.literal(COMPACT_FORMAT),
-  totals: z.object({ nodes: z.number().int(), relationships: z.number().int() }),
+  /** Null only for a truncated view asked with `totals: none`. */
+  totals: GraphTotals.nullable(),
   truncated: z.boolean(),
   limit: z.number().int(),
   mode: GraphMode,

@@ -2,7 +2,9 @@
  * Capped region and filter views over HTTP on generated data: the database reads only the first
  * roots' neighbourhoods, and the result is still exactly the first `limit` nodes of the whole
  * view in cap order (the whole-view Cypher, run here as the reference), with every relationship
- * of the whole view among them, and the whole view's totals.
+ * of the whole view among them, and the whole view's totals. Asked with `totals: none`, a
+ * truncated view returns the same nodes and relationships without counting (totals null), and a
+ * view within the cap still has exact totals.
  */
 import neo4j, { isNode, type Node } from 'neo4j-driver';
 import request from 'supertest';
@@ -61,17 +63,42 @@ function expectFirstOfWhole(capped: GraphResponse, whole: GraphResponse, order: 
   const kept = new Set(capped.nodes.map((n) => n.key));
   expect(capped.relationships.map((r) => r.key).sort()).toEqual(edgeKeys(whole, kept));
   expect(capped.totals).toEqual(whole.totals);
-  expect(capped.truncated).toBe(whole.totals.nodes > limit);
+  expect(capped.truncated).toBe(order.length > limit);
+}
+
+const sortedKeys = (items: { key: string }[]): string[] => items.map((i) => i.key).sort();
+
+/**
+ * The same view asked with `totals: none`: the same graph (a region within the cap is read
+ * by plain scans with exact totals, so in another order), no totals when it is truncated.
+ */
+function expectUncounted(uncounted: GraphResponse, counted: GraphResponse) {
+  if (counted.truncated) expect(uncounted.nodes).toEqual(counted.nodes);
+  else expect(sortedKeys(uncounted.nodes)).toEqual(sortedKeys(counted.nodes));
+  expect(sortedKeys(uncounted.relationships)).toEqual(sortedKeys(counted.relationships));
+  expect(uncounted.truncated).toBe(counted.truncated);
+  expect(uncounted.totals).toEqual(counted.truncated ? null : counted.totals);
 }
 
 describe('capped views read the first roots only, and return the first nodes of the whole view', () => {
   it.each(['standard', 'recommendations'] as const)('region (%s)', async (mode: GraphMode) => {
-    const get = async (limit: number) =>
+    const get = async (limit: number, totals = 'exact') =>
       GraphResponse.parse(
-        (await request(h.app).get(`/api/v1/graph/region/${A}?mode=${mode}&limit=${limit}`)).body,
+        (
+          await request(h.app).get(
+            `/api/v1/graph/region/${A}?mode=${mode}&limit=${limit}&totals=${totals}`,
+          )
+        ).body,
       );
     const whole = await get(ALL);
     expect(whole.truncated).toBe(false);
+    expect(whole.totals).toEqual({
+      nodes: whole.nodes.length,
+      relationships: whole.relationships.length,
+    });
+    expectUncounted(await get(ALL, 'none'), whole);
+    // Exactly at the cap: within it, so exact totals without counting.
+    expectUncounted(await get(whole.nodes.length, 'none'), whole);
     const order = await wholeOrder(regionNodesQuery(mode), { region: A, limit: neo4j.int(ALL) });
     expect([...order].sort()).toEqual(whole.nodes.map((n) => n.key).sort());
     // Caps inside the first root, across roots, and all but the last node.
@@ -79,6 +106,7 @@ describe('capped views read the first roots only, and return the first nodes of 
       const capped = await get(limit);
       expect(capped.truncated).toBe(true);
       expectFirstOfWhole(capped, whole, order);
+      expectUncounted(await get(limit, 'none'), capped);
     }
   });
 
@@ -101,16 +129,18 @@ describe('capped views read the first roots only, and return the first nodes of 
   it.each(filters)('filter (%s)', async (_name, make) => {
     // The regions are the test's own: a filter without them would see other tests' data.
     const body = { regions: [A, B], ...make() };
-    const post = async (limit: number) =>
+    const post = async (limit: number, totals = 'exact') =>
       GraphResponse.parse(
         (
           await request(h.app)
             .post('/api/v1/graph/filter')
-            .send({ ...body, limit })
+            .send({ ...body, limit, totals })
         ).body,
       );
     const whole = await post(ALL);
     expect(whole.truncated).toBe(false);
+    expectUncounted(await post(ALL, 'none'), whole);
+    expectUncounted(await post(whole.nodes.length, 'none'), whole);
     expect(whole.nodes.length).toBeGreaterThan(10);
     const filter = FilterRequest.parse(body);
     const fields = setFields(filter);
@@ -125,6 +155,7 @@ describe('capped views read the first roots only, and return the first nodes of 
       const capped = await post(limit);
       expect(capped.truncated).toBe(true);
       expectFirstOfWhole(capped, whole, order);
+      expectUncounted(await post(limit, 'none'), capped);
     }
   });
 });

@@ -101,7 +101,7 @@ describe('POST /api/v1/graph/estimate', () => {
     const graph = GraphResponse.parse(res.body);
     expect(graph.truncated).toBe(true);
     expect(graph.nodes).toHaveLength(10);
-    expect(graph.totals.nodes).toBe(whole.nodes);
+    expect(graph.totals?.nodes).toBe(whole.nodes);
     const region = await estimate({ view: 'region', region: A });
     const capped = GraphResponse.parse(
       (await request(h.app).get(`/api/v1/graph/region/${A}?limit=10`).expect(200)).body,

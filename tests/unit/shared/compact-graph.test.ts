@@ -150,6 +150,15 @@ describe('compact graph format', () => {
     expect(decoder.result()).toEqual(empty);
   });
 
+  it('carries a truncated view without totals (asked with totals none)', () => {
+    const uncounted: GraphResponse = { ...sampleResponse(300), totals: null };
+    expect(decodeCompactGraph(encodeCompactGraph(uncounted))).toEqual(viewOf(uncounted));
+    const decoder = createCompactStreamDecoder();
+    for (const line of compactStreamLines(uncounted, 100)) decoder.push(line);
+    expect(decoder.result()).toEqual(viewOf(uncounted));
+    expect(decoder.result().totals).toBeNull();
+  });
+
   it('refuses a stream cut short or out of order', () => {
     const lines = [...compactStreamLines(sampleResponse(300), 100)];
     const cut = createCompactStreamDecoder();

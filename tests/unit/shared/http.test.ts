@@ -159,6 +159,28 @@ describe('decodeQuery', () => {
     expect(decodeInput('filterGraph', { params: {}, query: {}, body: [1] })).toEqual([1]);
   });
 
+  it('takes whether a view counts its totals, exact when left out, and refuses other values', () => {
+    const region = contract.getRegionGraph.input;
+    const query = (url: string) => region.parse(decodeQuery(region, parseQuery(url)));
+    expect(query('/x?region=NAI&limit=10&totals=none')).toEqual({
+      region: 'NAI',
+      limit: 10,
+      mode: 'standard',
+      totals: 'none',
+    });
+    expect(query('/x?region=NAI').totals).toBeUndefined();
+    expect(() => query('/x?region=NAI&totals=some')).toThrow(/totals/);
+    const filter = contract.filterGraph.input;
+    expect(filter.parse({ regions: ['NAI'], totals: 'none' }).totals).toBe('none');
+    expect(filter.parse({ totals: null }).totals).toBeUndefined();
+    expect(filter.safeParse({ totals: 'some' }).error?.issues[0]?.path).toEqual(['totals']);
+    // Only the view's answer may leave its totals out; the estimate always counts.
+    const output = contract.getRegionGraph.output;
+    const graph = { nodes: [], relationships: [], truncated: true, limit: 1, mode: 'standard' };
+    expect(output.parse({ ...graph, totals: null }).totals).toBeNull();
+    expect(contract.estimateGraph.output.safeParse(null).success).toBe(false);
+  });
+
   it('reads an explicit null of an optional body field as "not given"', () => {
     const schema = contract.filterGraph.input;
     expect(schema.parse({ regions: null, limit: null, mode: null })).toEqual({

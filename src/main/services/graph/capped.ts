@@ -3,15 +3,20 @@
  * candidate relationships, of which only those with both ends kept are returned.
  */
 import type { Node, Relationship } from 'neo4j-driver';
-import type { GraphResponse } from '../../../shared/api';
+import type { GraphResponse, GraphTotals } from '../../../shared/api';
 import type { GraphMode } from '../../../shared/domain';
 import { toGraphData } from '../../db/mapping';
 
 export type CappedInput = {
   nodes: Node[];
   relationships: Relationship[];
-  totalNodes: number;
-  totalRelationships: number;
+  /**
+   * The whole view's counts, or null when they were not counted: a view within the cap then
+   * totals what it returns, a truncated one answers null (`totals: none`).
+   */
+  totals: GraphTotals | null;
+  /** Nodes past the cap match. */
+  truncated: boolean;
   limit: number;
   mode: GraphMode;
 };
@@ -22,10 +27,11 @@ export function cappedGraph(input: CappedInput): GraphResponse {
     (rel) => kept.has(rel.startNodeElementId) && kept.has(rel.endNodeElementId),
   );
   const graph = toGraphData(input.nodes, relationships);
+  const returned = { nodes: graph.nodes.length, relationships: graph.relationships.length };
   return {
     ...graph,
-    totals: { nodes: input.totalNodes, relationships: input.totalRelationships },
-    truncated: input.totalNodes > input.nodes.length,
+    totals: input.totals ?? (input.truncated ? null : returned),
+    truncated: input.truncated,
     limit: input.limit,
     mode: input.mode,
   };

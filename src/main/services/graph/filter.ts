@@ -14,36 +14,30 @@ import { cappedGraph } from './capped';
 import { checkFilter, filterParameters, setFields } from './filter-fields';
 import { anchorsToRead, int, nodesOf, numberOf, readTransaction, relationshipsOf } from './read';
 
-type FirstPaths = {
-  nodes: Node[];
-  relationships: Relationship[];
-  /** All matching paths were read: the nodes and relationships are the whole view. */
-  whole: boolean;
-};
+type FirstPaths = { nodes: Node[]; relationships: Relationship[] };
 
 /**
- * The first `limit` nodes in cap order with their paths' relationships, read from as few roots
+ * The first `read` nodes in cap order with their paths' relationships, read from as few roots
  * as it takes: roots with matching paths are taken by id in growing batches until their paths
- * hold `limit` nodes, or until there are no more.
+ * hold `read` nodes, or until there are no more (then the relationships are all the view's).
  */
 async function firstPaths(
   tx: ManagedTransaction,
   query: string,
   params: Record<string, unknown>,
-  limit: number,
+  read: number,
 ): Promise<FirstPaths> {
-  let anchors = anchorsToRead(limit);
+  let anchors = anchorsToRead(read);
   for (;;) {
-    const row = (await tx.run(query, { ...params, anchors: int(anchors) })).records[0];
+    const row = (await tx.run(query, { ...params, anchors: int(anchors), limit: int(read) }))
+      .records[0];
     const reached = numberOf(row?.get('reached'));
-    const whole = numberOf(row?.get('roots')) < anchors;
-    if (reached >= limit || whole)
+    if (reached >= read || numberOf(row?.get('roots')) < anchors)
       return {
         nodes: nodesOf(row?.get('nodes')),
         relationships: relationshipsOf(row?.get('rels')),
-        whole: whole && reached <= limit,
       };
-    anchors = anchorsToRead(limit, anchors, reached);
+    anchors = anchorsToRead(read, anchors, reached);
   }
 }
 
@@ -57,43 +51,48 @@ async function filterGraph(deps: ServiceDeps, filter: FilterRequest): Promise<Gr
   checkFilter(filter, fields);
   const limit = filter.limit ?? deps.config.DEFAULT_REGION_SIZE;
   const depths = labelDepths(filter.mode, filter.node_types);
-  const params = {
-    ...filterParameters(filter, fields),
-    depths: depths.map(int),
-    limit: int(limit),
-  };
+  const params = { ...filterParameters(filter, fields), depths: depths.map(int) };
   const { mode } = filter;
   return readTransaction(deps, async (tx) => {
-    const first = await firstPaths(tx, filterAnchoredQuery(mode, fields), params, limit);
-    if (first.whole) {
+    // One node past the cap tells whether the view is truncated; within it, it was read whole.
+    const first = await firstPaths(tx, filterAnchoredQuery(mode, fields), params, limit + 1);
+    const nodes = first.nodes.slice(0, limit);
+    const truncated = first.nodes.length > limit;
+    if (!truncated)
       // Every candidate relationship joins two matching nodes of the requested types.
-      const relationships = first.relationships;
       return cappedGraph({
-        nodes: first.nodes,
-        relationships,
-        totalNodes: first.nodes.length,
-        totalRelationships: relationships.length,
+        nodes,
+        relationships: first.relationships,
+        totals: null,
+        truncated,
         limit,
         mode,
       });
-    }
     // Relationships among the kept nodes from paths of roots not read pass through a kept hub.
     const hub = PATH_HUB[mode];
-    const hubs = first.nodes
+    const hubs = nodes
       .filter((node) => node.labels.includes(hub.label))
       .map((node) => node.elementId);
     const hubRows = hubs.length
       ? (await tx.run(filterHubRelationshipsQuery(mode, fields), { ...params, hubs })).records
       : [];
-    const counted = (await tx.run(filterCountQuery(mode, fields), params)).records[0];
+    const counted =
+      filter.totals !== 'none'
+        ? (await tx.run(filterCountQuery(mode, fields), params)).records[0]
+        : undefined;
     return cappedGraph({
-      nodes: first.nodes,
+      nodes,
       relationships: uniqueById([
         ...first.relationships,
         ...relationshipsOf(hubRows[0]?.get('rels')),
       ]),
-      totalNodes: numberOf(counted?.get('nodes')),
-      totalRelationships: numberOf(counted?.get('relationships')),
+      totals: counted
+        ? {
+            nodes: numberOf(counted.get('nodes')),
+            relationships: numberOf(counted.get('relationships')),
+          }
+        : null,
+      truncated,
       limit,
       mode,
     });

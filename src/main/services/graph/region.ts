@@ -44,9 +44,10 @@ async function firstNodes(
 }
 
 /**
- * Counts first: a region within the cap is read whole by plain scans; of a larger one only the
- * first roots' neighbourhoods are read, in cap order (whole neighbourhoods first), with the
- * relationships among the kept nodes.
+ * With exact totals, counts first: a region within the cap is read whole by plain scans. Else
+ * only the first roots' neighbourhoods are read, in cap order (whole neighbourhoods first), one
+ * node past the cap to know whether the view is truncated, with the relationships among the
+ * kept nodes; the whole region's relationships are counted only for exact totals.
  */
 async function regionGraph(deps: ServiceDeps, input: RegionGraphInput): Promise<GraphResponse> {
   assertRegionExists(deps.config, input.region);
@@ -55,31 +56,36 @@ async function regionGraph(deps: ServiceDeps, input: RegionGraphInput): Promise<
   const relationshipsOfRows = (records: { get(key: string): unknown }[]) =>
     relationshipsOf(records.map((record) => record.get('r')));
   return readTransaction(deps, async (tx) => {
-    const counted = await tx.run(regionNodeCountQuery(mode), { region });
-    const totalNodes = numberOf(counted.records[0]?.get('total'));
-    if (totalNodes <= limit) {
+    const counted =
+      input.totals !== 'none'
+        ? numberOf((await tx.run(regionNodeCountQuery(mode), { region })).records[0]?.get('total'))
+        : null;
+    if (counted !== null && counted <= limit) {
       const nodeRows = await tx.run(regionAllNodesQuery(mode), { region });
       const relRows = await tx.run(regionAllRelationshipsQuery(mode), { region });
-      const relationships = relationshipsOfRows(relRows.records);
-      const nodes = nodesOf(nodeRows.records.map((record) => record.get('n') as unknown));
       return cappedGraph({
-        nodes,
-        relationships,
-        totalNodes,
-        totalRelationships: relationships.length,
+        nodes: nodesOf(nodeRows.records.map((record) => record.get('n') as unknown)),
+        relationships: relationshipsOfRows(relRows.records),
+        totals: null,
+        truncated: false,
         limit,
         mode,
       });
     }
-    const nodes = await firstNodes(tx, mode, region, limit);
+    const read = await firstNodes(tx, mode, region, limit + 1);
+    const nodes = read.slice(0, limit);
     const ids = nodes.map((node) => node.elementId);
     const relRows = await tx.run(regionRelationshipsQuery(mode), { region, ids });
-    const countRows = await tx.run(regionRelationshipCountQuery(mode), { region });
+    const countRelationships = async () =>
+      numberOf(
+        (await tx.run(regionRelationshipCountQuery(mode), { region })).records[0]?.get('total'),
+      );
     return cappedGraph({
       nodes,
       relationships: relationshipsOfRows(relRows.records),
-      totalNodes,
-      totalRelationships: numberOf(countRows.records[0]?.get('total')),
+      totals:
+        counted === null ? null : { nodes: counted, relationships: await countRelationships() },
+      truncated: read.length > limit,
       limit,
       mode,
     });

@@ -7,8 +7,8 @@ import { FilterRequest, MODE_FILTER_FIELDS, RANGE_FILTERS } from '@shared/api';
 import type { FilterInput, FilterOptions, GraphEstimateInput, RangeProperty } from '@shared/api';
 import type { GraphMode } from '@shared/domain';
 
-/** Every filter field except the request-level `mode` and `limit`. */
-export const FilterState = FilterRequest.omit({ mode: true, limit: true });
+/** Every filter field except the request-level `mode`, `limit` and `totals`. */
+export const FilterState = FilterRequest.omit({ mode: true, limit: true, totals: true });
 export type FilterState = z.infer<typeof FilterState>;
 
 export const LIST_FIELDS = [

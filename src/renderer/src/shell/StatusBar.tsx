@@ -6,11 +6,13 @@ import { useCommands } from '../commands/context';
 import { keyLabels } from '../commands/keymap';
 import { useGraphSize } from '../hooks/useGraphSize';
 import { useEditing, useExplorer } from '../state/context';
+import { matchedNodes } from '../state/explorer-state';
 import { useStore } from '../state/store';
 
 export function StatusBar(): React.JSX.Element {
   const explorer = useExplorer();
   const load = useStore(explorer.store, (s) => s.load);
+  const matched = useStore(explorer.store, (s) => matchedNodes(s.load, s.maxDrawNodes));
   const running = useStore(explorer.store, (s) => s.layoutRunning);
   const drawn = useGraphSize(explorer.graph);
   const notice = useStore(useEditing().store, (s) => s.notice);
@@ -22,9 +24,9 @@ export function StatusBar(): React.JSX.Element {
       <span data-testid="status-text" data-drawn-nodes={drawn.nodes} data-drawn-edges={drawn.edges}>
         {load.status === 'loading'
           ? 'Loading…'
-          : load.totals
+          : matched !== null
             ? `${count(drawn.nodes)} nodes and ${count(drawn.edges)} relationships drawn · ` +
-              `${count(load.totals.nodes)} nodes matched`
+              `${matched} nodes matched`
             : 'Pick a region or apply a filter'}
       </span>
       <span>{running ? 'ForceAtlas2 running…' : ''}</span>

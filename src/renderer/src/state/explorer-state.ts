@@ -26,7 +26,11 @@ type PathsHighlight = { from: string; to: string; nodes: string[]; edges: string
 type LoadState = {
   status: 'idle' | 'loading' | 'ready' | 'error';
   error: string | null;
-  /** Totals of the last answer: matches before the cap, and whether it was cut. */
+  /**
+   * Totals of the last answer: matches before the cap, and whether it was cut. A view cut by
+   * the cap comes without them (`totals: none`, so the server's cost follows the cap): they stay
+   * null until the estimate has counted them.
+   */
   totals: { nodes: number; relationships: number } | null;
   truncated: boolean;
   /** The answer held more than the guard allows and is not drawn. */
@@ -164,4 +168,13 @@ export const initialExplorerState = (
 export function selectedNodeKeys(s: ExplorerState): readonly string[] {
   if (s.selection?.kind !== 'node') return [];
   return s.selectedNodes.includes(s.selection.key) ? s.selectedNodes : [s.selection.key];
+}
+
+/**
+ * How many nodes matched, as the screen says it: the count, or, for an answer cut by the cap
+ * (`limit`) and not counted yet, more than the cap; null before any answer.
+ */
+export function matchedNodes(load: ExplorerState['load'], limit: number): string | null {
+  if (load.totals) return load.totals.nodes.toLocaleString('en-US');
+  return load.truncated ? `more than ${limit.toLocaleString('en-US')}` : null;
 }

@@ -7,6 +7,7 @@ import type Sigma from 'sigma';
 import type { DrawCapacity } from '../graph/draw-capacity';
 import type {
   GraphData,
+  GraphEstimateInput,
   GraphNode,
   GraphRelationship,
   GraphResponse,
@@ -142,16 +143,38 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
       layoutEpoch: relayout ? s.layoutEpoch + 1 : s.layoutEpoch,
     }));
 
-  /** The view request of the filter in the mode; fields that do not apply in the mode are left out. */
+  /**
+   * The view request of the filter in the mode; fields that do not apply in the mode are left
+   * out. A view cut by the cap is not counted (`totals: none`): `countTotals` counts it after.
+   */
   function viewRequestOf(s: ExplorerState): ViewRequest {
     const view = viewOf(s.filters, s.mode);
     const limit = s.maxDrawNodes;
     if (view.view === 'region')
       return {
         operation: 'getRegionGraph',
-        input: { region: view.region, mode: s.mode, limit },
+        input: { region: view.region, mode: s.mode, limit, totals: 'none' },
       };
-    return { operation: 'filterGraph', input: { ...view.filter, limit } };
+    return { operation: 'filterGraph', input: { ...view.filter, limit, totals: 'none' } };
+  }
+
+  /** The count of a view cut by the cap, under way. */
+  let counting: AbortController | null = null;
+
+  /**
+   * Counts the view a load got without its totals (POST /graph/estimate); they fill the load's
+   * totals unless a newer load came meanwhile. Without the count, the screen keeps saying "more
+   * than" the cap.
+   */
+  function countTotals(seq: number, view: GraphEstimateInput): void {
+    const controller = new AbortController();
+    counting = controller;
+    client.estimateGraph(view, { signal: controller.signal }).then(
+      (totals) => {
+        if (seq === loadSeq) patch({ load: { ...store.get().load, totals } });
+      },
+      () => undefined,
+    );
   }
 
   /** A view's full JSON response: every property of its nodes and relationships. */
@@ -180,6 +203,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
     const seq = ++loadSeq;
     const before = store.get();
     inFlight?.abort('Replaced by a newer request');
+    counting?.abort('Replaced by a newer request');
     const controller = new AbortController();
     inFlight = controller;
     const request = viewRequestOf(before);
@@ -251,6 +275,7 @@ export function createExplorer(client: Client, maxDrawNodes?: number, drawCapaci
           source: 'view',
         },
       }));
+      if (res.totals === null) countTotals(seq, viewOf(before.filters, before.mode));
     } catch (error) {
       if (seq !== loadSeq) return;
       patch({

@@ -9,6 +9,7 @@ import { PathsDialog } from '../paths/PathsDialog';
 import { useStore } from '../../state/store';
 import type { Theme } from '../../state/preferences';
 import { useExplorer } from '../../state/context';
+import { matchedNodes } from '../../state/explorer-state';
 import { GroupBySelect } from './GroupBySelect';
 import { LayoutBar } from './LayoutBar';
 import { DrawingProgress } from './DrawingProgress';
@@ -24,6 +25,7 @@ export function ExploreScreen({
 }): React.JSX.Element {
   const explorer = useExplorer();
   const load = useStore(explorer.store, (s) => s.load);
+  const matched = useStore(explorer.store, (s) => matchedNodes(s.load, s.maxDrawNodes));
   // A view arriving in chunks shows how far its drawing has got (with the load's cancel).
   const streaming = useStore(explorer.store, (s) => s.stream !== null && s.drawing !== null);
   const toggleFilters = useCommand('toggle-filters');
@@ -46,9 +48,9 @@ export function ExploreScreen({
           <GroupBySelect />
         </div>
         <LayoutBar />
-        {load.truncated && !load.tooLarge && load.totals && (
+        {load.truncated && !load.tooLarge && matched !== null && (
           <p className="banner" data-testid="truncated">
-            Showing the first part of {load.totals.nodes.toLocaleString('en-US')} matching nodes.
+            Showing the first part of {matched} matching nodes.
           </p>
         )}
         <div className="network-host">

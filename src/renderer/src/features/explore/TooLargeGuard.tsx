@@ -17,7 +17,7 @@ export function TooLargeGuard(): React.JSX.Element | null {
   const client = useClient();
   const s = useStore(explorer.store, (st) => st);
   const stats = useStore(useAppData().store, (d) => d.stats);
-  const shown = s.load.tooLarge && s.load.totals !== null;
+  const shown = s.load.tooLarge;
   const forView = shown && s.load.source === 'view';
   const suggestions = useMemo(
     () => (forView ? suggestNarrowing(s.filters, s.mode, stats) : []),
@@ -46,13 +46,16 @@ export function TooLargeGuard(): React.JSX.Element | null {
       return count === undefined ? [] : [[sug.text, count] as const];
     }),
   );
-  if (!shown || !s.load.totals) return null;
+  if (!shown) return null;
   const what = s.load.source === 'query' ? 'nodes in the query result' : 'nodes match';
+  const limit = s.maxDrawNodes.toLocaleString('en-US');
   return (
     <div className="guard" role="alert" data-testid="too-large">
       <h3>
-        {s.load.totals.nodes.toLocaleString('en-US')} {what}: more than the{' '}
-        {s.maxDrawNodes.toLocaleString('en-US')} this view draws.
+        {s.load.totals
+          ? `${s.load.totals.nodes.toLocaleString('en-US')} ${what}: more than the ${limit} this view draws.`
+          : // A view cut by the cap arrives uncounted; its count follows (countTotals).
+            `More than the ${limit} nodes this view draws match; counting them…`}
       </h3>
       <p className="muted" data-testid="draw-capacity">
         {drawLimitBasis(s.maxDrawNodes, s.drawCapacity)}
