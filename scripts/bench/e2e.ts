@@ -384,7 +384,10 @@ function printTable(rows: Row[], webgl: string): void {
     ['  tasks over 200 ms', (r) => String(r.app.tasksOver200)],
     ['  bare: longest task', (r) => ms(r.bare.longestTaskMs)],
     ['overlapping node pairs', (r) => String(r.picture.overlappingPairs)],
+    ['  touching (no 0.5 px spare)', (r) => String(r.picture.touchingPairs)],
     ['stacked (<4 px) share', (r) => `${(100 * r.picture.stackedShare).toFixed(1)}%`],
+    ['  mean spacing the canvas allows', (r) => `${r.picture.spacingPx.toFixed(1)} px`],
+    ['hidden (centre under a disc)', (r) => `${(100 * r.picture.hiddenShare).toFixed(1)}%`],
     ['heap once settled', (r) => mb(r.app.heapBytes)],
     ['  bare: heap', (r) => mb(r.bare.heapBytes)],
   ];

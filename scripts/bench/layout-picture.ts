@@ -75,7 +75,18 @@ export type Measures = {
   nodes: number;
   /** Share of nodes whose centre is under 4 px from another's. */
   stackedShare: number;
+  /**
+   * Share of nodes whose centre lies under another node's drawn disc (closer than the larger
+   * radius): hidden whatever the zoom, where the 4 px figure depends on the canvas — 20,000 nodes
+   * fitted into a laptop's canvas are on average only a few pixels apart (`spacingPx`).
+   */
+  hiddenShare: number;
+  /** The spacing the free canvas allows: the side of the square each node would have. */
+  spacingPx: number;
+  /** Pairs of discs that cover each other by more than half a pixel. */
   overlappingPairs: number;
+  /** Pairs of discs that cover each other at all (no half pixel spare). */
+  touchingPairs: number;
   overlappingLabels: number;
   /** Nodes whose disc leaves the canvas or touches an overlay. */
   offCanvas: number;
@@ -92,6 +103,12 @@ export function measure(s: Pick<Snapshot, 'nodes' | 'labels' | 'canvas'>): Measu
   const maxSize = nodes.reduce((m, n) => Math.max(m, n.size), 1);
   // Discs overlap when their centres are closer than their radii together (half a pixel spare).
   const overlappingPairs = closePairs(nodes, 2 * maxSize, (a, b) => a.size + b.size - 0.5).length;
+  const touchingPairs = closePairs(nodes, 2 * maxSize, (a, b) => a.size + b.size).length;
+  const hidden = new Set<string>();
+  for (const [a, b] of closePairs(nodes, maxSize, (p, q) => Math.max(p.size, q.size))) {
+    hidden.add(a.key);
+    hidden.add(b.key);
+  }
   let overlappingLabels = 0;
   const labels = s.labels;
   for (const [i, a] of labels.entries()) {
@@ -117,10 +134,15 @@ export function measure(s: Pick<Snapshot, 'nodes' | 'labels' | 'canvas'>): Measu
       ),
   ).length;
   const count = Math.max(1, nodes.length);
+  const { free } = s.canvas;
+  const freeArea = Math.max(0, free.right - free.left) * Math.max(0, free.bottom - free.top);
   return {
     nodes: nodes.length,
     stackedShare: stacked.size / count,
+    hiddenShare: hidden.size / count,
+    spacingPx: Math.sqrt(freeArea / count),
     overlappingPairs,
+    touchingPairs,
     overlappingLabels,
     offCanvas: off,
     offCanvasShare: off / count,
