@@ -28,10 +28,17 @@ RETURN a.id AS id, toString(a.at) AS at, a.client AS client, a.action AS action,
   a.summary AS summary, a.counts_json AS counts_json, a.cypher AS cypher
 ORDER BY a.at DESC, a.id DESC SKIP $offset LIMIT $limit`;
 
+/**
+ * An instant as Neo4j's datetime() reads it: RFC 3339 allows any offset up to ±23:59, Neo4j only
+ * ±18:00, so the instant is written in UTC (to the millisecond).
+ */
+const utc = (instant: string | undefined): string | null =>
+  instant === undefined ? null : new Date(instant).toISOString();
+
 const params = (filters: Filters) => ({
   action: filters.action ?? null,
-  from: filters.from ?? null,
-  to: filters.to ?? null,
+  from: utc(filters.from),
+  to: utc(filters.to),
 });
 
 type Row = { get(key: string): unknown };

@@ -144,4 +144,18 @@ describe('audit log', () => {
     expect(file.csv).toContain(`Cleared regions ${A}`);
     expect(file.csv.indexOf('Generated')).toBeLessThan(file.csv.indexOf(`Cleared regions ${A}`));
   });
+
+  it('reads instants with any RFC 3339 offset, also beyond the ±18:00 Neo4j accepts', async () => {
+    const all = await request(h.app).get('/api/v1/audit').query({ from: since }).expect(200);
+    // The same instant as `since`, written 20:19 behind UTC.
+    const shifted = new Date(new Date(since).getTime() - (20 * 60 + 19) * 60_000)
+      .toISOString()
+      .replace(/Z$/, '-20:19');
+    const res = await request(h.app).get('/api/v1/audit').query({ from: shifted }).expect(200);
+    expect((res.body as { total: number }).total).toBe((all.body as { total: number }).total);
+    await request(h.app)
+      .get('/api/v1/audit')
+      .query({ from: '0384-05-31T20:17:02-20:19', limit: 5 })
+      .expect(200);
+  });
 });
