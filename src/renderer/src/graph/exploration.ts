@@ -52,18 +52,35 @@ export function steps(
   return [...out.values()];
 }
 
+/** Adds the nodes not yet held (the first of a key wins). */
+function addNodes(nodes: Map<string, GraphNode>, list: readonly GraphNode[]): void {
+  for (const n of list) if (!nodes.has(n.key)) nodes.set(n.key, n);
+}
+
+/** Adds the relationships not yet held whose both ends are held. */
+function addEdges(
+  edges: Map<string, GraphRelationship>,
+  nodes: ReadonlyMap<string, GraphNode>,
+  list: readonly GraphRelationship[],
+): void {
+  for (const r of list) {
+    if (!edges.has(r.key) && nodes.has(r.source) && nodes.has(r.target)) edges.set(r.key, r);
+  }
+}
+
+const partsOf = (exploration: Exploration): GraphData[] => [
+  exploration.base,
+  ...exploration.expansions.map((e) => e.data),
+];
+
 /** Union of the base and every step; relationships only when both ends are present. */
 export function deriveDataset(exploration: Exploration): Dataset {
   const nodes = new Map<string, GraphNode>();
-  const parts = [exploration.base, ...exploration.expansions.map((e) => e.data)];
-  for (const part of parts) for (const n of part.nodes) if (!nodes.has(n.key)) nodes.set(n.key, n);
-  // Relationships once every node is known (a later step may bring an end of an earlier one's).
   const edges = new Map<string, GraphRelationship>();
-  for (const part of parts) {
-    for (const r of part.relationships) {
-      if (!edges.has(r.key) && nodes.has(r.source) && nodes.has(r.target)) edges.set(r.key, r);
-    }
-  }
+  const parts = partsOf(exploration);
+  for (const part of parts) addNodes(nodes, part.nodes);
+  // Relationships once every node is known (a later step may bring an end of an earlier one's).
+  for (const part of parts) addEdges(edges, nodes, part.relationships);
   return { nodes, edges };
 }
 
@@ -76,29 +93,18 @@ export async function deriveDatasetInChunks(
   options: Omit<ChunkOptions, 'progress'>,
 ): Promise<Dataset | null> {
   const nodes = new Map<string, GraphNode>();
-  const parts = [exploration.base, ...exploration.expansions.map((e) => e.data)];
+  const edges = new Map<string, GraphRelationship>();
+  const parts = partsOf(exploration);
   for (const part of parts) {
-    const done = await inChunks(
-      part.nodes,
-      (chunk) => {
-        for (const n of chunk) if (!nodes.has(n.key)) nodes.set(n.key, n);
-      },
-      options,
-    );
+    const done = await inChunks(part.nodes, (chunk) => addNodes(nodes, chunk), options);
     if (done === null) return null;
     await options.yieldNow();
   }
-  const edges = new Map<string, GraphRelationship>();
   for (const part of parts) {
-    const done = await inChunks(
-      part.relationships,
-      (chunk) => {
-        for (const r of chunk) {
-          if (!edges.has(r.key) && nodes.has(r.source) && nodes.has(r.target)) edges.set(r.key, r);
-        }
-      },
-      { ...options, firstSize: options.firstSize * 2 },
-    );
+    const done = await inChunks(part.relationships, (chunk) => addEdges(edges, nodes, chunk), {
+      ...options,
+      firstSize: options.firstSize * 2,
+    });
     if (done === null) return null;
   }
   return { nodes, edges };
