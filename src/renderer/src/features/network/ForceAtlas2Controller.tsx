@@ -93,7 +93,8 @@ export function ForceAtlas2Controller({
       const now = run.positions(keys);
       const done = settled(meanRelativeMovement(last, now));
       last = now;
-      if (done || performance.now() - started > limit) {
+      // The graph was emptied under the run (e.g. a view held back by the guard): nothing to lay out.
+      if (done || graph.order < 2 || performance.now() - started > limit) {
         finish();
         explorer.setLayoutRunning(false);
       }
