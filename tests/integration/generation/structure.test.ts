@@ -80,9 +80,11 @@ describe('generated structure in the database', () => {
       'MATCH (c:COMPANY) WHERE c.region IN $regions ' +
         'RETURN percentileCont(c.aum, 0.5) AS median, avg(c.aum) AS mean, max(c.aum) AS max',
     );
-    // Log-normal: the mean sits well above the median and the largest far above both.
+    // Log-normal: the mean sits well above the median and the largest far above both. Regions
+    // are named afresh each run, so the draw differs: with about 360 companies the largest is
+    // above ten medians in 98.5% of draws and above five in all but about 2 in a billion.
     expect(Number(aum!.mean)).toBeGreaterThan(Number(aum!.median) * 1.3);
-    expect(Number(aum!.max)).toBeGreaterThan(Number(aum!.median) * 10);
+    expect(Number(aum!.max)).toBeGreaterThan(Number(aum!.median) * 5);
     const [value] = await read(
       'MATCH (c:COMPANY)-[o:OWNS]->(:PRODUCT) WHERE c.region IN $regions ' +
         'RETURN percentileCont(o.value, 0.5) AS median, avg(o.value) AS mean',
