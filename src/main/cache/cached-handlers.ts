@@ -9,6 +9,7 @@ import { contract, OPERATION_NAMES, type OperationName } from '../../shared/cont
 import type { Handlers } from '../services/types';
 import { bookmarksOf } from '../../shared/http';
 import { awaitedBookmarks, withinBookmarkScope, writtenBookmark } from '../db/bookmarks';
+import { currentClient, withClient } from '../services/request-context';
 import type { ReadCache } from './types';
 
 /** A cached output and the bookmarks its read waited for. */
@@ -32,8 +33,24 @@ export function withReadCache(
 
   // Misses in flight, by version, key and bookmarks: concurrent requests for an entry that is
   // being computed share that one computation instead of each running it (and holding its
-  // result) again.
-  const inFlight = new Map<string, Promise<unknown>>();
+  // result) again. It runs with a signal of its own, given up only once every request waiting
+  // for it has given up (a caller without a signal never does).
+  type Flight = { output: Promise<unknown>; waiting: number; given: AbortController };
+  const inFlight = new Map<string, Flight>();
+
+  function join(flight: Flight): Promise<unknown> {
+    const { signal } = currentClient();
+    flight.waiting += 1;
+    signal?.addEventListener(
+      'abort',
+      () => {
+        flight.waiting -= 1;
+        if (flight.waiting === 0) flight.given.abort(signal.reason);
+      },
+      { once: true },
+    );
+    return flight.output;
+  }
 
   function cached<I, O>(name: string, handler: (input: I) => Promise<O>): (input: I) => Promise<O> {
     return async (input) => {
@@ -49,17 +66,20 @@ export function withReadCache(
       // The read waits for the request's bookmarks and the latest writes', and says so.
       const seen = [...new Set([...carried, ...recent])];
       const flightKey = `${version}:${key}:${seen.join(',')}`;
-      const pending = inFlight.get(flightKey) as Promise<O> | undefined;
-      if (pending) return pending;
-      const flight = withinBookmarkScope(seen, () => handler(input))
+      const pending = inFlight.get(flightKey);
+      if (pending) return join(pending) as Promise<O>;
+      const given = new AbortController();
+      const client = { ...currentClient(), signal: given.signal };
+      const output = withClient(client, () => withinBookmarkScope(seen, () => handler(input)))
         .then(async (output) => {
           const entry: CacheEntry<O> = { seen, output };
           await cache.store(key, JSON.stringify(entry), version, ttlMs);
           return output;
         })
         .finally(() => inFlight.delete(flightKey));
+      const flight: Flight = { output, waiting: 0, given };
       inFlight.set(flightKey, flight);
-      return flight;
+      return join(flight) as Promise<O>;
     };
   }
 

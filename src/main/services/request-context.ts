@@ -1,7 +1,8 @@
 /**
  * The client a request comes from, for the length of one handler call. The REST router, the IPC
  * adapter and the CLI set it around each call; services read it with `currentClient()` (the
- * audit log records it). It holds who is asking, never a token or a password.
+ * audit log records it). It holds who is asking, never a token or a password, and whether they
+ * still wait for the answer (a read given up is stopped in the database: services/graph/read).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { AuditClient } from '../../shared/audit';
@@ -12,6 +13,8 @@ export type RequestClient = {
   user_agent?: string;
   /** The remote address of an HTTP caller. */
   remote?: string;
+  /** Aborted when the caller stops waiting (an HTTP client that closed its connection). */
+  signal?: AbortSignal;
 };
 
 const storage = new AsyncLocalStorage<RequestClient>();

@@ -1,7 +1,9 @@
 /**
  * Read transactions for the services: READ access mode (routed to readers on a cluster), the
  * database stops a transaction that runs past QUERY_TIMEOUT_MS (QUERY_TIMEOUT), driver failures
- * that mean "no database" as typed errors (db/errors), and typed access to values.
+ * that mean "no database" as typed errors (db/errors), and typed access to values. A read whose
+ * caller stops waiting (the request's signal) is stopped: its session is closed, which resets the
+ * connection and ends the transaction in the database, and it answers CANCELLED.
  */
 import neo4j, {
   Neo4jError,
@@ -14,20 +16,29 @@ import neo4j, {
 } from 'neo4j-driver';
 import { AppError } from '../../../shared/errors';
 import { asDatabaseError } from '../../db/errors';
+import { currentClient } from '../request-context';
 import type { ServiceDeps } from '../types';
+
+const givenUp = (): AppError =>
+  new AppError('CANCELLED', 'The caller stopped waiting; the read was stopped in the database.');
 
 export async function readTransaction<T>(
   deps: ServiceDeps,
   work: (tx: ManagedTransaction) => Promise<T>,
 ): Promise<T> {
+  const { signal } = currentClient();
+  if (signal?.aborted) throw givenUp();
   const session = deps.driver.session({
     database: deps.database,
     defaultAccessMode: neo4j.session.READ,
   });
+  const stop = (): void => void session.close().catch(() => undefined);
+  signal?.addEventListener('abort', stop, { once: true });
   const timeout = deps.config.QUERY_TIMEOUT_MS;
   try {
     return await session.executeRead(work, { timeout });
   } catch (error) {
+    if (signal?.aborted) throw givenUp();
     if (error instanceof Neo4jError && error.code.includes('TransactionTimedOut'))
       throw new AppError(
         'QUERY_TIMEOUT',
@@ -35,6 +46,7 @@ export async function readTransaction<T>(
       );
     throw asDatabaseError(error, deps.target);
   } finally {
+    signal?.removeEventListener('abort', stop);
     await session.close();
   }
 }

@@ -3,6 +3,7 @@ import type { GenerationJob, StatsResponse } from '../../../../src/shared/api';
 import { withReadCache } from '../../../../src/main/cache/cached-handlers';
 import { createMemoryCache } from '../../../../src/main/cache/memory';
 import { awaitedBookmarks, withinBookmarkScope } from '../../../../src/main/db/bookmarks';
+import { currentClient, withClient } from '../../../../src/main/services/request-context';
 import type { Handlers } from '../../../../src/main/services/types';
 
 function stats(total: number): StatsResponse {
@@ -134,6 +135,64 @@ describe('withReadCache concurrency', () => {
     expect(calls).toBe(1);
     expect(results.every((r) => r.total_nodes === 1)).toBe(true);
     expect((await handlers.getStats({})).total_nodes).toBe(1);
+  });
+});
+
+describe('withReadCache and callers that give up', () => {
+  function shared() {
+    const signals: AbortSignal[] = [];
+    const base = {
+      getStats: () => {
+        const { signal } = currentClient();
+        if (signal) signals.push(signal);
+        return new Promise<StatsResponse>((resolve, reject) => {
+          signal?.addEventListener('abort', () => reject(new Error('stopped')));
+          setTimeout(() => resolve(stats(1)), 200);
+        });
+      },
+    } satisfies Partial<Handlers>;
+    const handlers = withReadCache(base as unknown as Handlers, createMemoryCache(), {
+      generation: { subscribe: () => () => undefined },
+    });
+    const ask = (signal?: AbortSignal) =>
+      withClient({ client: 'rest', ...(signal && { signal }) }, () => handlers.getStats({}));
+    return { signals, ask };
+  }
+
+  it('keeps a shared read going while one of its callers still waits', async () => {
+    const { signals, ask } = shared();
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = ask(first.signal).catch(() => 'stopped');
+    const b = ask(second.signal);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    first.abort();
+    expect(signals).toHaveLength(1);
+    expect(signals[0]?.aborted).toBe(false);
+    expect((await b).total_nodes).toBe(1);
+    expect(await a).not.toBe('stopped');
+  });
+
+  it('gives the read up once every caller has', async () => {
+    const { signals, ask } = shared();
+    const callers = [new AbortController(), new AbortController()];
+    const answers = callers.map((c) => ask(c.signal).catch(() => 'stopped'));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    for (const c of callers) c.abort();
+    expect(signals[0]?.aborted).toBe(true);
+    expect(await Promise.all(answers)).toEqual(['stopped', 'stopped']);
+  });
+
+  it('never gives up a read that a caller without a signal waits for', async () => {
+    const { signals, ask } = shared();
+    const caller = new AbortController();
+    const a = ask(caller.signal).catch(() => 'stopped');
+    const b = ask();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    caller.abort();
+    expect(signals[0]?.aborted).toBe(false);
+    expect((await b).total_nodes).toBe(1);
+    await a;
   });
 });
 
