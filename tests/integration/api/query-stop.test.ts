@@ -6,7 +6,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorBody } from '../../../src/shared/errors';
-import { testDatabase } from '../../support/db';
+import { runningWith, until } from '../../support/transactions';
 import { openHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -20,22 +20,7 @@ afterAll(async () => {
 
 const MARK = 'range(1, 100000001)';
 
-async function running(): Promise<number> {
-  const { records } = await h.driver.executeQuery(
-    'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $mark RETURN count(*) AS n',
-    { mark: MARK },
-    { database: testDatabase().database },
-  );
-  return Number(records[0]?.get('n'));
-}
-
-async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const running = (): Promise<number> => runningWith(h.driver, MARK);
 
 describe('DELETE /api/v1/graph/query/{run_id}', () => {
   it('ends the running query in the database; the query answers 409 CANCELLED', async () => {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { QueryRequest, type QueryInput } from '../../../src/shared/api';
 import { createQueryService } from '../../../src/main/services/query';
 import { testDatabase } from '../../support/db';
+import { until } from '../../support/transactions';
 import { useFilterGraph } from './deps';
 
 let driver: Driver;
@@ -29,14 +30,6 @@ async function runningTransactions(): Promise<string[]> {
     { database: testDatabase().database },
   );
   return records.map((r) => String(r.get('currentQuery')));
-}
-
-async function until(check: () => Promise<boolean>, ms = 20_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe('query plans', () => {

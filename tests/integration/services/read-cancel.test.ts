@@ -8,7 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import { readTransaction } from '../../../src/main/services/graph/read';
 import { withClient } from '../../../src/main/services/request-context';
-import { testDatabase, testDriver } from '../../support/db';
+import { testDriver } from '../../support/db';
+import { runningWith, until } from '../../support/transactions';
 import { serviceDeps } from './deps';
 
 const driver = testDriver();
@@ -18,22 +19,7 @@ afterAll(() => driver.close());
 // Counting a hundred million numbers takes the database several seconds (6.5 s on 2 cores).
 const MARK = 'range(1, 100000007)';
 
-async function running(): Promise<number> {
-  const { records } = await driver.executeQuery(
-    'SHOW TRANSACTIONS YIELD currentQuery WHERE currentQuery CONTAINS $mark RETURN count(*) AS n',
-    { mark: MARK },
-    { database: testDatabase().database },
-  );
-  return Number(records[0]?.get('n'));
-}
-
-async function until(check: () => Promise<boolean>, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('condition not reached in time');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+const running = (): Promise<number> => runningWith(driver, MARK);
 
 const longRead = (signal: AbortSignal): Promise<unknown> =>
   withClient({ client: 'rest', signal }, () =>
