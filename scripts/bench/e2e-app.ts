@@ -47,22 +47,35 @@ export async function openApp(context: BrowserContext, url: string, maxDraw: num
   return page;
 }
 
-/** Waits until the app has settled more views than `before` and nothing loads or lays out. */
-async function settled(page: Page, before: number): Promise<void> {
-  await page.waitForFunction(
-    (n) => {
+/**
+ * Waits until the app has settled more views than `before` (holding `nodes` nodes, when given)
+ * and nothing loads or lays out; answers the page's clock then.
+ */
+async function settled(
+  page: Page,
+  before: number,
+  {
+    nodes,
+    timeoutMs = 900_000,
+    pollingMs = 250,
+  }: { nodes?: number; timeoutMs?: number; pollingMs?: number } = {},
+): Promise<number> {
+  const handle = await page.waitForFunction(
+    ([n, want]) => {
       const sn = globalThis.__SN__;
-      return (
-        !!sn &&
-        sn.settledCount() > n &&
-        !sn.layoutRunning() &&
-        !sn.settling() &&
-        !document.querySelector('[data-testid="loading"], [data-testid="drawing-progress"]')
-      );
+      const busy =
+        !sn ||
+        (want !== null && sn.nodeCount() !== want) ||
+        sn.layoutRunning() ||
+        sn.settling() ||
+        sn.settledCount() <= n ||
+        document.querySelector('[data-testid="loading"], [data-testid="drawing-progress"]');
+      return busy ? false : performance.now();
     },
-    before,
-    { timeout: 900_000, polling: 250 },
+    [before, nodes ?? null] as const,
+    { timeout: timeoutMs, polling: pollingMs },
   );
+  return Number(await handle.jsonValue());
 }
 
 /**
@@ -107,23 +120,11 @@ export async function measureRegionLoad(
       }),
     [region, expectedNodes] as const,
   );
-  const settledAt = await page
-    .waitForFunction(
-      ([n, before]) => {
-        const sn = globalThis.__SN__;
-        const busy =
-          !sn ||
-          sn.nodeCount() !== n ||
-          sn.layoutRunning() ||
-          sn.settling() ||
-          sn.settledCount() <= before ||
-          document.querySelector('[data-testid="loading"], [data-testid="drawing-progress"]');
-        return busy ? false : performance.now();
-      },
-      [expectedNodes, settledBefore] as const,
-      { timeout: timeoutMs, polling: 100 },
-    )
-    .then(async (h) => Number(await h.jsonValue()));
+  const settledAt = await settled(page, settledBefore, {
+    nodes: expectedNodes,
+    timeoutMs,
+    pollingMs: 100,
+  });
   // Long task entries are delivered after the task ends.
   await page.waitForTimeout(300);
   const page_ = await page.evaluate(
